@@ -1,0 +1,11 @@
+//! broadsheet: a terminal news reader. The library holds everything but terminal setup, so tests and
+//! benchmarks drive it directly.
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod loader;
+pub mod model;
+pub mod samples;
+pub mod store;
+pub mod synth;
+pub mod text;

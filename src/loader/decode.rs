@@ -1,0 +1,112 @@
+//! Turning a file's bytes into text: byte-order marks, UTF-16, invalid UTF-8 and binary files.
+
+use std::borrow::Cow;
+
+use super::LoadError;
+
+/// Text decoded from a file, with a note when the decoding had to guess.
+pub struct Decoded<'a> {
+    /// The text, with any byte-order mark removed.
+    pub text: Cow<'a, str>,
+    /// Why the text may not be exactly what the file meant, when it may not.
+    pub warning: Option<String>,
+}
+
+/// Decodes `bytes` as UTF-8 (the common case, borrowed), UTF-16 with a byte-order mark, or, for bytes that
+/// are not UTF-8, as UTF-8 with replacement characters or Windows-1252, whichever loses less.
+///
+/// # Errors
+/// [`LoadError::Empty`] for files with no visible text, [`LoadError::Binary`] for files holding NUL bytes.
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, LoadError> {
+    if let Some(utf16) = decode_utf16(bytes) {
+        return finish(Cow::Owned(utf16), None);
+    }
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if bytes.contains(&0) {
+        return Err(LoadError::Binary);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return finish(Cow::Borrowed(text), None);
+    }
+    let lossy = String::from_utf8_lossy(bytes);
+    let replaced = lossy.matches('\u{fffd}').count();
+    let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
+    // A few bad bytes in a UTF-8 file (a cut multi-byte character) are best replaced; a file whose
+    // non-ASCII bytes are mostly invalid is a legacy single-byte encoding.
+    if replaced * 4 < non_ascii {
+        let warning = format!("not valid UTF-8: {replaced} bad byte sequence(s) replaced");
+        finish(Cow::Owned(lossy.into_owned()), Some(warning))
+    } else {
+        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+        let warning = "not valid UTF-8: read as Windows-1252".to_owned();
+        finish(Cow::Owned(text.into_owned()), Some(warning))
+    }
+}
+
+fn finish(text: Cow<'_, str>, warning: Option<String>) -> Result<Decoded<'_>, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    Ok(Decoded { text, warning })
+}
+
+/// Decodes UTF-16 text that starts with a byte-order mark; `None` for anything else.
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let encoding = match bytes {
+        [0xff, 0xfe, ..] => encoding_rs::UTF_16LE,
+        [0xfe, 0xff, ..] => encoding_rs::UTF_16BE,
+        _ => return None,
+    };
+    let (text, _, _) = encoding.decode(bytes);
+    Some(text.into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_is_borrowed_and_bom_dropped() {
+        let d = decode(b"\xef\xbb\xbfHello").unwrap();
+        assert_eq!(d.text, "Hello");
+        assert!(matches!(d.text, Cow::Borrowed(_)));
+        assert!(d.warning.is_none());
+    }
+
+    #[test]
+    fn latin1_reads_as_windows_1252_with_a_warning() {
+        let d = decode(b"Caf\xe9 cr\xe8me").unwrap();
+        assert_eq!(d.text, "Caf\u{e9} cr\u{e8}me");
+        assert!(d.warning.unwrap().contains("Windows-1252"));
+    }
+
+    #[test]
+    fn a_cut_utf8_character_is_replaced() {
+        let d = decode(
+            "na\u{ef}ve caf\u{e9} d\u{e9}j\u{e0} \u{fc}ber"
+                .as_bytes()
+                .iter()
+                .copied()
+                .chain([0xc3])
+                .collect::<Vec<_>>()
+                .as_slice(),
+        )
+        .map(|d| d.text.into_owned());
+        assert!(d.unwrap().ends_with('\u{fffd}'));
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let bytes: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("Hi \u{e9}".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(&bytes).unwrap().text, "Hi \u{e9}");
+    }
+
+    #[test]
+    fn empty_and_binary_are_errors() {
+        assert!(matches!(decode(b" \n\r\n "), Err(LoadError::Empty)));
+        assert!(matches!(decode(b"abc\0def"), Err(LoadError::Binary)));
+    }
+}

@@ -1,0 +1,78 @@
+//! Recognising a file's layout by its content, with the extension as a hint.
+
+use std::path::Path;
+
+use crate::model::Format;
+
+/// The layout of a file whose text is `text`.
+#[must_use]
+pub fn detect(path: &Path, text: &str) -> Format {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let start = text.trim_start();
+    let head: String = start
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let xml_start = ["<?xml", "<rss", "<feed", "<rdf"]
+        .iter()
+        .any(|t| head.starts_with(t));
+    if xml_start {
+        let feed_root = ["<rss", "<feed", "<rdf"].iter().any(|t| head.contains(t));
+        return if !feed_root && head.contains("<html") {
+            Format::Html
+        } else {
+            Format::Feed
+        };
+    }
+    if head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || (head.starts_with('<') && matches!(ext.as_str(), "html" | "htm" | "xhtml"))
+    {
+        return Format::Html;
+    }
+    if head.starts_with('{') && head.contains("jsonfeed.org") {
+        return Format::Feed;
+    }
+    let front_matter =
+        start.starts_with("+++") || start.starts_with("---\n") || start.starts_with("---\r\n");
+    if matches!(ext.as_str(), "md" | "markdown") || (front_matter && ext != "txt") {
+        return Format::Markdown;
+    }
+    Format::Scraped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_decides() {
+        let p = Path::new("x.txt");
+        assert_eq!(detect(p, "World\n\nHeadline\n\n-\n"), Format::Scraped);
+        assert_eq!(
+            detect(p, "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"),
+            Format::Feed
+        );
+        assert_eq!(
+            detect(p, "  <feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            Format::Feed
+        );
+        assert_eq!(detect(p, "<!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(
+            detect(p, "{\"version\": \"https://jsonfeed.org/version/1.1\"}"),
+            Format::Feed
+        );
+        assert_eq!(detect(Path::new("note.md"), "# Hello"), Format::Markdown);
+        assert_eq!(
+            detect(Path::new("note"), "+++\ntitle = 'x'\n+++\n"),
+            Format::Markdown
+        );
+        // A scraped page that opens with a dash line stays scraped.
+        assert_eq!(detect(p, "---\nHeadline"), Format::Scraped);
+    }
+}

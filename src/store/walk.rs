@@ -1,0 +1,50 @@
+//! Walking the given files and folders: recursive, hidden entries skipped, symlink loops caught.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::Warning;
+
+/// The files under `roots`, in a stable order (each root in turn, then by name), and the warnings met
+/// on the way (missing roots, unreadable or vanished folders, symlink loops).
+#[must_use]
+pub fn files(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
+    let mut files = Vec::new();
+    let mut warnings = Vec::new();
+    for root in roots {
+        let walker = WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            // A root named explicitly is read even when hidden; below it, hidden entries are skipped.
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
+                Ok(_) => {}
+                Err(err) => {
+                    let path = err.path().unwrap_or(root).to_path_buf();
+                    let reason = if err.loop_ancestor().is_some() {
+                        "symbolic link loop; not followed".to_owned()
+                    } else if let Some(io) = err.io_error() {
+                        match io.kind() {
+                            std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
+                            _ => format!("cannot read: {io}"),
+                        }
+                    } else {
+                        err.to_string()
+                    };
+                    warnings.push(Warning { path, reason });
+                }
+            }
+        }
+    }
+    (files, warnings)
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
+}

@@ -1,0 +1,259 @@
+//! Synthetic stores in the seed's layout, for benchmarks and tests: deterministic, no outside data.
+
+use std::fmt::Write as _;
+use std::io;
+use std::path::Path;
+
+const SECTIONS: &[&str] = &[
+    "World",
+    "Business",
+    "Tech & Science",
+    "Entertainment",
+    "Sports",
+    "Life",
+    "Politics",
+    "Health",
+];
+const WORDS: &[&str] = &[
+    "council",
+    "meeting",
+    "harbour",
+    "report",
+    "inquiry",
+    "network",
+    "ferry",
+    "resolution",
+    "members",
+    "budget",
+    "envoys",
+    "officials",
+    "tariffs",
+    "program",
+    "river",
+    "signal",
+    "tests",
+    "referral",
+    "court",
+    "market",
+    "growth",
+    "energy",
+    "climate",
+    "election",
+    "vote",
+    "parliament",
+    "minister",
+    "inflation",
+    "rates",
+    "bank",
+    "policy",
+    "trade",
+    "exports",
+    "harvest",
+    "storm",
+    "flood",
+    "rescue",
+    "hospital",
+    "study",
+    "researchers",
+    "data",
+    "satellite",
+    "launch",
+    "orbit",
+    "team",
+    "season",
+    "coach",
+    "final",
+    "match",
+    "players",
+    "stadium",
+    "festival",
+    "museum",
+    "bridge",
+    "railway",
+    "schools",
+    "teachers",
+    "farmers",
+    "drought",
+    "coastline",
+];
+const NAMES: &[&str] = &[
+    "Ana Ruiz",
+    "Li Wei",
+    "Omar Haddad",
+    "Grace Mbeki",
+    "Jonas Berg",
+    "Zo\u{eb} M\u{fc}ller",
+];
+const AUTHORS: &[&str] = &["Wire Desk", "Harbour Desk", "Staff Writer", "Metro Desk"];
+
+/// A small deterministic generator (SplitMix64): the same seed gives the same store on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `lo..=hi`.
+    fn range(&mut self, lo: usize, hi: usize) -> usize {
+        // The modulo bias is irrelevant for test data.
+        lo + usize::try_from(self.next() % (hi - lo + 1) as u64).unwrap_or(0)
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.range(0, items.len() - 1)]
+    }
+}
+
+/// One generated story's parts.
+struct Story {
+    section: &'static str,
+    title: String,
+    paragraphs: Vec<String>,
+    author: &'static str,
+}
+
+fn sentence(rng: &mut Rng, lo: usize, hi: usize) -> String {
+    let n = rng.range(lo, hi);
+    let mut words: Vec<String> = (0..n).map(|_| rng.pick(WORDS).to_owned()).collect();
+    if rng.range(0, 9) < 3 {
+        let i = rng.range(0, n - 1);
+        words[i] = format!("\"{} {}\"", rng.pick(WORDS), rng.pick(WORDS));
+    }
+    if rng.range(0, 9) < 3 {
+        let i = rng.range(0, n - 1);
+        words.insert(i, format!("{}'s", rng.pick(NAMES)));
+    }
+    let mut s = words.join(" ");
+    if let Some(first) = s.get(..1) {
+        let upper = first.to_ascii_uppercase();
+        s.replace_range(..1, &upper);
+    }
+    s.push('.');
+    s
+}
+
+fn story(rng: &mut Rng, index: usize) -> Story {
+    let n = rng.range(5, 10);
+    let mut title: String = (0..n)
+        .map(|_| rng.pick(WORDS))
+        .collect::<Vec<_>>()
+        .join(" ");
+    title.replace_range(..1, &title[..1].to_ascii_uppercase());
+    let _ = write!(title, " {index}");
+    let mut paragraphs = vec![sentence(rng, 18, 30)];
+    for _ in 0..rng.range(8, 18) {
+        let count = rng.range(1, 2);
+        paragraphs.push(
+            (0..count)
+                .map(|_| sentence(rng, 12, 34))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
+    Story {
+        section: rng.pick(SECTIONS),
+        title,
+        paragraphs,
+        author: rng.pick(AUTHORS),
+    }
+}
+
+/// The body lines of a story's first (ASCII) copy, with a caption and a subhead.
+fn body_lines(rng: &mut Rng, s: &Story) -> Vec<String> {
+    let mut out = Vec::new();
+    for (k, p) in s.paragraphs.iter().enumerate() {
+        out.push(p.clone());
+        if k == 3 {
+            let fragment = format!("Photo of the {} {}", rng.pick(WORDS), rng.pick(WORDS));
+            out.push(format!(
+                "{fragment}\n{fragment} \"{}\" in Velmar on November 11, 2026\n, Wire/File",
+                rng.pick(WORDS)
+            ));
+        }
+        if k == s.paragraphs.len() * 2 / 3 {
+            out.push(format!(
+                "- {} {} {} -",
+                rng.pick(WORDS),
+                rng.pick(WORDS),
+                rng.pick(WORDS)
+            ));
+        }
+    }
+    out
+}
+
+/// Typographic punctuation, as the second scrape of a page has it.
+fn typographic(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut open = true;
+    for c in s.chars() {
+        match c {
+            '"' => {
+                out.push(if open { '\u{201c}' } else { '\u{201d}' });
+                open = !open;
+            }
+            '\'' => out.push('\u{2019}'),
+            _ => out.push(c),
+        }
+    }
+    out.replace("- ", "\u{2013} ").replace(" -", " \u{2013}")
+}
+
+/// The pages of a synthetic store of `count` stories, as (file name, text). Each page has the seed's every
+/// part, and its four "You may also like" teasers are the opening paragraphs of other pages.
+#[must_use]
+pub fn pages(count: usize, seed: u64) -> Vec<(String, String)> {
+    let mut rng = Rng(seed);
+    let stories: Vec<Story> = (0..count).map(|i| story(&mut rng, i)).collect();
+    stories
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let body = body_lines(&mut rng, s);
+            let mut parts: Vec<String> = vec![
+                "Connect with us".into(),
+                "Hi, what are you looking for?".into(),
+                s.section.into(),
+                s.title.clone(),
+            ];
+            parts.push(if i % 3 == 0 {
+                "-".into()
+            } else {
+                format!("November {}, 2026", 1 + i % 28)
+            });
+            parts.extend(body.iter().cloned());
+            parts.extend(body.iter().map(|b| typographic(b)));
+            parts.push(format!("{}\nWritten By", s.author));
+            parts.push(format!(
+                "{} covers the region for this synthetic site.",
+                s.author
+            ));
+            parts.push("You may also like:".into());
+            for _ in 0..4 {
+                let other = &stories[rng.range(0, count - 1)];
+                parts.push(other.section.into());
+                parts.push(other.paragraphs[0].clone());
+            }
+            (format!("{i:06}.txt"), parts.join("\n\n") + "\n")
+        })
+        .collect()
+}
+
+/// Writes a synthetic store of `count` pages into `dir`; returns the bytes written.
+///
+/// # Errors
+/// When the folder or a file cannot be written.
+pub fn write_store(dir: &Path, count: usize, seed: u64) -> io::Result<u64> {
+    std::fs::create_dir_all(dir)?;
+    let mut total = 0;
+    for (name, text) in pages(count, seed) {
+        std::fs::write(dir.join(name), &text)?;
+        total += text.len() as u64;
+    }
+    Ok(total)
+}

@@ -1,0 +1,5 @@
+//! Text helpers shared by loaders and views: folding for comparison, and (later) reflow and truncation.
+
+pub mod fold;
+pub mod plain;
+pub mod truncate;

@@ -1,0 +1,86 @@
+//! An article as plain reflowed text, for `broadsheet show` and anything else that prints stories.
+
+use std::fmt::Write as _;
+
+use textwrap::Options;
+use unicode_width::UnicodeWidthStr;
+
+use crate::model::{Article, Block};
+
+/// The line under the headline: section, date and byline, separated by middle dots.
+#[must_use]
+pub fn meta_line(a: &Article) -> String {
+    let date = a.published.map(|d| {
+        if d.time() == chrono::NaiveTime::MIN {
+            d.format("%-d %B %Y").to_string()
+        } else {
+            d.format("%-d %B %Y, %H:%M").to_string()
+        }
+    });
+    let byline = a.byline.as_ref().map(|b| format!("By {b}"));
+    [a.section.clone(), date, byline]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" \u{b7} ")
+}
+
+/// `a` reflowed to `width` columns (at least 20): meta line, headline with a rule under it, the body
+/// with blank lines between blocks, and the related links.
+#[must_use]
+pub fn render(a: &Article, width: usize) -> String {
+    let width = width.max(20);
+    let mut out = String::new();
+    let fill = |text: &str, first: &str, rest: &str| {
+        textwrap::fill(
+            text,
+            Options::new(width)
+                .initial_indent(first)
+                .subsequent_indent(rest),
+        )
+    };
+    let meta = meta_line(a);
+    if !meta.is_empty() {
+        let _ = writeln!(out, "{}", fill(&meta, "", ""));
+    }
+    let title = fill(&a.title, "", "");
+    let rule = title.lines().map(UnicodeWidthStr::width).max().unwrap_or(0);
+    let _ = writeln!(out, "{title}\n{}", "\u{2500}".repeat(rule));
+    for block in &a.body {
+        let text = match block {
+            Block::Paragraph(t) => fill(t, "", ""),
+            Block::Subhead(t) => fill(t, "## ", "   "),
+            Block::Caption { text, credit } => {
+                let captioned = match credit {
+                    Some(c) => format!("[{text} \u{2014} {c}]"),
+                    None => format!("[{text}]"),
+                };
+                fill(&captioned, "    ", "     ")
+            }
+            Block::Quote(t) => fill(t, "  \u{2502} ", "  \u{2502} "),
+            Block::ListItem(t) => fill(t, "  \u{2022} ", "    "),
+            Block::Preformatted(t) => t
+                .lines()
+                .map(|l| format!("    {l}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        };
+        let _ = writeln!(out, "\n{text}");
+    }
+    if !a.related.is_empty() {
+        let _ = writeln!(out, "\nYou may also like:");
+        for link in &a.related {
+            let mark = if link.target.is_some() {
+                "\u{2192} "
+            } else {
+                "\u{b7} "
+            };
+            let text = match &link.section {
+                Some(s) => format!("{s}: {}", link.text),
+                None => link.text.clone(),
+            };
+            let _ = writeln!(out, "{}", fill(&text, &format!("  {mark}"), "    "));
+        }
+    }
+    out
+}

@@ -1,0 +1,213 @@
+//! The command line as scripts use it: `list` and `show`, text and JSON, warnings and exit statuses.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn broadsheet(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_broadsheet"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn seed() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/seed_scraped_afp.txt")
+        .display()
+        .to_string()
+}
+
+fn json(out: &Output) -> Vec<Value> {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    match serde_json::from_slice(&out.stdout).expect("valid JSON") {
+        Value::Array(items) => items,
+        other => panic!("not an array: {other}"),
+    }
+}
+
+fn keys(v: &Value) -> Vec<&str> {
+    let mut k: Vec<&str> = v
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    k.sort_unstable();
+    k
+}
+
+#[test]
+fn show_json_has_the_public_shape() {
+    let items = json(&broadsheet(&["show", "--json", &seed()]));
+    assert_eq!(items.len(), 1);
+    let a = &items[0];
+    assert_eq!(
+        keys(a),
+        [
+            "body",
+            "byline",
+            "format",
+            "id",
+            "path",
+            "published",
+            "related",
+            "section",
+            "title",
+            "url"
+        ]
+    );
+    assert_eq!(a["format"], "scraped");
+    assert_eq!(a["section"], "World");
+    assert_eq!(a["byline"], "AFP");
+    assert_eq!(a["published"], Value::Null);
+    assert_eq!(a["url"], Value::Null);
+    let id = a["id"].as_str().unwrap();
+    assert!(id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()));
+    let body = a["body"].as_array().unwrap();
+    assert!(body.iter().all(|b| keys(b) == ["credit", "kind", "text"]));
+    let caption = body.iter().find(|b| b["kind"] == "caption").unwrap();
+    assert_eq!(caption["credit"], "AFP/File");
+    assert_eq!(body.iter().filter(|b| b["kind"] == "paragraph").count(), 21);
+    assert_eq!(body.iter().filter(|b| b["kind"] == "subhead").count(), 1);
+    let related = a["related"].as_array().unwrap();
+    assert_eq!(related.len(), 4);
+    assert!(
+        related
+            .iter()
+            .all(|r| keys(r) == ["section", "target", "text", "url"])
+    );
+}
+
+#[test]
+fn list_json_has_the_public_shape_and_resolves_dates() {
+    let items = json(&broadsheet(&["list", "--json"]));
+    assert!(items.len() >= 8);
+    for a in &items {
+        assert_eq!(
+            keys(a),
+            [
+                "byline",
+                "format",
+                "id",
+                "path",
+                "published",
+                "read",
+                "section",
+                "title",
+                "url"
+            ]
+        );
+        assert_eq!(a["read"], false);
+    }
+    let dated = items.iter().find(|a| a["published"].is_string()).unwrap();
+    assert!(chrono::DateTime::parse_from_rfc3339(dated["published"].as_str().unwrap()).is_ok());
+}
+
+#[test]
+fn list_text_has_one_line_per_story() {
+    let out = broadsheet(&["list"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), broadsheet::samples::STORIES.len());
+    assert!(lines.iter().all(|l| l.starts_with("N ")), "unread mark");
+    assert!(
+        lines[0].contains("2026-11-23")
+            && lines[0].contains("Culture")
+            && lines[0].contains("Kyoto show")
+    );
+    // The bare command lists too until the reader opens.
+    assert_eq!(broadsheet(&[]).stdout, text.as_bytes());
+}
+
+#[test]
+fn show_text_reflows_to_the_width() {
+    let out = broadsheet(&["show", "--width", "50", &seed()]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with(
+            "World \u{b7} By AFP\nNorth Korea faces UN rebuke over rights violations\n"
+        )
+    );
+    assert!(
+        text.lines()
+            .skip(2)
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 50),
+        "{text}"
+    );
+    assert!(text.contains("## Calls for ICC referral"));
+    assert!(text.contains("\u{2014} AFP/File]"));
+    assert!(text.contains("You may also like:"));
+}
+
+#[test]
+fn warnings_go_to_stderr_and_nothing_loaded_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let out = broadsheet(&["list", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("empty.txt: empty file"), "{err}");
+    assert!(err.contains("no stories could be loaded"));
+
+    std::fs::copy(seed(), dir.path().join("seed.txt")).unwrap();
+    let out = broadsheet(&["list", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("empty.txt: empty file")
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+}
+
+#[test]
+fn list_shows_a_copied_story_once_and_show_prints_each_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(seed(), dir.path().join("a.txt")).unwrap();
+    std::fs::copy(seed(), dir.path().join("b.txt")).unwrap();
+    let d = dir.path().to_str().unwrap();
+    assert_eq!(json(&broadsheet(&["list", "--json", d])).len(), 1);
+    let shown = json(&broadsheet(&["show", "--json", d]));
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[0]["id"], shown[1]["id"]);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(broadsheet(&["show", "--width", "0"]).status.code(), Some(2));
+    assert_eq!(
+        broadsheet(&["list", "--no-such-flag"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(broadsheet(&["--help"]).status.code(), Some(0));
+}
+
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_broadsheet"))
+        .args(["show"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success());
+}
