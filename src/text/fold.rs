@@ -38,6 +38,11 @@ pub fn fold_into(s: &str, out: &mut String) {
 }
 
 /// The folded form of `s` (see [`fold_into`]).
+///
+/// ```
+/// use broadsheet::text::fold::fold;
+/// assert_eq!(fold("  Pyongyang\u{2019}s  \u{201c}game-changer\u{201d} \u{2013} ICC "), "pyongyang's \"game-changer\" - icc");
+/// ```
 #[must_use]
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

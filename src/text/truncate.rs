@@ -3,6 +3,11 @@
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// `s` cut to at most `columns` display columns, ending in "…" when anything was cut.
+///
+/// ```
+/// use broadsheet::text::truncate::fit;
+/// assert_eq!(fit("静かな海", 5), "静か…");
+/// ```
 #[must_use]
 pub fn fit(s: &str, columns: usize) -> String {
     if s.width() <= columns {
