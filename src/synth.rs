@@ -257,3 +257,56 @@ pub fn write_store(dir: &Path, count: usize, seed: u64) -> io::Result<u64> {
     }
     Ok(total)
 }
+
+/// `count` generated stories as articles, without going through text: for benchmarks of the reader at
+/// sizes whose pages would not fit in memory as text. Each has at most `paragraphs` paragraphs.
+#[must_use]
+pub fn articles(count: usize, seed: u64, paragraphs: usize) -> Vec<crate::model::Article> {
+    use crate::model::{Article, ArticleId, Block, Format};
+    let mut rng = Rng(seed);
+    (0..count)
+        .map(|i| {
+            let s = story(&mut rng, i);
+            let body: Vec<Block> = s
+                .paragraphs
+                .into_iter()
+                .take(paragraphs.max(1))
+                .map(Block::Paragraph)
+                .collect();
+            let first = body.first().map_or("", Block::text);
+            Article {
+                id: ArticleId::from_text(&s.title, first),
+                path: format!("synthetic/{i:06}.txt").into(),
+                entry: 0,
+                format: Format::Scraped,
+                section: Some(s.section.to_owned()),
+                title: s.title,
+                byline: Some(s.author.to_owned()),
+                published: None,
+                url: None,
+                body,
+                related: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// One article of about `words` words in paragraphs of about 100, for reflow benchmarks.
+#[must_use]
+pub fn long_article(words: usize, seed: u64) -> crate::model::Article {
+    use crate::model::Block;
+    let mut rng = Rng(seed);
+    let mut a = articles(1, seed, 1).remove(0);
+    a.body = (0..words.div_ceil(100))
+        .map(|_| {
+            Block::Paragraph(
+                (0..100)
+                    .map(|_| rng.pick(WORDS))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    + ".",
+            )
+        })
+        .collect();
+    a
+}

@@ -2,4 +2,5 @@
 
 pub mod fold;
 pub mod plain;
+pub mod reflow;
 pub mod truncate;

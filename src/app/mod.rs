@@ -1,0 +1,12 @@
+//! The reader's state machine: `State`, `Action` and `update`, with no terminal in sight.
+
+pub mod action;
+pub mod help;
+pub mod history;
+pub mod layout;
+pub mod state;
+pub mod update;
+
+pub use action::Action;
+pub use state::{Focus, State};
+pub use update::update;

@@ -1,0 +1,252 @@
+//! Reflowing an article for a pane: wrapped lines tagged with what they are and which block they belong
+//! to, computed once per (story, width) and cached by the app, never inside render.
+
+use textwrap::Options;
+use unicode_width::UnicodeWidthChar;
+
+use crate::model::{Article, Block, RelatedLink};
+use crate::text::plain::meta_line;
+
+/// What a reflowed line is, so the view can style it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// Section, date and byline.
+    Meta,
+    /// The headline.
+    Headline,
+    /// A line of a paragraph.
+    Paragraph,
+    /// A subhead.
+    Subhead,
+    /// A caption with its credit.
+    Caption,
+    /// A quoted passage.
+    Quote,
+    /// A list item.
+    ListItem,
+    /// Preformatted text.
+    Preformatted,
+    /// Space between blocks.
+    Blank,
+}
+
+/// One reflowed line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// What it is.
+    pub kind: LineKind,
+    /// Its text, at most the reflow width in display columns.
+    pub text: String,
+    /// The body block it belongs to; `None` for the header (meta line and headline).
+    pub block: Option<usize>,
+}
+
+/// An article reflowed to one width.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reflowed {
+    /// The width it was reflowed to.
+    pub width: u16,
+    /// The lines, top to bottom.
+    pub lines: Vec<Line>,
+}
+
+impl Reflowed {
+    /// The index of the first line of body block `block`, for keeping a paragraph at the top on resize.
+    #[must_use]
+    pub fn first_line_of(&self, block: usize) -> Option<usize> {
+        self.lines.iter().position(|l| l.block == Some(block))
+    }
+}
+
+fn wrap_into(
+    out: &mut Vec<Line>,
+    text: &str,
+    width: usize,
+    kind: LineKind,
+    block: Option<usize>,
+    indent: (&str, &str),
+) {
+    let options = Options::new(width)
+        .initial_indent(indent.0)
+        .subsequent_indent(indent.1);
+    for piece in textwrap::wrap(text, options) {
+        out.push(Line {
+            kind,
+            text: piece.into_owned(),
+            block,
+        });
+    }
+}
+
+/// Cuts a line into pieces of at most `width` display columns (for preformatted text, which is not
+/// re-wrapped at spaces).
+fn chunk(line: &str, width: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut used = 0;
+    for c in line.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width && used > 0 {
+            out.push(String::new());
+            used = 0;
+        }
+        if let Some(last) = out.last_mut() {
+            last.push(c);
+        }
+        used += w;
+    }
+    out
+}
+
+/// Reflows `a` to `width` columns (at least 10): meta line, headline, a blank line, then the body with
+/// blank lines between blocks.
+#[must_use]
+pub fn reflow(a: &Article, width: u16) -> Reflowed {
+    let width = width.max(10);
+    let w = usize::from(width);
+    let mut lines = Vec::with_capacity(a.body.len() * 6 + 8);
+    let meta = meta_line(a);
+    if !meta.is_empty() {
+        wrap_into(&mut lines, &meta, w, LineKind::Meta, None, ("", ""));
+    }
+    wrap_into(&mut lines, &a.title, w, LineKind::Headline, None, ("", ""));
+    for (i, block) in a.body.iter().enumerate() {
+        lines.push(Line {
+            kind: LineKind::Blank,
+            text: String::new(),
+            block: Some(i),
+        });
+        let at = Some(i);
+        match block {
+            Block::Paragraph(t) => wrap_into(&mut lines, t, w, LineKind::Paragraph, at, ("", "")),
+            Block::Subhead(t) => wrap_into(&mut lines, t, w, LineKind::Subhead, at, ("", "")),
+            Block::Caption { text, credit } => {
+                let captioned = match credit {
+                    Some(c) => format!("{text} \u{2014} {c}"),
+                    None => text.clone(),
+                };
+                wrap_into(
+                    &mut lines,
+                    &captioned,
+                    w,
+                    LineKind::Caption,
+                    at,
+                    ("  ", "  "),
+                );
+            }
+            Block::Quote(t) => wrap_into(
+                &mut lines,
+                t,
+                w,
+                LineKind::Quote,
+                at,
+                ("  \u{2502} ", "  \u{2502} "),
+            ),
+            Block::ListItem(t) => wrap_into(
+                &mut lines,
+                t,
+                w,
+                LineKind::ListItem,
+                at,
+                ("  \u{2022} ", "    "),
+            ),
+            Block::Preformatted(t) => {
+                for raw in t.lines() {
+                    for piece in chunk(raw, w) {
+                        lines.push(Line {
+                            kind: LineKind::Preformatted,
+                            text: piece,
+                            block: at,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    Reflowed { width, lines }
+}
+
+/// One related link wrapped for the sidebar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SidebarItem {
+    /// The section label, cut to the width.
+    pub section: Option<String>,
+    /// The teaser's lines.
+    pub lines: Vec<String>,
+    /// Whether it points at a stored story.
+    pub resolved: bool,
+}
+
+impl SidebarItem {
+    /// Rows the item takes, with the blank row after it.
+    #[must_use]
+    pub fn height(&self) -> usize {
+        usize::from(self.section.is_some()) + self.lines.len() + 1
+    }
+}
+
+/// Wraps related links for a sidebar `width` columns wide (at least 4).
+#[must_use]
+pub fn wrap_related(links: &[RelatedLink], width: u16) -> Vec<SidebarItem> {
+    let w = usize::from(width.max(4));
+    links
+        .iter()
+        .map(|l| SidebarItem {
+            section: l
+                .section
+                .as_deref()
+                .map(|s| crate::text::truncate::fit(s, w)),
+            lines: textwrap::wrap(
+                &l.text,
+                Options::new(w).initial_indent("").subsequent_indent(""),
+            )
+            .into_iter()
+            .map(std::borrow::Cow::into_owned)
+            .collect(),
+            resolved: l.target.is_some(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn cjk_and_long_words_never_pass_the_width() {
+        let text = "「静かな海」 brings 山田花子の静かな海の絵が新しい観客に届く展覧会が京都で開かれている Supercalifragilisticexpialidociousandthensome";
+        let a = Article {
+            id: crate::model::ArticleId(1),
+            path: "x".into(),
+            entry: 0,
+            format: crate::model::Format::Scraped,
+            section: None,
+            title: text.into(),
+            byline: None,
+            published: None,
+            url: None,
+            body: vec![
+                Block::Paragraph(text.into()),
+                Block::Preformatted(text.into()),
+            ],
+            related: vec![],
+        };
+        for width in [10u16, 13, 20, 33] {
+            let r = reflow(&a, width);
+            for l in &r.lines {
+                assert!(
+                    l.text.width() <= usize::from(width),
+                    "{width}: {:?}",
+                    l.text
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn preformatted_chunks_keep_every_character() {
+        assert_eq!(chunk("abcdef", 4), ["abcd", "ef"]);
+        assert_eq!(chunk("静かな海", 3), ["静", "か", "な", "海"]);
+        assert_eq!(chunk("", 4), [""]);
+    }
+}

@@ -1,0 +1,74 @@
+//! The article pane: the selected story's reflowed lines, centred at the reading width, with a scrollbar.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+use super::{Theme, pane_block};
+use crate::app::layout::{article_text, inner};
+use crate::app::{Focus, State};
+use crate::text::reflow::LineKind;
+
+/// The style of a reflowed line.
+fn style(theme: &Theme, kind: LineKind) -> Style {
+    match kind {
+        LineKind::Meta => theme.meta,
+        LineKind::Headline => theme.headline,
+        LineKind::Subhead => theme.subhead,
+        LineKind::Caption => theme.caption,
+        LineKind::Quote => theme.quote,
+        LineKind::Paragraph | LineKind::ListItem | LineKind::Preformatted | LineKind::Blank => {
+            theme.body
+        }
+    }
+}
+
+/// Draws the article into `rect`.
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
+    let focused = state.focus == Focus::Article;
+    let title = state
+        .current()
+        .map_or("Story", |a| a.section.as_deref().unwrap_or("Story"));
+    let block = pane_block(title, focused, theme, rect.width).title_bottom(
+        Line::styled(
+            format!(" {}% ", state.progress()),
+            if focused {
+                theme.border_focused
+            } else {
+                theme.border
+            },
+        )
+        .right_aligned(),
+    );
+    frame.render_widget(block, rect);
+    let Some(view) = state.view() else {
+        return;
+    };
+    let text = article_text(rect, state.reading_width);
+    let lines: Vec<Line<'_>> = view
+        .article
+        .lines
+        .iter()
+        .skip(state.scroll)
+        .take(usize::from(text.height))
+        .map(|l| Line::styled(l.text.as_str(), style(theme, l.kind)))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), text);
+    let total = view.article.lines.len();
+    let rows = usize::from(inner(rect).height);
+    if total > rows {
+        let mut bar = ScrollbarState::new(total.saturating_sub(rows))
+            .position(state.scroll)
+            .viewport_content_length(rows);
+        let track = rect.inner(Margin::new(0, 1));
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None),
+            track,
+            &mut bar,
+        );
+    }
+}

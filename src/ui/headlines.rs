@@ -1,0 +1,115 @@
+//! The headline list: one row per story (unread mark, section, headline, date), drawing only the rows
+//! on screen.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::{Theme, pane_block};
+use crate::app::layout::inner;
+use crate::app::{Focus, State};
+use crate::text::truncate::fit;
+
+/// Draws the list into `rect`.
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
+    let focused = state.focus == Focus::List;
+    let title = format!(
+        "Stories {}/{}",
+        (state.selected + 1).min(state.listed.len()),
+        state.listed.len()
+    );
+    frame.render_widget(pane_block(&title, focused, theme, rect.width), rect);
+    let area = inner(rect);
+    let width = usize::from(area.width);
+    if width == 0 {
+        return;
+    }
+    let rows: Vec<Line<'_>> = state
+        .listed
+        .iter()
+        .enumerate()
+        .skip(state.list_offset)
+        .take(usize::from(area.height))
+        .map(|(i, &index)| row(state, theme, index, i == state.selected, width))
+        .collect();
+    if rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::styled(fit("No stories", width), theme.border)),
+            area,
+        );
+        return;
+    }
+    frame.render_widget(Paragraph::new(rows), area);
+}
+
+fn row<'a>(
+    state: &'a State,
+    theme: &Theme,
+    index: usize,
+    selected: bool,
+    width: usize,
+) -> Line<'a> {
+    let a = &state.articles[index];
+    let read = state.is_read(a.id);
+    let base = if read {
+        theme.list_read
+    } else {
+        theme.list_unread
+    };
+    let date = a.published.map(|d| {
+        if width >= 70 {
+            d.format("%Y-%m-%d")
+        } else {
+            d.format("%d %b")
+        }
+        .to_string()
+    });
+    let date_w = date.as_ref().map_or(0, |d| d.width() + 1);
+    let section_w = if width >= 40 {
+        (width / 5).clamp(6, 16)
+    } else {
+        0
+    };
+    let mark = if read { "  " } else { "\u{25cf} " };
+    let mut spans = vec![Span::styled(
+        fit(mark, width),
+        if read { base } else { theme.unread_mark },
+    )];
+    let mut used = spans[0].content.width();
+    if section_w > 0 {
+        let section = fit(a.section.as_deref().unwrap_or(""), section_w - 1);
+        let pad = section_w - section.width();
+        used += section_w;
+        spans.push(Span::styled(
+            format!("{section}{:pad$}", ""),
+            if read { base } else { theme.section },
+        ));
+    }
+    let title_w = width.saturating_sub(used + date_w);
+    let title = fit(&a.title, title_w);
+    let pad = title_w - title.width();
+    spans.push(Span::styled(format!("{title}{:pad$}", ""), base));
+    if let Some(d) = date
+        && used + title_w + date_w <= width
+    {
+        spans.push(Span::styled(
+            format!(" {d}"),
+            if read { base } else { theme.date },
+        ));
+    }
+    if selected {
+        // The whole row takes the selection style, so its colours never fight the highlight.
+        let style: Style = if state.focus == Focus::List {
+            theme.list_selected
+        } else {
+            theme.list_selected_unfocused
+        };
+        for span in &mut spans {
+            span.style = style;
+        }
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,63 @@
+//! Drawing the reader: `render` reads the state and draws every pane; it never changes anything.
+
+pub mod article;
+pub mod headlines;
+pub mod help;
+pub mod related;
+pub mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+
+use crate::app::State;
+use crate::text::truncate::fit;
+pub use theme::Theme;
+
+/// Draws the whole screen for `state`.
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>) {
+    let area = frame.area();
+    let panes = crate::app::layout::panes(area, state.focus, state.sidebar_choice);
+    if panes.too_small {
+        let text = fit("terminal too small", usize::from(area.width));
+        frame.render_widget(Paragraph::new(text), area);
+        return;
+    }
+    if let Some(rect) = panes.list {
+        headlines::render(state, theme, frame, rect);
+    }
+    if let Some(rect) = panes.article {
+        article::render(state, theme, frame, rect);
+    }
+    if let Some(rect) = panes.sidebar {
+        related::render(state, theme, frame, rect);
+    }
+    status::render(state, theme, frame, panes.status);
+    if state.overlay.is_some() {
+        help::render(state, theme, frame, area);
+    }
+}
+
+/// A bordered pane block, its border and title styled for focus.
+fn pane_block<'a>(title: &'a str, focused: bool, theme: &Theme, width: u16) -> Block<'a> {
+    let style = if focused {
+        theme.border_focused
+    } else {
+        theme.border
+    };
+    let marker = if focused { "\u{25b8} " } else { "" };
+    let title = fit(
+        &format!("{marker}{title}"),
+        usize::from(width.saturating_sub(4)),
+    );
+    Block::new()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(style)
+        .title(Line::styled(format!(" {title} "), style))
+}

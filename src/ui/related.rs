@@ -1,0 +1,79 @@
+//! The related-links sidebar: "You may also like" teasers with their sections; resolved ones can be followed,
+//! unresolved ones are dim.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::{Theme, pane_block};
+use crate::app::layout::inner;
+use crate::app::{Focus, State};
+use crate::text::truncate::fit;
+
+/// Draws the sidebar into `rect`.
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
+    let focused = state.focus == Focus::Sidebar;
+    frame.render_widget(pane_block("Related", focused, theme, rect.width), rect);
+    let area = inner(rect);
+    let width = usize::from(area.width);
+    let Some(view) = state.view() else { return };
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    if view.sidebar.is_empty() {
+        lines.push(Line::styled(
+            fit("No related stories", width),
+            theme.link_unresolved,
+        ));
+    } else {
+        lines.push(Line::styled(
+            fit("You may also like", width),
+            theme.headline,
+        ));
+    }
+    for (i, item) in view.sidebar.iter().enumerate() {
+        let selected = focused && i == state.link;
+        let base = if item.resolved {
+            theme.link
+        } else {
+            theme.link_unresolved
+        };
+        let text_style = if selected {
+            base.patch(theme.link_selected)
+        } else {
+            base
+        };
+        if let Some(section) = &item.section {
+            let mark = if item.resolved {
+                "\u{2192} "
+            } else {
+                "\u{b7} "
+            };
+            let label = fit(&format!("{mark}{section}"), width);
+            let style = if item.resolved {
+                theme.section
+            } else {
+                theme.link_unresolved
+            };
+            lines.push(Line::styled(
+                label,
+                if selected {
+                    style.patch(theme.link_selected)
+                } else {
+                    style
+                },
+            ));
+        }
+        lines.extend(
+            item.lines
+                .iter()
+                .map(|l| Line::styled(l.as_str(), text_style)),
+        );
+        lines.push(Line::default());
+    }
+    let visible: Vec<Line<'_>> = lines
+        .into_iter()
+        .skip(state.sidebar_offset)
+        .take(usize::from(area.height))
+        .collect();
+    frame.render_widget(Paragraph::new(visible), area);
+}
