@@ -27,17 +27,38 @@ pub fn parse(line: &str) -> Option<Dateline> {
         }
         if let Some(name) = strip_prefix_ci(part, "by ") {
             let name = name.trim();
-            if name.is_empty() || name.split_whitespace().count() > 8 {
+            if !is_name(name) {
                 return None;
             }
             out.byline = Some(name.to_owned());
         } else if let Some(date) = parse_date(strip_date_label(part)) {
-            out.published = Some(date);
+            // The first date stands ("Published …" before "Updated …").
+            out.published = out.published.or(Some(date));
         } else {
             return None;
         }
     }
     (out.byline.is_some() || out.published.is_some()).then_some(out)
+}
+
+/// Words that may stand in lower case inside a name ("Ana de la Cruz", "Li Wei and Omar Haddad").
+const NAME_PARTICLES: &[&str] = &[
+    "and", "de", "del", "della", "der", "di", "da", "du", "la", "le", "van", "von", "bin", "al",
+    "y", "&",
+];
+
+/// Whether `s` reads as one or more people's names: up to eight words, each capitalised (or uncased, as CJK
+/// is) unless a particle, with no digits or colons. "the numbers: a year of storms" is not a name.
+fn is_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && !s.contains([':', ';', '?', '!'])
+        && !s.bytes().any(|b| b.is_ascii_digit())
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches(',');
+            NAME_PARTICLES.contains(&w) || w.chars().next().is_some_and(|c| !c.is_lowercase())
+        })
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -113,22 +134,63 @@ pub fn parse_date(s: &str) -> Option<DateTime<FixedOffset>> {
     if let Ok(d) = DateTime::parse_from_rfc2822(s) {
         return Some(d);
     }
-    let s = s
-        .strip_suffix(" GMT")
-        .or_else(|| s.strip_suffix(" UTC"))
-        .unwrap_or(s)
-        .trim();
-    let utc = |n: NaiveDateTime| Utc.from_utc_datetime(&n).fixed_offset();
+    let (s, offset) = split_zone(s);
+    // chrono reads "Sep" but not the common "Sept".
+    let s = s.replacen("Sept.", "Sep.", 1).replacen("Sept ", "Sep ", 1);
+    let s = s.as_str();
+    let zoned = |n: NaiveDateTime| {
+        FixedOffset::east_opt(offset * 3600)
+            .and_then(|z| z.from_local_datetime(&n).single())
+            .unwrap_or_else(|| Utc.from_utc_datetime(&n).fixed_offset())
+    };
     if let Some(n) = DATE_TIME_FORMATS
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
     {
-        return Some(utc(n));
+        return Some(zoned(n));
     }
     DATE_FORMATS
         .iter()
         .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
-        .map(|d| utc(d.and_time(NaiveTime::MIN)))
+        .map(|d| {
+            Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN))
+                .fixed_offset()
+        })
+}
+
+/// Time-zone abbreviations news pages print after a time, with their offsets from UTC in hours.
+const ZONES: &[(&str, i32)] = &[
+    ("GMT", 0),
+    ("UTC", 0),
+    ("Z", 0),
+    ("BST", 1),
+    ("CET", 1),
+    ("CEST", 2),
+    ("EET", 2),
+    ("EEST", 3),
+    ("EST", -5),
+    ("EDT", -4),
+    ("CST", -6),
+    ("CDT", -5),
+    ("MST", -7),
+    ("MDT", -6),
+    ("PST", -8),
+    ("PDT", -7),
+    ("IST", 5),
+    ("JST", 9),
+    ("KST", 9),
+    ("AEST", 10),
+    ("AEDT", 11),
+];
+
+/// `s` without a trailing zone abbreviation, and that zone's offset in hours (0 when there is none).
+fn split_zone(s: &str) -> (&str, i32) {
+    if let Some((rest, last)) = s.rsplit_once(' ')
+        && let Some((_, hours)) = ZONES.iter().find(|(z, _)| *z == last)
+    {
+        return (rest.trim_end(), *hours);
+    }
+    (s, 0)
 }
 
 #[cfg(test)]
@@ -163,6 +225,11 @@ mod tests {
             day("Mon, 22 Dec 2014 20:00:00 +0000"),
             "2014-12-22T20:00:00+00:00"
         );
+        assert_eq!(day("Sept. 5, 2026"), "2026-09-05T00:00:00+00:00");
+        assert_eq!(
+            day("November 20, 2026 3:15 PM EST"),
+            "2026-11-20T15:15:00-05:00"
+        );
         assert_eq!(day("Calls for ICC referral"), "");
         assert_eq!(day("February 30, 2014"), "");
     }
@@ -180,6 +247,22 @@ mod tests {
             Some("LI WEI")
         );
         assert!(parse("Published: 2026-11-03").unwrap().published.is_some());
+        let first = parse("Published Nov 20, 2026 | Updated Nov 21, 2026").unwrap();
+        assert_eq!(
+            first.published.unwrap().to_rfc3339(),
+            "2026-11-20T00:00:00+00:00"
+        );
+        assert_eq!(
+            parse("By Ana de la Cruz and Li Wei")
+                .unwrap()
+                .byline
+                .as_deref(),
+            Some("Ana de la Cruz and Li Wei")
+        );
+        assert_eq!(
+            parse("By 山田 花子").unwrap().byline.as_deref(),
+            Some("山田 花子")
+        );
     }
 
     #[test]
@@ -194,5 +277,6 @@ mod tests {
             None
         );
         assert_eq!(parse("By Ana | not a date"), None);
+        assert_eq!(parse("By the numbers: a year of storms"), None);
     }
 }

@@ -37,26 +37,33 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, LoadError> {
         let warning = format!("not valid UTF-8: {replaced} bad byte sequence(s) replaced");
         finish(Cow::Owned(lossy.into_owned()), Some(warning))
     } else {
-        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
         let warning = "not valid UTF-8: read as Windows-1252".to_owned();
         finish(Cow::Owned(text.into_owned()), Some(warning))
     }
 }
 
 fn finish(text: Cow<'_, str>, warning: Option<String>) -> Result<Decoded<'_>, LoadError> {
+    let text = crate::text::clean::clean(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }
     Ok(Decoded { text, warning })
 }
 
-/// Decodes UTF-16 text that starts with a byte-order mark; `None` for anything else.
+/// Decodes UTF-16 text that starts with a byte-order mark; `None` for anything else. Two bytes that look
+/// like a mark are not enough: UTF-16 text has an even length, and news text, mostly Latin letters, digits,
+/// spaces and line breaks, has many zero bytes.
 fn decode_utf16(bytes: &[u8]) -> Option<String> {
     let encoding = match bytes {
         [0xff, 0xfe, ..] => encoding_rs::UTF_16LE,
         [0xfe, 0xff, ..] => encoding_rs::UTF_16BE,
         _ => return None,
     };
+    let zeros = memchr::memchr_iter(0, bytes).count();
+    if !bytes.len().is_multiple_of(2) || zeros * 8 < bytes.len() {
+        return None;
+    }
     let (text, _, _) = encoding.decode(bytes);
     Some(text.into_owned())
 }
@@ -102,6 +109,13 @@ mod tests {
             .chain("Hi \u{e9}".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
         assert_eq!(decode(&bytes).unwrap().text, "Hi \u{e9}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_alone_does_not_make_utf16() {
+        let d = decode(b"\xff\xfeCaf\xe9 au lait, le matin").unwrap();
+        assert!(d.text.ends_with("au lait, le matin"));
+        assert!(d.warning.is_some());
     }
 
     #[test]

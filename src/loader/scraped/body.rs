@@ -1,0 +1,152 @@
+//! The body of a scraped page: the second scraped copy removed, then lines read as paragraphs, subheads and
+//! captions with credits.
+
+use std::collections::HashMap;
+
+use super::lines::{Line, is_chrome, word_count};
+use crate::model::Block;
+use crate::text::fold::{fold_hash, typographic_count};
+
+/// How many unmatched lines may stand before the first copy (a dateline the head did not understand).
+const MAX_PREFIX: usize = 4;
+/// How many candidate starts of a second copy are tried per prefix length.
+const MAX_CANDIDATES: usize = 8;
+
+/// The body lines with a second scraped copy removed, keeping the copy with typographic punctuation.
+pub fn single_copy<'a>(lines: &[Line<'a>]) -> Vec<Line<'a>> {
+    let mut buf = String::new();
+    let hashes: Vec<u64> = lines.iter().map(|l| fold_hash(l.text, &mut buf)).collect();
+    if let Some((prefix, k)) = whole_copy_split(&hashes) {
+        let (first, second) = (&lines[prefix..k], &lines[k..]);
+        let count = |ls: &[Line<'_>]| ls.iter().map(|l| typographic_count(l.text)).sum::<usize>();
+        let kept = if count(second) > count(first) {
+            second
+        } else {
+            first
+        };
+        return lines[..prefix].iter().chain(kept).copied().collect();
+    }
+    drop_repeated_paragraphs(lines, &hashes)
+}
+
+/// Where the first copy starts and the second begins, when the lines (after a short prefix) are one text
+/// scraped twice.
+fn whole_copy_split(hashes: &[u64]) -> Option<(usize, usize)> {
+    let n = hashes.len();
+    (0..MAX_PREFIX.min(n)).find_map(|prefix| {
+        let len = n - prefix;
+        // Each copy must be longer than the prefix standing before them.
+        if len < 4 || prefix * 4 > len {
+            return None;
+        }
+        // The copies are the same length give or take a tenth; only starts in that window are tried.
+        let slack = 1 + len / 10;
+        let lo = prefix + (len.saturating_sub(slack)).div_ceil(2).max(1);
+        let hi = (prefix + usize::midpoint(len, slack)).min(n - 1);
+        (lo..=hi)
+            .filter(|&k| hashes[k] == hashes[prefix])
+            .take(MAX_CANDIDATES)
+            .find(|&k| copies_match(&hashes[prefix..k], &hashes[k..]))
+            .map(|k| (prefix, k))
+    })
+}
+
+/// Whether two runs of line hashes are the same text, allowing a tenth of the lines to differ (a caption
+/// re-flowed, an ad slot).
+fn copies_match(first: &[u64], second: &[u64]) -> bool {
+    let shorter = first.len().min(second.len());
+    let allowed = shorter / 10;
+    let mut misses = 0;
+    for (a, b) in first.iter().zip(second) {
+        if a != b {
+            misses += 1;
+            if misses > allowed {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Drops later repeats of long lines (partial double scrapes), keeping the more typographic text in the
+/// first one's place.
+fn drop_repeated_paragraphs<'a>(lines: &[Line<'a>], hashes: &[u64]) -> Vec<Line<'a>> {
+    let mut seen: HashMap<u64, usize> = HashMap::new();
+    let mut out: Vec<Line<'a>> = Vec::with_capacity(lines.len());
+    for (line, &h) in lines.iter().zip(hashes) {
+        if word_count(line.text) >= 8 {
+            if let Some(&at) = seen.get(&h) {
+                if typographic_count(line.text) > typographic_count(out[at].text) {
+                    out[at].text = line.text;
+                }
+                continue;
+            }
+            seen.insert(h, out.len());
+        }
+        out.push(*line);
+    }
+    out
+}
+
+/// A subhead written "- Calls for ICC referral -" (hyphens, en or em dashes).
+pub fn subhead(s: &str) -> Option<&str> {
+    let dash = |c: char| matches!(c, '-' | '\u{2013}' | '\u{2014}');
+    let inner = s.strip_prefix(dash)?.strip_suffix(dash)?;
+    if !inner.starts_with(' ') || !inner.ends_with(' ') {
+        return None;
+    }
+    let inner = inner.trim();
+    (!inner.is_empty() && inner.len() <= 120 && !inner.starts_with(dash)).then_some(inner)
+}
+
+/// A photo credit line: ", AFP/File".
+pub fn credit(s: &str) -> Option<&str> {
+    let c = s.strip_prefix(',')?.trim();
+    (!c.is_empty() && c.len() <= 80 && word_count(c) <= 8).then_some(c)
+}
+
+/// Reads body lines as blocks. Chrome lines inside the body ("Advertisement") are dropped.
+pub fn blocks(lines: &[Line<'_>]) -> Vec<Block> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let text = lines[i].text;
+        if is_chrome(text) {
+            i += 1;
+            continue;
+        }
+        if let Some(s) = subhead(text) {
+            out.push(Block::Subhead(s.to_owned()));
+            i += 1;
+            continue;
+        }
+        // A caption: a fragment, the same line continued, then a credit.
+        if let Some(full) = lines.get(i + 1).map(|l| l.text)
+            && text.len() <= 120
+            && full.len() > text.len()
+            && full.starts_with(text)
+        {
+            let credit = lines.get(i + 2).and_then(|l| credit(l.text));
+            out.push(Block::Caption {
+                text: full.to_owned(),
+                credit: credit.map(str::to_owned),
+            });
+            i += if credit.is_some() { 3 } else { 2 };
+            continue;
+        }
+        // A caption without the fragment: a short line and its credit.
+        if let Some(c) = lines.get(i + 1).and_then(|l| credit(l.text))
+            && word_count(text) <= 40
+        {
+            out.push(Block::Caption {
+                text: text.to_owned(),
+                credit: Some(c.to_owned()),
+            });
+            i += 2;
+            continue;
+        }
+        out.push(Block::Paragraph(text.to_owned()));
+        i += 1;
+    }
+    out
+}

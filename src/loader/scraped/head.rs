@@ -1,0 +1,113 @@
+//! The top of a scraped page: chrome, section, headline and the dateline under it.
+
+use super::lines::{
+    Line, is_dash_line, is_headline_like, is_label, is_prose, is_substantial, word_count,
+};
+use crate::loader::dateline::{self, Dateline};
+
+/// How far down the page the headline may be looked for.
+const HEAD_SCAN: usize = 40;
+/// How many dateline lines may stand under a headline ("By X", then a date).
+const MAX_DATELINES: usize = 3;
+
+/// Where the story starts.
+pub struct Head {
+    /// The section line above the headline.
+    pub section: Option<String>,
+    /// The headline.
+    pub title: Option<String>,
+    /// Byline and date from the lines under the headline.
+    pub dateline: Option<Dateline>,
+    /// Index of the first body line.
+    pub body_start: usize,
+}
+
+/// Whether the story's body starts at or right after line `i`: prose within three lines (a caption may come first).
+fn body_follows(lines: &[Line<'_>], i: usize) -> bool {
+    lines
+        .iter()
+        .skip(i)
+        .take(3)
+        .any(|l| word_count(l.text) >= 8)
+}
+
+/// The layout's own marker under the headline: a dash line, or a run of dateline lines, with the body
+/// right after. Returns (headline index, dateline, first body line).
+fn marked(lines: &[Line<'_>]) -> Option<(usize, Option<Dateline>, usize)> {
+    let scan = lines.len().min(HEAD_SCAN);
+    (1..scan).find_map(|i| {
+        if !is_headline_like(lines[i - 1].text) {
+            return None;
+        }
+        if is_dash_line(lines[i].text) {
+            return body_follows(lines, i + 1).then_some((i - 1, None, i + 1));
+        }
+        let mut merged: Option<Dateline> = None;
+        let mut end = i;
+        while end < lines.len() && end - i < MAX_DATELINES {
+            let Some(d) = dateline::parse(lines[end].text) else {
+                break;
+            };
+            let m = merged.get_or_insert_with(Dateline::default);
+            m.byline = m.byline.take().or(d.byline);
+            m.published = m.published.or(d.published);
+            end += 1;
+        }
+        merged
+            .filter(|_| body_follows(lines, end))
+            .map(|d| (i - 1, Some(d), end))
+    })
+}
+
+/// Finds the headline and what surrounds it.
+pub fn find(lines: &[Line<'_>]) -> Head {
+    let scan = &lines[..lines.len().min(HEAD_SCAN)];
+    let (headline, dateline, body_start) = if let Some((h, d, start)) = marked(lines) {
+        (Some(h), d, start)
+    } else {
+        // No marker: the headline is the line above the first prose, else the first substantial line.
+        let before_prose = scan
+            .iter()
+            .position(|l| is_prose(l.text))
+            .filter(|&p| p > 0 && is_substantial_or_short_headline(scan[p - 1].text))
+            .map(|p| p - 1);
+        match before_prose.or_else(|| scan.iter().position(|l| is_substantial(l.text))) {
+            Some(h) => (Some(h), None, h + 1),
+            None => (None, None, 0),
+        }
+    };
+    let Some(h) = headline else {
+        // Nothing looks like a headline (one huge line, say): the start of the text stands in for it.
+        let title = lines.first().map(|l| truncate_title(l.text));
+        return Head {
+            section: None,
+            title,
+            dateline: None,
+            body_start: 0,
+        };
+    };
+    let section = h
+        .checked_sub(1)
+        .map(|s| lines[s].text)
+        .filter(|s| is_label(s))
+        .map(str::to_owned);
+    Head {
+        section,
+        title: Some(lines[h].text.to_owned()),
+        dateline,
+        body_start,
+    }
+}
+
+/// A headline may be as short as two words when prose follows it ("Markets slump").
+fn is_substantial_or_short_headline(s: &str) -> bool {
+    is_headline_like(s) && !is_prose(s) && (is_substantial(s) || word_count(s) >= 2)
+}
+
+fn truncate_title(s: &str) -> String {
+    const MAX_CHARS: usize = 80;
+    match s.char_indices().nth(MAX_CHARS) {
+        Some((i, _)) => format!("{}\u{2026}", s[..i].trim_end()),
+        None => s.to_owned(),
+    }
+}
