@@ -1,17 +1,8 @@
-//! The command line: clap definitions and the commands that print (`list`, `show`).
+//! The command line: clap definitions, turned into validated options for the commands.
 
-use std::io::{self, Write};
 use std::path::PathBuf;
-use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-use unicode_width::UnicodeWidthStr;
-
-use crate::model::{ArticleJson, HeadlineJson};
-use crate::store::Store;
-use crate::text::plain;
-use crate::text::truncate::fit;
-use crate::{samples, store};
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// broadsheet: read stored news in the terminal.
 #[derive(Debug, Parser)]
@@ -27,6 +18,9 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Files and folders of stories (default: the bundled sample store).
     pub paths: Vec<PathBuf>,
+    /// Where read state and the index are kept (default: the platform's data directory).
+    #[arg(long, global = true, value_name = "DIR", env = "BROADSHEET_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
 }
 
 /// The subcommands.
@@ -40,6 +34,9 @@ pub enum Command {
         /// Only unread stories.
         #[arg(long)]
         unread: bool,
+        /// Only starred stories.
+        #[arg(long)]
+        starred: bool,
         /// Files and folders of stories (default: the bundled sample store).
         paths: Vec<PathBuf>,
     },
@@ -54,95 +51,39 @@ pub enum Command {
         /// Files and folders of stories (default: the bundled sample store).
         paths: Vec<PathBuf>,
     },
+    /// Mark stories read or unread, by id (32 hex digits) or by the files and folders holding them.
+    Mark {
+        /// read or unread.
+        state: MarkAs,
+        /// Story ids, files or folders.
+        #[arg(required = true, value_name = "ID|PATH")]
+        targets: Vec<String>,
+    },
+    /// Export or import read state.
+    State {
+        /// export or import.
+        #[command(subcommand)]
+        action: StateAction,
+    },
 }
 
-/// Loads the stories at `paths`, or the sample store when there are none. `show` prints every file's
-/// story, copies included; everything else lists a story saved twice once.
-#[must_use]
-pub fn load_store(command: Option<&Command>, paths: &[PathBuf]) -> Store {
-    let mut store = if paths.is_empty() {
-        samples::load()
-    } else {
-        store::load(paths)
-    };
-    if !matches!(command, Some(Command::Show { .. })) {
-        store.dedupe();
-    }
-    store
+/// What `mark` sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MarkAs {
+    /// Mark read.
+    Read,
+    /// Mark unread.
+    Unread,
 }
 
-/// Prints the store's warnings to stderr; returns false (after saying so) when no story loaded.
-pub fn report_warnings(store: &Store, err: &mut impl Write) -> bool {
-    for w in &store.warnings {
-        let _ = writeln!(err, "broadsheet: warning: {w}");
-    }
-    if store.articles.is_empty() {
-        let _ = writeln!(err, "broadsheet: no stories could be loaded");
-        return false;
-    }
-    true
-}
-
-/// Runs `list` or `show` on `store`, writing to `out`. `terminal_width` is the width of the terminal
-/// that `out` is, if it is one.
-///
-/// # Errors
-/// When writing fails (other than a closed pipe, which ends output quietly).
-pub fn run_print(
-    command: &Command,
-    store: &Store,
-    terminal_width: Option<u16>,
-    out: &mut impl Write,
-) -> io::Result<ExitCode> {
-    let result = match command {
-        Command::List { json, unread, .. } => list(store, *json, *unread, out),
-        Command::Show { json, width, .. } => {
-            let width = width.or(terminal_width).unwrap_or(80);
-            show(store, *json, usize::from(width), out)
-        }
-    };
-    match result.and_then(|()| out.flush()) {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(e),
-        Ok(()) => Ok(ExitCode::SUCCESS),
-    }
-}
-
-/// Section column width in `list`.
-const SECTION_COLUMNS: usize = 16;
-
-fn list(store: &Store, json: bool, unread_only: bool, out: &mut impl Write) -> io::Result<()> {
-    // Read state arrives with the state database; until then every story is unread.
-    let read = |_: &crate::model::Article| false;
-    let shown = store.articles.iter().filter(|a| !unread_only || !read(a));
-    if json {
-        let rows: Vec<HeadlineJson<'_>> = shown.map(|a| HeadlineJson::new(a, read(a))).collect();
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
-        return writeln!(out);
-    }
-    for a in shown {
-        let mark = if read(a) { ' ' } else { 'N' };
-        let section = fit(a.section.as_deref().unwrap_or(""), SECTION_COLUMNS);
-        let pad = SECTION_COLUMNS - section.width();
-        let date = a
-            .published
-            .map_or_else(|| " ".repeat(10), |d| d.format("%Y-%m-%d").to_string());
-        writeln!(out, "{mark} {section}{:pad$}  {date}  {}", "", a.title)?;
-    }
-    Ok(())
-}
-
-fn show(store: &Store, json: bool, width: usize, out: &mut impl Write) -> io::Result<()> {
-    if json {
-        let rows: Vec<ArticleJson<'_>> = store.articles.iter().map(ArticleJson::from).collect();
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
-        return writeln!(out);
-    }
-    for (i, a) in store.articles.iter().enumerate() {
-        if i > 0 {
-            writeln!(out, "\n{}\n", "\u{2550}".repeat(width.max(20)))?;
-        }
-        write!(out, "{}", plain::render(a, width))?;
-    }
-    Ok(())
+/// `state export` and `state import`.
+#[derive(Debug, Subcommand)]
+pub enum StateAction {
+    /// Print one line per read story: id, URL and read time, tab-separated.
+    Export,
+    /// Read marks back from an export, or from newsboat's `-E` export (one URL per line).
+    Import {
+        /// The file to read ("-" for standard input).
+        file: PathBuf,
+    },
 }

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod loader;
 pub mod model;

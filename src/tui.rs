@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -14,7 +14,10 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::runner::EventSource;
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+use crate::runner::{EventSource, Input};
+use crate::store::scan::ScanUpdate;
 
 /// The terminal the reader draws on.
 pub type Tui = Terminal<CrosstermBackend<io::Stdout>>;
@@ -69,9 +72,11 @@ pub fn suspend(terminal: &mut Tui) -> io::Result<()> {
     terminal.clear()
 }
 
-/// Reads crossterm events, and ends when SIGTERM, SIGHUP or SIGINT arrives.
+/// Reads crossterm events and the background scan's steps, and ends when SIGTERM, SIGHUP or SIGINT
+/// arrives.
 pub struct Crossterm {
     stop: Arc<AtomicBool>,
+    scan: Option<Receiver<ScanUpdate>>,
 }
 
 impl Crossterm {
@@ -88,7 +93,26 @@ impl Crossterm {
         ] {
             signal_hook::flag::register(signal, Arc::clone(&stop))?;
         }
-        Ok(Self { stop })
+        Ok(Self { stop, scan: None })
+    }
+
+    /// Also delivers the steps of a background scan.
+    #[must_use]
+    pub fn with_scan(mut self, scan: Receiver<ScanUpdate>) -> Self {
+        self.scan = Some(scan);
+        self
+    }
+
+    fn scan_step(&mut self) -> Option<ScanUpdate> {
+        let rx = self.scan.as_ref()?;
+        match rx.try_recv() {
+            Ok(u) => Some(u),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                self.scan = None;
+                None
+            }
+        }
     }
 
     /// Whether a signal asked the reader to stop.
@@ -99,22 +123,29 @@ impl Crossterm {
 }
 
 impl EventSource for Crossterm {
-    fn next(&mut self) -> io::Result<Option<Event>> {
-        // Wake up now and then to notice a stop signal.
+    fn next(&mut self) -> io::Result<Option<Input>> {
+        // Wake up now and then to notice a stop signal or a scan step.
         loop {
             if self.stopped() {
                 return Ok(None);
             }
-            if event::poll(Duration::from_millis(200))? {
-                return event::read().map(Some);
+            if let Some(u) = self.scan_step() {
+                return Ok(Some(Input::Scan(u)));
+            }
+            let wait = if self.scan.is_some() { 30 } else { 200 };
+            if event::poll(Duration::from_millis(wait))? {
+                return event::read().map(|e| Some(Input::Terminal(e)));
             }
         }
     }
 
-    fn ready(&mut self) -> io::Result<Option<Event>> {
-        if !self.stopped() && event::poll(Duration::ZERO)? {
-            return event::read().map(Some);
+    fn ready(&mut self) -> io::Result<Option<Input>> {
+        if self.stopped() {
+            return Ok(None);
         }
-        Ok(None)
+        if event::poll(Duration::ZERO)? {
+            return event::read().map(|e| Some(Input::Terminal(e)));
+        }
+        Ok(self.scan_step().map(Input::Scan))
     }
 }

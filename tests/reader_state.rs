@@ -31,7 +31,7 @@ fn index_of(state: &State, file: &str) -> usize {
     state
         .listed
         .iter()
-        .position(|&i| state.articles[i].path.ends_with(file))
+        .position(|&i| state.headlines[i].path.ends_with(file))
         .unwrap()
 }
 
@@ -43,7 +43,7 @@ fn moving_the_selection_previews_without_opening() {
     assert_eq!(s.selected, 1);
     assert_ne!(title(&s), first);
     assert_eq!(s.focus, Focus::List);
-    assert_eq!(s.unread, s.articles.len(), "a preview is not a read");
+    assert_eq!(s.unread, s.headlines.len(), "a preview is not a read");
     assert!(s.view().is_some(), "the preview is reflowed");
     update(&mut s, Action::MoveUp);
     update(&mut s, Action::MoveUp);
@@ -56,9 +56,9 @@ fn open_marks_read_and_focuses_the_article() {
     update(&mut s, Action::Open);
     assert_eq!(s.focus, Focus::Article);
     assert!(s.is_read(s.current().unwrap().id));
-    assert_eq!(s.unread, s.articles.len() - 1);
+    assert_eq!(s.unread, s.headlines.len() - 1);
     update(&mut s, Action::Open);
-    assert_eq!(s.unread, s.articles.len() - 1, "opening twice counts once");
+    assert_eq!(s.unread, s.headlines.len() - 1, "opening twice counts once");
 }
 
 #[test]
@@ -66,6 +66,7 @@ fn the_article_scrolls_by_line_page_and_to_the_ends() {
     let mut s = reader(140, 40);
     let long = index_of(&s, "06-kittiwake-comet-sample.txt");
     s.selected = long;
+    s.enter_story();
     apply(&mut s, &[Action::Open, Action::MoveDown, Action::MoveDown]);
     assert_eq!(s.scroll, 2);
     let page = s.article_rows() - 1;
@@ -191,6 +192,7 @@ fn back_and_forward_restore_story_and_scroll() {
     let mut s = reader(140, 40);
     let long = index_of(&s, "06-kittiwake-comet-sample.txt");
     s.selected = long;
+    s.enter_story();
     apply(
         &mut s,
         &[
@@ -232,6 +234,7 @@ fn following_a_related_link_jumps_and_back_returns() {
     let walks = index_of(&s, "05-afternoon-walks-sleep.txt");
     let cup = index_of(&s, "04-coastal-cup-final.txt");
     s.selected = walks;
+    s.enter_story();
     apply(&mut s, &[Action::Open, Action::MoveDown, Action::FocusNext]);
     assert_eq!(s.focus, Focus::Sidebar);
     assert_eq!(s.link, 0);
@@ -249,9 +252,10 @@ fn an_unresolved_link_says_so_and_stays() {
     let mut s = reader(140, 40);
     let walks = index_of(&s, "05-afternoon-walks-sleep.txt");
     s.selected = walks;
+    s.enter_story();
     s.focus = Focus::Sidebar;
     apply(&mut s, &[Action::Bottom]);
-    assert!(s.current().unwrap().related[s.link].target.is_none());
+    assert!(s.view().unwrap().story.related[s.link].target.is_none());
     update(&mut s, Action::Open);
     assert_eq!(s.selected, walks);
     assert_eq!(
@@ -293,6 +297,7 @@ fn on_resize_the_paragraph_at_the_top_stays_at_the_top() {
     let mut s = reader(140, 40);
     let long = index_of(&s, "06-kittiwake-comet-sample.txt");
     s.selected = long;
+    s.enter_story();
     update(&mut s, Action::Open);
     for _ in 0..40 {
         update(&mut s, Action::MoveDown);

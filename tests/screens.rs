@@ -1,8 +1,6 @@
 //! Whole screens as pictures: snapshots at the sizes people use, every tiny size without a panic, wide
 //! characters kept inside their panes, and the event loop run on a test backend.
 
-use std::collections::VecDeque;
-
 use broadsheet::app::{Action, Focus, State, update};
 use broadsheet::config::keymap::Keymap;
 use broadsheet::runner::{self, Scripted};
@@ -114,9 +112,10 @@ fn cjk_lines_never_overflow_their_pane() {
         let kyoto = s
             .listed
             .iter()
-            .position(|&i| s.articles[i].path.ends_with("08-kyoto-quiet-sea.txt"))
+            .position(|&i| s.headlines[i].path.ends_with("08-kyoto-quiet-sea.txt"))
             .unwrap();
         s.selected = kyoto;
+        s.enter_story();
         update(&mut s, Action::ToggleSidebar);
         update(&mut s, Action::ToggleSidebar);
         for a in [Action::MoveUp, Action::MoveDown, Action::Open] {
@@ -150,7 +149,7 @@ fn the_event_loop_reads_keys_and_quits() {
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
     let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
     release.kind = KeyEventKind::Release;
-    let events: VecDeque<Event> = [
+    let events: Vec<Event> = vec![
         key(KeyCode::Char('j')),
         Event::Key(release),
         key(KeyCode::Enter),
@@ -160,15 +159,14 @@ fn the_event_loop_reads_keys_and_quits() {
         key(KeyCode::Char('J')),
         key(KeyCode::Char('q')),
         key(KeyCode::Char('j')),
-    ]
-    .into();
-    let mut source = Scripted(events);
+    ];
+    let mut source = Scripted::events(events);
     runner::run(&mut terminal, &mut state, &Theme::default(), &mut source).unwrap();
     assert!(state.quit);
     assert_eq!(
         state.selected, 2,
         "the release was ignored; the key after q was never read"
     );
-    assert_eq!(state.unread, state.articles.len() - 2);
+    assert_eq!(state.unread, state.headlines.len() - 2);
     assert_eq!(source.0.len(), 1);
 }

@@ -44,6 +44,20 @@ pub enum Action {
     Bottom,
     /// Show or hide the related-links sidebar.
     ToggleSidebar,
+    /// Mark the selected story read, or unread again.
+    ToggleRead,
+    /// Mark every listed story read (after a y/n question).
+    MarkAllRead,
+    /// Take back the last read marking.
+    Undo,
+    /// List only unread stories, or all again.
+    ToggleUnreadOnly,
+    /// Star the selected story, or unstar it.
+    ToggleStar,
+    /// List only starred stories, or all again.
+    ToggleStarredOnly,
+    /// Answer the question in the status bar: yes or no.
+    Answer(bool),
     /// Show the help overlay listing every binding.
     Help,
     /// Close the overlay.
@@ -101,6 +115,24 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
         Action::ToggleSidebar,
         "toggle_sidebar",
         "show or hide the related links",
+    ),
+    (Action::ToggleRead, "toggle_read", "mark read / unread"),
+    (
+        Action::MarkAllRead,
+        "mark_all_read",
+        "mark every listed story read",
+    ),
+    (Action::Undo, "undo", "undo the last marking"),
+    (
+        Action::ToggleUnreadOnly,
+        "toggle_unread_only",
+        "list only unread stories",
+    ),
+    (Action::ToggleStar, "toggle_star", "star / unstar"),
+    (
+        Action::ToggleStarredOnly,
+        "toggle_starred_only",
+        "list only starred stories",
     ),
     (Action::Help, "help", "this help"),
     (Action::Close, "close", "close the overlay"),

@@ -3,7 +3,11 @@
 pub mod action;
 pub mod help;
 pub mod history;
+pub mod indexing;
 pub mod layout;
+pub mod marking;
+pub mod mouse;
+pub mod navigation;
 pub mod state;
 pub mod update;
 

@@ -1,7 +1,7 @@
-//! The reader's whole state: the stories, what is selected, scrolled, focused and open, and the reflow
-//! cache that `update` fills so `render` only reads.
+//! The reader's whole state: the headlines, what is listed, selected, scrolled, focused and marked, and the
+//! caches (bodies, reflowed views) that `update` fills so `render` only reads.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
@@ -9,8 +9,10 @@ use ratatui::layout::Rect;
 use super::history::History;
 use super::layout::{self, Panes};
 use crate::config::keymap::Keymap;
-use crate::model::{Article, ArticleId};
+use crate::model::{Article, ArticleId, Block, Headline};
 use crate::store::Warning;
+use crate::store::db::Db;
+use crate::store::marks::Mark;
 use crate::text::reflow::{self, Reflowed, SidebarItem};
 
 /// The pane that has focus.
@@ -34,9 +36,36 @@ pub enum Overlay {
     },
 }
 
+/// A question waiting for y or n.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confirm {
+    /// Mark every listed story read.
+    MarkAllRead,
+}
+
+/// Which stories the list shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only unread stories.
+    pub unread_only: bool,
+    /// Only starred stories.
+    pub starred_only: bool,
+}
+
+/// Where story bodies come from.
+#[derive(Debug)]
+pub enum Library {
+    /// Whole stories held in memory (the sample store, tests).
+    Memory(HashMap<ArticleId, Arc<Article>>),
+    /// Files on disk, parsed when shown; related links resolved through the index.
+    Disk,
+}
+
 /// A story reflowed for the current pane widths.
 #[derive(Debug)]
 pub struct View {
+    /// The whole story.
+    pub story: Arc<Article>,
     /// The body at the article text width.
     pub article: Reflowed,
     /// The related links at the sidebar width.
@@ -46,18 +75,21 @@ pub struct View {
 /// Cache key: story, article text width, sidebar text width.
 type ViewKey = (ArticleId, u16, u16);
 
-/// How many reflowed stories are kept.
+/// How many parsed stories and reflowed views are kept.
 const CACHE_LIMIT: usize = 64;
 
 /// Default maximum text width of the article, in columns.
 pub const READING_WIDTH: u16 = 80;
 
+/// Not in the list.
+const UNLISTED: u32 = u32::MAX;
+
 /// Everything the reader shows.
 #[derive(Debug)]
 pub struct State {
-    /// Every story, in store order.
-    pub articles: Vec<Article>,
-    /// Indices into `articles` of the stories listed, in list order.
+    /// Every story's headline, in store order.
+    pub headlines: Vec<Headline>,
+    /// Indices into `headlines` of the stories listed, in list order.
     pub listed: Vec<usize>,
     /// Index into `listed` of the selected story.
     pub selected: usize,
@@ -75,12 +107,21 @@ pub struct State {
     pub sidebar_choice: Option<bool>,
     /// The open overlay, if any.
     pub overlay: Option<Overlay>,
+    /// A question waiting for y or n.
+    pub confirm: Option<Confirm>,
     /// Stories shown before each jump.
     pub history: History,
-    /// Stories opened (read).
-    pub read: HashSet<ArticleId>,
-    /// How many stories are unread.
+    /// Read state, by story.
+    pub marks: HashMap<ArticleId, Mark>,
+    /// Which stories are listed.
+    pub filter: Filter,
+    /// Read-state changes that `undo` can take back, newest last: each step holds the stories it changed
+    /// and their read times before it.
+    pub undo: Vec<Vec<(ArticleId, Option<i64>)>>,
+    /// How many listed stories are unread.
     pub unread: usize,
+    /// Files indexed so far and in all, while a scan runs.
+    pub indexing: Option<(usize, usize)>,
     /// The terminal size.
     pub size: Rect,
     /// Maximum article text width.
@@ -95,23 +136,69 @@ pub struct State {
     pub quit: bool,
     /// Set when the user asks to suspend; the event loop clears it.
     pub suspend: bool,
+    /// The database that keeps read state.
+    pub db: Db,
+    library: Library,
+    /// Headline index by id.
+    by_id: HashMap<ArticleId, usize>,
+    /// Each headline's position in `listed`, or `UNLISTED`.
+    list_pos: Vec<u32>,
+    stories: HashMap<ArticleId, Arc<Article>>,
     views: HashMap<ViewKey, Arc<View>>,
 }
 
 impl State {
-    /// A reader over `articles` in a terminal of `size`, with the list focused on the first story.
+    /// A reader over whole stories held in memory, keeping read state in a database in memory (tests, and
+    /// the sample store when no database can be opened).
+    ///
+    /// # Panics
+    /// Never in practice: an in-memory SQLite database cannot fail to open short of running out of memory.
     #[must_use]
     pub fn new(articles: Vec<Article>, warnings: Vec<Warning>, keymap: Keymap, size: Rect) -> Self {
-        let listed = (0..articles.len()).collect();
-        let unread = articles.len();
-        let message = match warnings.len() {
+        #[allow(clippy::expect_used)]
+        let db = Db::in_memory().expect("an in-memory database opens");
+        Self::in_memory(articles, db, warnings, keymap, size)
+    }
+
+    /// A reader over whole stories held in memory, keeping read state in `db`.
+    #[must_use]
+    pub fn in_memory(
+        articles: Vec<Article>,
+        db: Db,
+        warnings: Vec<Warning>,
+        keymap: Keymap,
+        size: Rect,
+    ) -> Self {
+        let headlines = articles.iter().map(Headline::from).collect();
+        let library = Library::Memory(articles.into_iter().map(|a| (a.id, Arc::new(a))).collect());
+        Self::with_library(headlines, library, db, warnings, keymap, size)
+    }
+
+    /// A reader over `headlines` whose bodies come from `library`, with read state in `db`.
+    #[must_use]
+    pub fn with_library(
+        headlines: Vec<Headline>,
+        library: Library,
+        db: Db,
+        warnings: Vec<Warning>,
+        keymap: Keymap,
+        size: Rect,
+    ) -> Self {
+        let (marks, message) = match db.marks() {
+            Ok(m) => (m, None),
+            Err(e) => (
+                HashMap::new(),
+                Some(format!("could not read the read state: {e}")),
+            ),
+        };
+        let message = message.or(match warnings.len() {
             0 => None,
             1 => Some("1 file skipped or damaged (? shows why)".to_owned()),
             n => Some(format!("{n} files skipped or damaged (? shows why)")),
-        };
+        });
         let mut state = Self {
-            articles,
-            listed,
+            headlines,
+            listed: Vec::new(),
             selected: 0,
             list_offset: 0,
             focus: Focus::List,
@@ -120,9 +207,13 @@ impl State {
             sidebar_offset: 0,
             sidebar_choice: None,
             overlay: None,
+            confirm: None,
             history: History::default(),
-            read: HashSet::new(),
-            unread,
+            marks,
+            filter: Filter::default(),
+            undo: Vec::new(),
+            unread: 0,
+            indexing: None,
             size,
             reading_width: READING_WIDTH,
             warnings,
@@ -130,9 +221,15 @@ impl State {
             keymap,
             quit: false,
             suspend: false,
+            db,
+            library,
+            by_id: HashMap::new(),
+            list_pos: Vec::new(),
+            stories: HashMap::new(),
             views: HashMap::new(),
         };
-        state.refresh();
+        state.relist(None);
+        state.enter_story();
         state
     }
 
@@ -142,16 +239,36 @@ impl State {
         layout::panes(self.size, self.focus, self.sidebar_choice)
     }
 
-    /// The selected story, if any is listed.
+    /// The selected story's headline, if any is listed.
     #[must_use]
-    pub fn current(&self) -> Option<&Article> {
-        self.listed.get(self.selected).map(|&i| &self.articles[i])
+    pub fn current(&self) -> Option<&Headline> {
+        self.listed.get(self.selected).map(|&i| &self.headlines[i])
     }
 
     /// Whether `id` has been read.
     #[must_use]
     pub fn is_read(&self, id: ArticleId) -> bool {
-        self.read.contains(&id)
+        self.marks.get(&id).is_some_and(|m| m.read_at.is_some())
+    }
+
+    /// Whether `id` is starred.
+    #[must_use]
+    pub fn is_starred(&self, id: ArticleId) -> bool {
+        self.marks.get(&id).is_some_and(|m| m.starred)
+    }
+
+    /// The list position of story `id`, when it is listed.
+    #[must_use]
+    pub fn position_of(&self, id: ArticleId) -> Option<usize> {
+        let &i = self.by_id.get(&id)?;
+        let pos = *self.list_pos.get(i)?;
+        (pos != UNLISTED).then_some(pos as usize)
+    }
+
+    /// Whether `id` is one of the stories in the store (listed or filtered out).
+    #[must_use]
+    pub fn knows(&self, id: ArticleId) -> bool {
+        self.by_id.contains_key(&id)
     }
 
     /// The current story's reflowed view, when `update` has prepared it.
@@ -204,6 +321,14 @@ impl State {
         ((self.scroll + self.article_rows()).min(total) * 100 / total).min(100)
     }
 
+    /// The body block at the top of the article pane.
+    #[must_use]
+    pub fn top_block(&self) -> Option<usize> {
+        self.view()
+            .and_then(|v| v.article.lines.get(self.scroll))
+            .and_then(|l| l.block)
+    }
+
     /// Text widths of the article and the sidebar for the current layout. When a pane is hidden, the width it
     /// would have in the wide layout is used, so a view is always ready.
     fn widths(&self) -> (u16, u16) {
@@ -226,11 +351,46 @@ impl State {
 
     fn view_key(&self) -> Option<ViewKey> {
         let (article, sidebar) = self.widths();
-        self.current().map(|a| (a.id, article, sidebar))
+        self.current().map(|h| (h.id, article, sidebar))
     }
 
-    /// Prepares the current story's view (reflowing it when not cached) and keeps the offsets in range.
-    /// `update` calls it after every action.
+    /// The whole story for `h`: from memory, or parsed from its file with its teasers resolved through the
+    /// index. A file that can no longer be read gives a story that says why.
+    fn story(&mut self, h: &Headline) -> Arc<Article> {
+        if let Some(s) = self.stories.get(&h.id) {
+            return Arc::clone(s);
+        }
+        let story = match &self.library {
+            Library::Memory(all) => all
+                .get(&h.id)
+                .cloned()
+                .unwrap_or_else(|| Arc::new(unreadable(h, "not in memory"))),
+            Library::Disk => Arc::new(match crate::loader::load_path(&h.path) {
+                Ok(loaded) => {
+                    let found = loaded.articles.into_iter().find(|a| a.entry == h.entry);
+                    match found {
+                        Some(mut a) => {
+                            if let Err(e) = self.db.resolve(&mut a.related) {
+                                self.message =
+                                    Some(format!("could not resolve related links: {e}"));
+                            }
+                            a
+                        }
+                        None => unreadable(h, "the story is no longer in its file"),
+                    }
+                }
+                Err(e) => unreadable(h, &e.to_string()),
+            }),
+        };
+        if self.stories.len() >= CACHE_LIMIT {
+            self.stories.clear();
+        }
+        self.stories.insert(h.id, Arc::clone(&story));
+        story
+    }
+
+    /// Prepares the current story's view (parsing and reflowing it when not cached) and keeps the offsets in
+    /// range. `update` calls it after every action.
     pub fn refresh(&mut self) {
         if let Some(key) = self.view_key()
             && !self.views.contains_key(&key)
@@ -239,14 +399,135 @@ impl State {
                 self.views.clear();
             }
             let (article_w, sidebar_w) = (key.1, key.2);
-            let a = &self.articles[self.listed[self.selected]];
+            let h = self.headlines[self.listed[self.selected]].clone();
+            let story = self.story(&h);
             let view = View {
-                article: reflow::reflow(a, article_w),
-                sidebar: reflow::wrap_related(&a.related, sidebar_w),
+                article: reflow::reflow(&story, article_w),
+                sidebar: reflow::wrap_related(&story.related, sidebar_w),
+                story,
             };
             self.views.insert(key, Arc::new(view));
         }
         self.clamp();
+    }
+
+    /// Shows the selected story from the top, or from where reading of it stopped.
+    pub fn enter_story(&mut self) {
+        self.scroll = 0;
+        self.link = 0;
+        self.sidebar_offset = 0;
+        self.refresh();
+        let block = self
+            .current()
+            .and_then(|h| self.marks.get(&h.id))
+            .map_or(0, |m| m.position);
+        if block > 0
+            && let Some(line) = self
+                .view()
+                .and_then(|v| v.article.first_line_of(block as usize))
+        {
+            self.scroll = line.min(self.max_scroll());
+        }
+    }
+
+    /// Remembers where reading of the current story stopped (the block at the top), when it moved.
+    pub fn save_position(&mut self) {
+        let Some(h) = self.current() else { return };
+        let (id, url) = (h.id, h.url.clone());
+        let block = u32::try_from(self.top_block().unwrap_or(0)).unwrap_or(0);
+        let mark = self.marks.entry(id).or_default();
+        if mark.position != block {
+            mark.position = block;
+            if let Err(e) = self.db.set_position(id, url.as_deref(), block) {
+                self.message = Some(format!("could not save the reading position: {e}"));
+            }
+        }
+    }
+
+    fn listable(&self, h: &Headline) -> bool {
+        (!self.filter.unread_only || !self.is_read(h.id))
+            && (!self.filter.starred_only || self.is_starred(h.id))
+    }
+
+    /// Rebuilds the list from the headlines and the filter, keeping `keep` (or the selected story) selected
+    /// when it is still listed.
+    pub fn relist(&mut self, keep: Option<ArticleId>) {
+        let keep = keep.or_else(|| self.current().map(|h| h.id));
+        let old_selected = self.selected;
+        self.by_id = self
+            .headlines
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.id, i))
+            .collect();
+        self.listed = (0..self.headlines.len())
+            .filter(|&i| self.listable(&self.headlines[i]))
+            .collect();
+        self.list_pos = vec![UNLISTED; self.headlines.len()];
+        for (pos, &i) in self.listed.iter().enumerate() {
+            self.list_pos[i] = u32::try_from(pos).unwrap_or(UNLISTED);
+        }
+        self.unread = self
+            .listed
+            .iter()
+            .filter(|&&i| !self.is_read(self.headlines[i].id))
+            .count();
+        self.selected = keep
+            .and_then(|id| self.position_of(id))
+            .unwrap_or(old_selected);
+        self.selected = self.selected.min(self.listed.len().saturating_sub(1));
+    }
+
+    /// Records a story's read time (or `None` for unread) in memory and in the database, keeping the
+    /// unread count right. Returns the previous read time.
+    pub fn set_read(&mut self, changes: &[(ArticleId, Option<i64>)]) {
+        let urls: Vec<Option<String>> = changes
+            .iter()
+            .map(|(id, _)| {
+                self.by_id
+                    .get(id)
+                    .and_then(|&i| self.headlines[i].url.clone())
+            })
+            .collect();
+        let rows: Vec<(ArticleId, Option<&str>, Option<i64>)> = changes
+            .iter()
+            .zip(&urls)
+            .map(|((id, at), url)| (*id, url.as_deref(), *at))
+            .collect();
+        if let Err(e) = self.db.set_read(&rows) {
+            self.message = Some(format!("could not save: {e}"));
+        }
+        for &(id, at) in changes {
+            let was_read = self.is_read(id);
+            self.marks.entry(id).or_default().read_at = at;
+            if self.position_of(id).is_some() {
+                match (was_read, at.is_some()) {
+                    (false, true) => self.unread -= 1,
+                    (true, false) => self.unread += 1,
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// Adds, replaces and removes headlines after an index scan step, keeping the selection on the same
+    /// story.
+    pub fn merge_headlines(&mut self, removed: &[std::path::PathBuf], added: Vec<Headline>) {
+        let keep = self.current().map(|h| h.id);
+        if !removed.is_empty() {
+            let gone: std::collections::HashSet<&std::path::Path> =
+                removed.iter().map(std::path::PathBuf::as_path).collect();
+            self.headlines.retain(|h| !gone.contains(h.path.as_path()));
+            for h in &added {
+                self.stories.remove(&h.id);
+            }
+            self.views.clear();
+        }
+        self.headlines.extend(added);
+        self.headlines.sort_by(crate::model::store_order);
+        crate::model::dedupe(&mut self.headlines);
+        self.relist(keep);
+        self.refresh();
     }
 
     fn clamp(&mut self) {
@@ -290,5 +571,25 @@ impl State {
         {
             self.focus = Focus::Article;
         }
+    }
+}
+
+/// A stand-in story for a headline whose file cannot be read now.
+fn unreadable(h: &Headline, reason: &str) -> Article {
+    Article {
+        id: h.id,
+        path: h.path.clone(),
+        entry: h.entry,
+        format: h.format,
+        section: h.section.clone(),
+        title: h.title.clone(),
+        byline: h.byline.clone(),
+        published: h.published,
+        url: h.url.clone(),
+        body: vec![Block::Paragraph(format!(
+            "This story could not be read from {}: {reason}.",
+            h.path.display()
+        ))],
+        related: Vec::new(),
     }
 }

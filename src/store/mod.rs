@@ -1,6 +1,10 @@
 //! The store: every story from the given files and folders, in a stable order, with related links resolved.
 
+pub mod db;
+pub mod index;
+pub mod marks;
 pub mod resolve;
+pub mod scan;
 pub mod walk;
 
 use std::collections::HashSet;
@@ -107,14 +111,15 @@ fn assemble(results: Vec<(PathBuf, Result<Loaded, LoadError>)>) -> Store {
     store
 }
 
+/// The bundled sample store, one story per id.
+#[must_use]
+pub fn samples_or_nothing() -> Store {
+    let mut store = crate::samples::load();
+    store.dedupe();
+    store
+}
+
 /// Newest first where dated, undated after, then by path and entry.
 pub fn sort(articles: &mut [Article]) {
-    articles.sort_by(|a, b| {
-        b.published
-            .is_some()
-            .cmp(&a.published.is_some())
-            .then_with(|| b.published.cmp(&a.published))
-            .then_with(|| a.path.cmp(&b.path))
-            .then_with(|| a.entry.cmp(&b.entry))
-    });
+    articles.sort_by(crate::model::store_order);
 }

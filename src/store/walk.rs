@@ -5,11 +5,19 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use super::Warning;
+use super::index::FileStamp;
 
 /// The files under `roots`, in a stable order (each root in turn, then by name), and the warnings met
 /// on the way (missing roots, unreadable or vanished folders, symlink loops).
 #[must_use]
 pub fn files(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
+    let (stamps, warnings) = stamped(roots);
+    (stamps.into_iter().map(|s| s.path).collect(), warnings)
+}
+
+/// Like [`files`], with each file's size and modification time, for the index.
+#[must_use]
+pub fn stamped(roots: &[PathBuf]) -> (Vec<FileStamp>, Vec<Warning>) {
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     for root in roots {
@@ -21,7 +29,21 @@ pub fn files(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
             .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
+                Ok(e) if e.file_type().is_file() => {
+                    let (size, mtime) = e.metadata().map_or((0, 0), |m| {
+                        let mtime = m
+                            .modified()
+                            .ok()
+                            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                            .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+                        (m.len(), mtime)
+                    });
+                    files.push(FileStamp {
+                        path: e.into_path(),
+                        size,
+                        mtime,
+                    });
+                }
                 Ok(_) => {}
                 Err(err) => {
                     let path = err.path().unwrap_or(root).to_path_buf();

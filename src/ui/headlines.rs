@@ -1,5 +1,5 @@
-//! The headline list: one row per story (unread mark, section, headline, date), drawing only the rows
-//! on screen.
+//! The headline list: one row per story (unread and star marks, section, headline, date), drawing only
+//! the rows on screen.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,15 +13,22 @@ use crate::app::layout::inner;
 use crate::app::{Focus, State};
 use crate::text::truncate::fit;
 
+/// The list's title: the position, and the filter when one is on.
+fn title(state: &State) -> String {
+    let filter = match (state.filter.unread_only, state.filter.starred_only) {
+        (false, false) => "",
+        (true, false) => " \u{b7} unread",
+        (false, true) => " \u{b7} starred",
+        (true, true) => " \u{b7} unread, starred",
+    };
+    let at = (state.selected + 1).min(state.listed.len());
+    format!("Stories {at}/{}{filter}", state.listed.len())
+}
+
 /// Draws the list into `rect`.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
     let focused = state.focus == Focus::List;
-    let title = format!(
-        "Stories {}/{}",
-        (state.selected + 1).min(state.listed.len()),
-        state.listed.len()
-    );
-    frame.render_widget(pane_block(&title, focused, theme, rect.width), rect);
+    frame.render_widget(pane_block(&title(state), focused, theme, rect.width), rect);
     let area = inner(rect);
     let width = usize::from(area.width);
     if width == 0 {
@@ -36,8 +43,16 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
         .map(|(i, &index)| row(state, theme, index, i == state.selected, width))
         .collect();
     if rows.is_empty() {
+        let empty = match (
+            state.indexing,
+            state.filter.unread_only || state.filter.starred_only,
+        ) {
+            (Some(_), _) => "Indexing\u{2026}",
+            (None, true) => "No stories match the filter",
+            (None, false) => "No stories",
+        };
         frame.render_widget(
-            Paragraph::new(Line::styled(fit("No stories", width), theme.border)),
+            Paragraph::new(Line::styled(fit(empty, width), theme.border)),
             area,
         );
         return;
@@ -52,14 +67,14 @@ fn row<'a>(
     selected: bool,
     width: usize,
 ) -> Line<'a> {
-    let a = &state.articles[index];
-    let read = state.is_read(a.id);
+    let h = &state.headlines[index];
+    let read = state.is_read(h.id);
     let base = if read {
         theme.list_read
     } else {
         theme.list_unread
     };
-    let date = a.published.map(|d| {
+    let date = h.published.map(|d| {
         if width >= 70 {
             d.format("%Y-%m-%d")
         } else {
@@ -73,14 +88,19 @@ fn row<'a>(
     } else {
         0
     };
-    let mark = if read { "  " } else { "\u{25cf} " };
+    let star = if state.is_starred(h.id) {
+        '\u{2605}'
+    } else {
+        ' '
+    };
+    let mark = format!("{}{star} ", if read { ' ' } else { '\u{25cf}' });
     let mut spans = vec![Span::styled(
-        fit(mark, width),
+        fit(&mark, width),
         if read { base } else { theme.unread_mark },
     )];
     let mut used = spans[0].content.width();
     if section_w > 0 {
-        let section = fit(a.section.as_deref().unwrap_or(""), section_w - 1);
+        let section = fit(h.section.as_deref().unwrap_or(""), section_w - 1);
         let pad = section_w - section.width();
         used += section_w;
         spans.push(Span::styled(
@@ -89,7 +109,7 @@ fn row<'a>(
         ));
     }
     let title_w = width.saturating_sub(used + date_w);
-    let title = fit(&a.title, title_w);
+    let title = fit(&h.title, title_w);
     let pad = title_w - title.width();
     spans.push(Span::styled(format!("{title}{:pad$}", ""), base));
     if let Some(d) = date

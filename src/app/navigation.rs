@@ -1,0 +1,161 @@
+//! Moving between stories: previewing, opening (which marks read), jumps with history, next and previous
+//! (unread) stories, and following related links.
+
+use super::history::Entry;
+use super::marking;
+use super::state::{Focus, State};
+
+/// Moves the focused pane's selection or scroll by `delta`.
+pub fn step(state: &mut State, delta: isize) {
+    match state.focus {
+        Focus::List => {
+            let last = state.listed.len().saturating_sub(1);
+            preview(state, state.selected.saturating_add_signed(delta).min(last));
+        }
+        Focus::Article => {
+            state.scroll = state
+                .scroll
+                .saturating_add_signed(delta)
+                .min(state.max_scroll());
+        }
+        Focus::Sidebar => {
+            let links = state.view().map_or(0, |v| v.story.related.len());
+            state.link = state
+                .link
+                .saturating_add_signed(delta)
+                .min(links.saturating_sub(1));
+        }
+    }
+}
+
+/// Shows the story at list position `index` without opening it, from where reading of it stopped.
+pub fn preview(state: &mut State, index: usize) {
+    if index != state.selected {
+        state.save_position();
+        state.selected = index;
+        state.enter_story();
+    }
+}
+
+/// The story shown now, as a history entry.
+fn here(state: &State) -> Option<Entry> {
+    state.current().map(|h| Entry {
+        id: h.id,
+        scroll: state.scroll,
+    })
+}
+
+/// Enter: opens the selected story, or in the sidebar follows the selected link.
+pub fn open_selected(state: &mut State) {
+    if state.focus == Focus::Sidebar {
+        follow_link(state);
+    } else {
+        open(state);
+    }
+}
+
+/// Opens the selected story: it is marked read and the article takes focus.
+fn open(state: &mut State) {
+    if state.current().is_none() {
+        return;
+    }
+    marking::mark_current_read(state);
+    state.focus = Focus::Article;
+}
+
+/// Jumps to the story at list position `index`, scrolled to `scroll` (else where reading stopped),
+/// remembering where the reader was.
+fn jump(state: &mut State, index: usize, scroll: Option<usize>) {
+    if let Some(from) = here(state)
+        && index != state.selected
+    {
+        state.history.jump(from);
+    }
+    preview(state, index);
+    if let Some(scroll) = scroll {
+        state.scroll = scroll.min(state.max_scroll());
+    }
+    open(state);
+}
+
+/// `J` and `K`: the next or previous story in list order.
+pub fn jump_relative(state: &mut State, delta: isize) {
+    let target = state.selected.saturating_add_signed(delta);
+    if target >= state.listed.len() || (delta < 0 && state.selected == 0) {
+        let edge = if delta > 0 {
+            "This is the last story"
+        } else {
+            "This is the first story"
+        };
+        state.message = Some(edge.to_owned());
+        return;
+    }
+    jump(state, target, None);
+}
+
+/// `n` and `N`: the next or previous unread story.
+pub fn next_unread(state: &mut State, forward: bool) {
+    let unread = |&i: &usize| !state.is_read(state.headlines[state.listed[i]].id);
+    let found = if forward {
+        (state.selected + 1..state.listed.len()).find(unread)
+    } else {
+        (0..state.selected).rev().find(unread)
+    };
+    if let Some(i) = found {
+        jump(state, i, None);
+    } else {
+        let none = if forward {
+            "No unread stories below"
+        } else {
+            "No unread stories above"
+        };
+        state.message = Some(none.to_owned());
+    }
+}
+
+/// Goes back (or forward) in history, to the story and scroll position shown then.
+pub fn travel(state: &mut State, back: bool) {
+    let Some(current) = here(state) else { return };
+    let entry = if back {
+        state.history.back(current)
+    } else {
+        state.history.forward(current)
+    };
+    let Some(entry) = entry else {
+        let none = if back {
+            "Nothing to go back to"
+        } else {
+            "Nothing to go forward to"
+        };
+        state.message = Some(none.to_owned());
+        return;
+    };
+    let Some(index) = state.position_of(entry.id) else {
+        state.message = Some("That story is no longer listed".to_owned());
+        return;
+    };
+    state.save_position();
+    state.selected = index;
+    state.enter_story();
+    state.scroll = entry.scroll.min(state.max_scroll());
+    open(state);
+}
+
+/// Follows the selected related link to the story it points at.
+fn follow_link(state: &mut State) {
+    let Some(link) = state.view().and_then(|v| v.story.related.get(state.link)) else {
+        return;
+    };
+    let Some(target) = link.target else {
+        state.message = Some("That teaser points to no stored story".to_owned());
+        return;
+    };
+    match state.position_of(target) {
+        Some(index) if index == state.selected => open(state),
+        Some(index) => jump(state, index, None),
+        None if state.knows(target) => {
+            state.message = Some("That story is hidden by the filter (U, S)".to_owned());
+        }
+        None => state.message = Some("That story is not in the store".to_owned()),
+    }
+}

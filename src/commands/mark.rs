@@ -1,0 +1,54 @@
+//! `mark read|unread ID|PATH...`: read state changed from the command line.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::library::open_db;
+use crate::cli::MarkAs;
+use crate::model::ArticleId;
+use crate::store;
+
+/// Marks the stories named by id, or held in the files and folders given, read or unread.
+///
+/// # Errors
+/// When the database cannot be opened or written.
+pub fn run(to: MarkAs, targets: &[String], data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let mut db = open_db(data_dir)?.db;
+    let mut ids: Vec<(ArticleId, Option<String>)> = Vec::new();
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for t in targets {
+        match ArticleId::parse(t) {
+            Some(id) if !Path::new(t).exists() => ids.push((id, None)),
+            _ => paths.push(PathBuf::from(t)),
+        }
+    }
+    let mut stderr = std::io::stderr();
+    if !paths.is_empty() {
+        let loaded = store::load(&paths);
+        for w in &loaded.warnings {
+            let _ = writeln!(stderr, "broadsheet: warning: {w}");
+        }
+        ids.extend(loaded.articles.into_iter().map(|a| (a.id, a.url)));
+    }
+    if ids.is_empty() {
+        let _ = writeln!(stderr, "broadsheet: no stories to mark");
+        return Ok(ExitCode::from(1));
+    }
+    let at = match to {
+        MarkAs::Read => Some(chrono::Utc::now().timestamp()),
+        MarkAs::Unread => None,
+    };
+    let rows: Vec<(ArticleId, Option<&str>, Option<i64>)> = ids
+        .iter()
+        .map(|(id, url)| (*id, url.as_deref(), at))
+        .collect();
+    db.set_read(&rows)?;
+    let word = if to == MarkAs::Read { "read" } else { "unread" };
+    println!(
+        "marked {} {} {word}",
+        rows.len(),
+        if rows.len() == 1 { "story" } else { "stories" }
+    );
+    Ok(ExitCode::SUCCESS)
+}

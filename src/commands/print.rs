@@ -1,0 +1,141 @@
+//! `list` and `show`: stories printed one line each, or reflowed in full, as text or JSON.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::library::{indexed, open_db, roots, scan_now};
+use super::{finish_output, report_warnings};
+use crate::model::{ArticleJson, Headline, HeadlineJson};
+use crate::store::Store;
+use crate::store::marks::Mark;
+use crate::text::plain;
+use crate::text::truncate::fit;
+use crate::{samples, store};
+
+/// What `list` prints.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ListOptions {
+    /// JSON instead of lines.
+    pub json: bool,
+    /// Only unread stories.
+    pub unread: bool,
+    /// Only starred stories.
+    pub starred: bool,
+}
+
+/// Section column width in `list`.
+const SECTION_COLUMNS: usize = 16;
+
+/// `list`: brings the index up to date (only new and changed files are parsed), then prints the stories
+/// with their read state.
+///
+/// # Errors
+/// When the database cannot be opened or written.
+pub fn list(
+    paths: &[PathBuf],
+    data_dir: Option<&Path>,
+    options: &ListOptions,
+) -> anyhow::Result<ExitCode> {
+    let mut db = open_db(data_dir)?.db;
+    let (headlines, warnings) = if paths.is_empty() {
+        let sample = store::samples_or_nothing();
+        (
+            sample.articles.iter().map(Headline::from).collect(),
+            sample.warnings,
+        )
+    } else {
+        let (roots, mut warnings) = roots(paths);
+        warnings.extend(scan_now(&mut db, &roots)?);
+        let (headlines, skipped) = indexed(&db, &roots)?;
+        warnings.extend(skipped);
+        (headlines, warnings)
+    };
+    let mut err = io::stderr();
+    for w in &warnings {
+        let _ = writeln!(err, "broadsheet: warning: {w}");
+    }
+    if headlines.is_empty() {
+        let _ = writeln!(err, "broadsheet: no stories could be loaded");
+        return Ok(ExitCode::from(1));
+    }
+    let marks = db.marks()?;
+    let mark = |h: &Headline| marks.get(&h.id).copied().unwrap_or_default();
+    let shown: Vec<(&Headline, Mark)> = headlines
+        .iter()
+        .map(|h| (h, mark(h)))
+        .filter(|(_, m)| {
+            (!options.unread || m.read_at.is_none()) && (!options.starred || m.starred)
+        })
+        .collect();
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    finish_output(write_list(&shown, options.json, &mut out).and_then(|()| out.flush()))
+}
+
+fn write_list(shown: &[(&Headline, Mark)], json: bool, out: &mut impl Write) -> io::Result<()> {
+    if json {
+        let rows: Vec<HeadlineJson<'_>> = shown
+            .iter()
+            .map(|(h, m)| HeadlineJson::new(h, m.read_at.is_some()))
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        return writeln!(out);
+    }
+    for (h, m) in shown {
+        let read = if m.read_at.is_some() { ' ' } else { 'N' };
+        let star = if m.starred { '*' } else { ' ' };
+        let section = fit(h.section.as_deref().unwrap_or(""), SECTION_COLUMNS);
+        let pad = SECTION_COLUMNS - section.width();
+        let date = h
+            .published
+            .map_or_else(|| " ".repeat(10), |d| d.format("%Y-%m-%d").to_string());
+        writeln!(
+            out,
+            "{read}{star} {section}{:pad$}  {date}  {}",
+            "", h.title
+        )?;
+    }
+    Ok(())
+}
+
+/// `show`: parses the files given (every story, copies included, so the output maps to the files) and
+/// prints them reflowed or as JSON.
+///
+/// # Errors
+/// When writing fails (other than a closed pipe).
+pub fn show(paths: &[PathBuf], json: bool, width: Option<u16>) -> anyhow::Result<ExitCode> {
+    let store = if paths.is_empty() {
+        samples::load()
+    } else {
+        store::load(paths)
+    };
+    if !report_warnings(&store, &mut io::stderr()) {
+        return Ok(ExitCode::from(1));
+    }
+    let stdout = io::stdout();
+    let terminal = if stdout.is_terminal() {
+        crossterm::terminal::size().ok().map(|(w, _)| w)
+    } else {
+        None
+    };
+    let width = usize::from(width.or(terminal).unwrap_or(80));
+    let mut out = io::BufWriter::new(stdout.lock());
+    finish_output(write_show(&store, json, width, &mut out).and_then(|()| out.flush()))
+}
+
+fn write_show(store: &Store, json: bool, width: usize, out: &mut impl Write) -> io::Result<()> {
+    if json {
+        let rows: Vec<ArticleJson<'_>> = store.articles.iter().map(ArticleJson::from).collect();
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        return writeln!(out);
+    }
+    for (i, a) in store.articles.iter().enumerate() {
+        if i > 0 {
+            writeln!(out, "\n{}\n", "\u{2550}".repeat(width.max(20)))?;
+        }
+        write!(out, "{}", plain::render(a, width))?;
+    }
+    Ok(())
+}

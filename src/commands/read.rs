@@ -1,0 +1,121 @@
+//! The reader: opens the terminal on the sample store or on the given folders (listed at once from the
+//! index, brought up to date by a background scan), and gives the terminal back on every way out.
+
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc;
+
+use anyhow::Context as _;
+use ratatui::layout::Rect;
+
+use super::library::{data_dir, indexed, open_db, roots};
+use super::print::{ListOptions, list};
+use crate::app::State;
+use crate::app::state::Library;
+use crate::config::keymap::Keymap;
+use crate::store::db::Db;
+use crate::store::scan::{self, ScanUpdate};
+use crate::store::{Warning, samples_or_nothing};
+use crate::ui::Theme;
+use crate::{runner, tui};
+
+/// Runs the reader, or prints the list when there is no terminal to draw on.
+///
+/// # Errors
+/// When the database cannot be opened or the terminal cannot be set up.
+pub fn run(paths: &[PathBuf], given_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+    if !(io::stdout().is_terminal() && io::stdin().is_terminal()) {
+        return list(paths, given_dir, &ListOptions::default());
+    }
+    let opened = open_db(given_dir)?;
+    let keymap = Keymap::default_keys();
+    let size =
+        crossterm::terminal::size().map_or(Rect::new(0, 0, 80, 24), |(w, h)| Rect::new(0, 0, w, h));
+    let (mut state, scan) = if paths.is_empty() {
+        let sample = samples_or_nothing();
+        (
+            State::in_memory(sample.articles, opened.db, sample.warnings, keymap, size),
+            None,
+        )
+    } else {
+        let (roots, mut warnings) = roots(paths);
+        if roots.is_empty() {
+            for w in &warnings {
+                eprintln!("broadsheet: warning: {w}");
+            }
+            eprintln!("broadsheet: no stories could be loaded");
+            return Ok(ExitCode::from(1));
+        }
+        let (headlines, skipped) = indexed(&opened.db, &roots)?;
+        warnings.extend(skipped);
+        let scan = spawn_scan(data_dir(given_dir)?, roots);
+        (
+            State::with_library(headlines, Library::Disk, opened.db, warnings, keymap, size),
+            Some(scan),
+        )
+    };
+    if let Some(notice) = opened.notice {
+        state.message = Some(notice);
+    }
+    read(&mut state, scan)?;
+    for w in &state.warnings {
+        eprintln!("broadsheet: warning: {w}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Scans `roots` on a thread of its own with its own connection, sending each step.
+fn spawn_scan(dir: PathBuf, roots: Vec<PathBuf>) -> mpsc::Receiver<ScanUpdate> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let result = Db::open(&dir)
+            .map_err(anyhow::Error::from)
+            .and_then(|opened| {
+                let mut db = opened.db;
+                scan::scan(&mut db, &roots, |u| {
+                    let _ = tx.send(u);
+                })
+                .map_err(anyhow::Error::from)
+            });
+        if let Err(e) = result {
+            let warning = Warning {
+                path: dir,
+                reason: format!("the index could not be updated: {e:#}"),
+            };
+            let _ = tx.send(ScanUpdate {
+                warnings: vec![warning],
+                finished: true,
+                ..ScanUpdate::default()
+            });
+        }
+    });
+    rx
+}
+
+/// Runs the reader until the user quits or a signal stops it; the terminal is restored on every way out.
+fn read(state: &mut State, scan: Option<mpsc::Receiver<ScanUpdate>>) -> anyhow::Result<()> {
+    let mut events = tui::Crossterm::new().context("cannot install signal handlers")?;
+    if let Some(rx) = scan {
+        events = events.with_scan(rx);
+        state.indexing = Some((0, 0));
+    }
+    let mut terminal = tui::init().context("cannot set up the terminal")?;
+    let theme = Theme::default();
+    let result = loop {
+        if let Err(e) = runner::run(&mut terminal, state, &theme, &mut events) {
+            break Err(e);
+        }
+        if !state.suspend {
+            break Ok(());
+        }
+        state.suspend = false;
+        if let Err(e) = tui::suspend(&mut terminal) {
+            break Err(e.into());
+        }
+    };
+    // A signal or the end of input also ends reading: keep the place.
+    state.save_position();
+    tui::restore();
+    result
+}

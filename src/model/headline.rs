@@ -1,0 +1,97 @@
+//! `Headline`: what the list needs of a story, kept for every story in memory and in the index, while
+//! bodies are parsed only when a story is shown.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::{Article, ArticleId, Format};
+
+/// A story without its body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Headline {
+    /// Stable identity.
+    pub id: ArticleId,
+    /// The file the story was read from.
+    pub path: PathBuf,
+    /// The story's index inside its file.
+    pub entry: usize,
+    /// The layout it was read from.
+    pub format: Format,
+    /// The section or category.
+    pub section: Option<String>,
+    /// The headline.
+    pub title: String,
+    /// Who wrote it.
+    pub byline: Option<String>,
+    /// When it was published, when known.
+    pub published: Option<DateTime<FixedOffset>>,
+    /// The canonical URL, when known.
+    pub url: Option<String>,
+}
+
+impl From<&Article> for Headline {
+    fn from(a: &Article) -> Self {
+        Self {
+            id: a.id,
+            path: a.path.clone(),
+            entry: a.entry,
+            format: a.format,
+            section: a.section.clone(),
+            title: a.title.clone(),
+            byline: a.byline.clone(),
+            published: a.published,
+            url: a.url.clone(),
+        }
+    }
+}
+
+/// What the store's order looks at: stories and headlines both have it.
+pub trait Placed {
+    /// When it was published.
+    fn published(&self) -> Option<DateTime<FixedOffset>>;
+    /// Its file.
+    fn path(&self) -> &std::path::Path;
+    /// Its index in the file.
+    fn entry(&self) -> usize;
+}
+
+impl Placed for Headline {
+    fn published(&self) -> Option<DateTime<FixedOffset>> {
+        self.published
+    }
+    fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+    fn entry(&self) -> usize {
+        self.entry
+    }
+}
+
+impl Placed for Article {
+    fn published(&self) -> Option<DateTime<FixedOffset>> {
+        self.published
+    }
+    fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+    fn entry(&self) -> usize {
+        self.entry
+    }
+}
+
+/// Newest first where dated, undated after, then by path and entry: the store's order.
+pub fn store_order<T: Placed>(a: &T, b: &T) -> std::cmp::Ordering {
+    b.published()
+        .is_some()
+        .cmp(&a.published().is_some())
+        .then_with(|| b.published().cmp(&a.published()))
+        .then_with(|| a.path().cmp(b.path()))
+        .then_with(|| a.entry().cmp(&b.entry()))
+}
+
+/// Keeps the first headline of each id (a story saved twice is listed once).
+pub fn dedupe(headlines: &mut Vec<Headline>) {
+    let mut seen = std::collections::HashSet::with_capacity(headlines.len());
+    headlines.retain(|h| seen.insert(h.id));
+}
