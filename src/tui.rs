@@ -1,9 +1,10 @@
 //! The real terminal: raw mode, alternate screen and mouse in and out, restored on quit, error, panic and
-//! SIGTERM/SIGHUP; Ctrl-Z suspends; crossterm events in.
+//! SIGTERM/SIGHUP; Ctrl-Z suspends; crossterm events and the background scan's steps in.
 
 use std::io::{self, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -14,13 +15,15 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use std::sync::mpsc::{Receiver, TryRecvError};
-
 use crate::runner::{EventSource, Input};
 use crate::store::scan::ScanUpdate;
 
 /// The terminal the reader draws on.
 pub type Tui = Terminal<CrosstermBackend<io::Stdout>>;
+
+/// How long the event loop has to wind down after a stop signal before the process restores the terminal
+/// and exits on its own (a closed terminal can leave the loop waiting on input that never comes).
+const GRACE: Duration = Duration::from_millis(500);
 
 /// Puts the terminal into reader mode and installs a panic hook that restores it first.
 ///
@@ -75,24 +78,30 @@ pub fn suspend(terminal: &mut Tui) -> io::Result<()> {
 /// Reads crossterm events and the background scan's steps, and ends when SIGTERM, SIGHUP or SIGINT
 /// arrives.
 pub struct Crossterm {
-    stop: Arc<AtomicBool>,
+    stop: Arc<AtomicI32>,
     scan: Option<Receiver<ScanUpdate>>,
 }
 
 impl Crossterm {
-    /// Starts listening for the stop signals.
+    /// Starts listening for the stop signals. A signal ends the event loop; if the loop does not end
+    /// within a moment (its terminal closed under it), the terminal is restored and the process exits
+    /// with 128 + the signal's number.
     ///
     /// # Errors
     /// When the signal handlers cannot be installed.
     pub fn new() -> io::Result<Self> {
-        let stop = Arc::new(AtomicBool::new(false));
-        for signal in [
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGHUP,
-            signal_hook::consts::SIGINT,
-        ] {
-            signal_hook::flag::register(signal, Arc::clone(&stop))?;
-        }
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let stop = Arc::new(AtomicI32::new(0));
+        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+        let flag = Arc::clone(&stop);
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                flag.store(signal, Ordering::SeqCst);
+                std::thread::sleep(GRACE);
+                restore();
+                std::process::exit(128 + signal);
+            }
+        });
         Ok(Self { stop, scan: None })
     }
 
@@ -101,6 +110,13 @@ impl Crossterm {
     pub fn with_scan(mut self, scan: Receiver<ScanUpdate>) -> Self {
         self.scan = Some(scan);
         self
+    }
+
+    /// The signal that asked the reader to stop, if one did.
+    #[must_use]
+    pub fn signal(&self) -> Option<i32> {
+        let s = self.stop.load(Ordering::SeqCst);
+        (s != 0).then_some(s)
     }
 
     fn scan_step(&mut self) -> Option<ScanUpdate> {
@@ -114,19 +130,13 @@ impl Crossterm {
             }
         }
     }
-
-    /// Whether a signal asked the reader to stop.
-    #[must_use]
-    pub fn stopped(&self) -> bool {
-        self.stop.load(Ordering::Relaxed)
-    }
 }
 
 impl EventSource for Crossterm {
     fn next(&mut self) -> io::Result<Option<Input>> {
         // Wake up now and then to notice a stop signal or a scan step.
         loop {
-            if self.stopped() {
+            if self.signal().is_some() {
                 return Ok(None);
             }
             if let Some(u) = self.scan_step() {
@@ -140,7 +150,7 @@ impl EventSource for Crossterm {
     }
 
     fn ready(&mut self) -> io::Result<Option<Input>> {
-        if self.stopped() {
+        if self.signal().is_some() {
             return Ok(None);
         }
         if event::poll(Duration::ZERO)? {

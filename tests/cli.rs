@@ -5,9 +5,15 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+/// A data directory of this test run's own, so tests never touch the user's read state.
+fn data_dir() -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("broadsheet-cli-tests-{}", std::process::id()))
+}
+
 fn broadsheet(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_broadsheet"))
         .args(args)
+        .env("BROADSHEET_DATA_DIR", data_dir())
         .output()
         .expect("the binary runs")
 }
@@ -197,6 +203,7 @@ fn a_closed_pipe_ends_output_quietly() {
     use std::process::Stdio;
     let mut child = Command::new(env!("CARGO_BIN_EXE_broadsheet"))
         .args(["show"])
+        .env("BROADSHEET_DATA_DIR", data_dir())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -173,18 +173,29 @@ fn next_and_previous_story_open_and_stop_at_the_ends() {
 fn next_unread_skips_read_stories() {
     let mut s = reader(140, 40);
     apply(&mut s, &[Action::NextStory, Action::NextStory]); // read 1 and 2
-    apply(&mut s, &[Action::Top]);
     s.focus = Focus::List;
     apply(&mut s, &[Action::Top, Action::NextUnread]);
-    assert_eq!(s.selected, 3, "0 is unread but above; 1 and 2 are read");
-    update(&mut s, Action::PrevUnread);
-    assert_eq!(s.selected, 0);
+    assert_eq!(
+        s.selected, 0,
+        "the previewed first story is unread and not yet opened: n opens it"
+    );
+    assert!(s.is_read(s.current().unwrap().id));
+    update(&mut s, Action::NextUnread);
+    assert_eq!(s.selected, 3, "1 and 2 are read");
     update(&mut s, Action::PrevUnread);
     assert_eq!(s.message.as_deref(), Some("No unread stories above"));
     s.focus = Focus::List;
     update(&mut s, Action::Bottom);
     update(&mut s, Action::NextUnread);
+    assert_eq!(
+        s.selected,
+        s.listed.len() - 1,
+        "the last story, previewed, opens"
+    );
+    update(&mut s, Action::NextUnread);
     assert_eq!(s.message.as_deref(), Some("No unread stories below"));
+    update(&mut s, Action::PrevUnread);
+    assert_eq!(s.selected, s.listed.len() - 2);
 }
 
 #[test]

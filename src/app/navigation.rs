@@ -60,6 +60,7 @@ fn open(state: &mut State) {
         return;
     }
     marking::mark_current_read(state);
+    state.opened = state.current().map(|h| h.id);
     state.focus = Focus::Article;
 }
 
@@ -71,7 +72,14 @@ fn jump(state: &mut State, index: usize, scroll: Option<usize>) {
     {
         state.history.jump(from);
     }
+    let rows = state.list_rows();
+    let visible = index >= state.list_offset && index < state.list_offset + rows;
     preview(state, index);
+    if !visible {
+        // A far jump lands mid-list, with context above and below.
+        state.list_offset = index.saturating_sub(rows / 2);
+        state.refresh();
+    }
     if let Some(scroll) = scroll {
         state.scroll = scroll.min(state.max_scroll());
     }
@@ -95,6 +103,15 @@ pub fn jump_relative(state: &mut State, delta: isize) {
 
 /// `n` and `N`: the next or previous unread story.
 pub fn next_unread(state: &mut State, forward: bool) {
+    // The story on screen counts when it is unread and was only previewed (the first `n` of a session).
+    if let Some(id) = state.current().map(|h| h.id)
+        && forward
+        && !state.is_read(id)
+        && state.opened != Some(id)
+    {
+        open(state);
+        return;
+    }
     let unread = |&i: &usize| !state.is_read(state.headlines[state.listed[i]].id);
     let found = if forward {
         (state.selected + 1..state.listed.len()).find(unread)

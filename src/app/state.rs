@@ -111,6 +111,8 @@ pub struct State {
     pub confirm: Option<Confirm>,
     /// Stories shown before each jump.
     pub history: History,
+    /// The story last opened (as opposed to only previewed).
+    pub opened: Option<ArticleId>,
     /// Read state, by story.
     pub marks: HashMap<ArticleId, Mark>,
     /// Which stories are listed.
@@ -209,6 +211,7 @@ impl State {
             overlay: None,
             confirm: None,
             history: History::default(),
+            opened: None,
             marks,
             filter: Filter::default(),
             undo: Vec::new(),
@@ -310,15 +313,10 @@ impl State {
         })
     }
 
-    /// How far through the current story the reader is, 0–100.
+    /// How far the article is scrolled, 0 at the top to 100 at the bottom (100 when it fits).
     #[must_use]
     pub fn progress(&self) -> usize {
-        let Some(view) = self.view() else { return 0 };
-        let total = view.article.lines.len();
-        if total == 0 {
-            return 100;
-        }
-        ((self.scroll + self.article_rows()).min(total) * 100 / total).min(100)
+        (self.scroll * 100).checked_div(self.max_scroll()).map_or(100, |p| p.min(100))
     }
 
     /// The body block at the top of the article pane.
@@ -331,7 +329,7 @@ impl State {
 
     /// Text widths of the article and the sidebar for the current layout. When a pane is hidden, the width it
     /// would have in the wide layout is used, so a view is always ready.
-    fn widths(&self) -> (u16, u16) {
+    pub fn text_widths(&self) -> (u16, u16) {
         let panes = self.panes();
         let fallback = layout::panes(
             Rect {
@@ -350,7 +348,7 @@ impl State {
     }
 
     fn view_key(&self) -> Option<ViewKey> {
-        let (article, sidebar) = self.widths();
+        let (article, sidebar) = self.text_widths();
         self.current().map(|h| (h.id, article, sidebar))
     }
 

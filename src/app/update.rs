@@ -13,8 +13,34 @@ pub const WHEEL_LINES: i16 = 3;
 
 /// Applies `action` to `state`.
 pub fn update(state: &mut State, action: Action) {
+    let place = (
+        state.current().map(|h| h.id),
+        state.text_widths(),
+        state.top_block(),
+    );
+    apply(state, action);
+    keep_place(state, place);
+}
+
+/// When the same story is shown at a new width (a resize, the sidebar shown or hidden), the paragraph that
+/// was at the top stays at the top.
+fn keep_place(
+    state: &mut State,
+    (id, widths, block): (Option<crate::model::ArticleId>, (u16, u16), Option<usize>),
+) {
+    if state.current().map(|h| h.id) != id || state.text_widths() == widths {
+        return;
+    }
+    if let Some(line) = block.and_then(|b| state.view().and_then(|v| v.article.first_line_of(b))) {
+        state.scroll = line.min(state.max_scroll());
+    }
+}
+
+fn apply(state: &mut State, action: Action) {
     if let Action::Resize(w, h) = action {
-        resize(state, w, h);
+        state.size.width = w;
+        state.size.height = h;
+        state.refresh();
         return;
     }
     if state.overlay.is_some() {
@@ -31,7 +57,13 @@ pub fn update(state: &mut State, action: Action) {
     match action {
         Action::MoveDown => step(state, 1),
         Action::MoveUp => step(state, -1),
-        Action::PageDown => step(state, page(state, false)),
+        Action::PageDown => {
+            let at_end = state.focus == Focus::Article && state.scroll >= state.max_scroll();
+            step(state, page(state, false));
+            if at_end {
+                state.message = Some(end_of_story(state));
+            }
+        }
         Action::PageUp => step(state, -page(state, false)),
         Action::HalfPageDown => step(state, page(state, true)),
         Action::HalfPageUp => step(state, -page(state, true)),
@@ -73,6 +105,8 @@ pub fn update(state: &mut State, action: Action) {
         }
         Action::Click(x, y) => mouse::click(state, x, y),
         Action::Scroll(x, y, delta) => mouse::wheel(state, x, y, delta),
+        // With one pane at a time, Esc leaves the article for the list.
+        Action::Close if state.size.width < layout::NARROW => state.focus = Focus::List,
         Action::Close | Action::Resize(..) | Action::Answer(_) => {}
     }
     state.refresh();
@@ -135,19 +169,19 @@ fn cycle_focus(state: &mut State, delta: isize, wrap: bool) {
     state.focus = order[usize::try_from(to).unwrap_or(0)];
 }
 
-/// Keeps the paragraph at the top of the article at the top when the width changes.
-fn resize(state: &mut State, width: u16, height: u16) {
-    let anchor = state
-        .view()
-        .and_then(|v| v.article.lines.get(state.scroll))
-        .and_then(|l| l.block);
-    state.size.width = width;
-    state.size.height = height;
-    state.refresh();
-    if let Some(block) = anchor
-        && let Some(line) = state.view().and_then(|v| v.article.first_line_of(block))
-    {
-        state.scroll = line.min(state.max_scroll());
-    }
-    state.refresh();
+/// What to say when paging past the end of a story: the keys that go on.
+fn end_of_story(state: &State) -> String {
+    let key = |a: Action| {
+        state
+            .keymap
+            .keys_for(a)
+            .first()
+            .cloned()
+            .unwrap_or_default()
+    };
+    format!(
+        "End of story \u{2014} {} next unread, {} next story",
+        key(Action::NextUnread),
+        key(Action::NextStory)
+    )
 }

@@ -58,11 +58,14 @@ pub fn run(paths: &[PathBuf], given_dir: Option<&Path>) -> anyhow::Result<ExitCo
     if let Some(notice) = opened.notice {
         state.message = Some(notice);
     }
-    read(&mut state, scan)?;
+    let signal = read(&mut state, scan)?;
     for w in &state.warnings {
         eprintln!("broadsheet: warning: {w}");
     }
-    Ok(ExitCode::SUCCESS)
+    // Stopped by a signal: the shell's convention, 128 + its number.
+    Ok(signal.map_or(ExitCode::SUCCESS, |s| {
+        ExitCode::from(u8::try_from(128 + s).unwrap_or(1))
+    }))
 }
 
 /// Scans `roots` on a thread of its own with its own connection, sending each step.
@@ -93,8 +96,12 @@ fn spawn_scan(dir: PathBuf, roots: Vec<PathBuf>) -> mpsc::Receiver<ScanUpdate> {
     rx
 }
 
-/// Runs the reader until the user quits or a signal stops it; the terminal is restored on every way out.
-fn read(state: &mut State, scan: Option<mpsc::Receiver<ScanUpdate>>) -> anyhow::Result<()> {
+/// Runs the reader until the user quits or a signal stops it (returned); the terminal is restored on every
+/// way out.
+fn read(
+    state: &mut State,
+    scan: Option<mpsc::Receiver<ScanUpdate>>,
+) -> anyhow::Result<Option<i32>> {
     let mut events = tui::Crossterm::new().context("cannot install signal handlers")?;
     if let Some(rx) = scan {
         events = events.with_scan(rx);
@@ -113,9 +120,13 @@ fn read(state: &mut State, scan: Option<mpsc::Receiver<ScanUpdate>>) -> anyhow::
         if let Err(e) = tui::suspend(&mut terminal) {
             break Err(e.into());
         }
+        // The terminal may have been resized while the reader was stopped.
+        if let Ok((w, h)) = crossterm::terminal::size() {
+            crate::app::update(state, crate::app::Action::Resize(w, h));
+        }
     };
     // A signal or the end of input also ends reading: keep the place.
     state.save_position();
     tui::restore();
-    result
+    result.map(|()| events.signal())
 }

@@ -54,7 +54,9 @@ impl Reflowed {
     /// The index of the first line of body block `block`, for keeping a paragraph at the top on resize.
     #[must_use]
     pub fn first_line_of(&self, block: usize) -> Option<usize> {
-        self.lines.iter().position(|l| l.block == Some(block))
+        self.lines
+            .iter()
+            .position(|l| l.block == Some(block) && l.kind != LineKind::Blank)
     }
 }
 

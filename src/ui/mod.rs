@@ -20,7 +20,11 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>) {
     let area = frame.area();
     let panes = crate::app::layout::panes(area, state.focus, state.sidebar_choice);
     if panes.too_small {
-        let text = fit("terminal too small", usize::from(area.width));
+        let w = usize::from(area.width);
+        let text = ["terminal too small", "too small", "small", "!"]
+            .into_iter()
+            .find(|t| t.len() <= w)
+            .unwrap_or("");
         frame.render_widget(Paragraph::new(text), area);
         return;
     }

@@ -1,15 +1,22 @@
 //! The related-links sidebar: "You may also like" teasers with their sections; resolved ones can be followed,
-//! unresolved ones are dim.
+//! unresolved ones are dim. A scrollbar shows when the items do not fit.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, pane_block};
 use crate::app::layout::inner;
 use crate::app::{Focus, State};
 use crate::text::truncate::fit;
+
+/// `text` padded with spaces to `width` columns, so a highlight covers the whole row.
+fn padded(text: &str, width: usize) -> String {
+    let pad = width.saturating_sub(text.width());
+    format!("{text}{:pad$}", "")
+}
 
 /// Draws the sidebar into `rect`.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
@@ -54,26 +61,51 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
             } else {
                 theme.link_unresolved
             };
+            let style = if selected {
+                style.patch(theme.link_selected)
+            } else {
+                style
+            };
             lines.push(Line::styled(
-                label,
                 if selected {
-                    style.patch(theme.link_selected)
+                    padded(&label, width)
                 } else {
-                    style
+                    label
                 },
+                style,
             ));
         }
-        lines.extend(
-            item.lines
-                .iter()
-                .map(|l| Line::styled(l.as_str(), text_style)),
-        );
+        lines.extend(item.lines.iter().map(|l| {
+            Line::styled(
+                if selected {
+                    padded(l, width)
+                } else {
+                    l.clone()
+                },
+                text_style,
+            )
+        }));
         lines.push(Line::default());
     }
+    let total = lines.len();
+    let rows = usize::from(area.height);
     let visible: Vec<Line<'_>> = lines
         .into_iter()
         .skip(state.sidebar_offset)
-        .take(usize::from(area.height))
+        .take(rows)
         .collect();
     frame.render_widget(Paragraph::new(visible), area);
+    if total > rows {
+        let mut bar = ScrollbarState::new(total - rows)
+            .position(state.sidebar_offset)
+            .viewport_content_length(rows);
+        let track = rect.inner(Margin::new(0, 1));
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None),
+            track,
+            &mut bar,
+        );
+    }
 }

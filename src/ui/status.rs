@@ -8,16 +8,10 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
+use crate::app::layout;
 use crate::app::state::Confirm;
 use crate::app::{Action, State};
 use crate::text::truncate::fit;
-
-/// The hints shown when there is room: the first key of each of these actions.
-const HINTS: &[(Action, &str)] = &[
-    (Action::Help, "help"),
-    (Action::Back, "back"),
-    (Action::Quit, "quit"),
-];
 
 /// `n` with thousands separators: 100,000.
 #[must_use]
@@ -33,70 +27,91 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
-/// Draws the status bar into `rect` (one row).
+/// "1 story", "2 stories".
+fn stories(n: usize) -> String {
+    format!(
+        "{} {}",
+        thousands(n),
+        if n == 1 { "story" } else { "stories" }
+    )
+}
+
+/// Key hints, as many as fit in `room` columns, most useful first.
+fn hints(state: &State, room: usize) -> String {
+    let mut wanted = vec![(Action::Help, "help")];
+    if state.size.width < layout::NARROW && state.focus != crate::app::Focus::List {
+        wanted.push((Action::Close, "list"));
+    }
+    wanted.extend([(Action::Back, "back"), (Action::Quit, "quit")]);
+    let mut out = String::from(" ");
+    for (action, label) in wanted {
+        let Some(key) = state.keymap.keys_for(action).first() else {
+            continue;
+        };
+        let hint = format!("{key} {label}  ");
+        if out.width() + hint.width() > room {
+            break;
+        }
+        out.push_str(&hint);
+    }
+    out.trim_end().to_owned()
+}
+
+/// Draws the status bar into `rect` (one row). When space is short the progress goes first, then the
+/// position; the counts stay.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
     let width = usize::from(rect.width);
     let counts = format!(
-        "{} stories \u{b7} {} unread ",
-        thousands(state.listed.len()),
+        "{} \u{b7} {} unread ",
+        stories(state.listed.len()),
         thousands(state.unread)
     );
+    let at = format!(
+        " {}/{} ",
+        (state.selected + 1).min(state.listed.len()),
+        state.listed.len()
+    );
+    let with_progress = format!(
+        " {}/{} \u{b7} {}% ",
+        (state.selected + 1).min(state.listed.len()),
+        state.listed.len(),
+        state.progress()
+    );
     let position = if state.listed.is_empty() {
-        " ".to_owned()
-    } else if state.article_rows() == 0 {
-        format!(" {}/{} ", state.selected + 1, state.listed.len())
+        String::new()
+    } else if state.article_rows() > 0 && with_progress.width() + counts.width() <= width {
+        with_progress
+    } else if at.width() + counts.width() <= width {
+        at
     } else {
-        format!(
-            " {}/{} \u{b7} {}% ",
-            state.selected + 1,
-            state.listed.len(),
-            state.progress()
-        )
+        String::new()
     };
-    let hints: Vec<String> = HINTS
-        .iter()
-        .filter_map(|(action, label)| {
-            state
-                .keymap
-                .keys_for(*action)
-                .first()
-                .map(|k| format!("{k} {label}"))
-        })
-        .collect();
-    let hints = format!(" {} ", hints.join("  "));
     let middle_w = width.saturating_sub(position.width() + counts.width());
+    // A column of space always separates the middle from the counts.
+    let room = middle_w.saturating_sub(1);
     let (middle, middle_style) = if let Some(question) = state.confirm {
         let text = match question {
-            Confirm::MarkAllRead => format!(
-                " Mark {} listed stories read? (y/n)",
-                thousands(state.unread)
-            ),
+            Confirm::MarkAllRead => format!(" Mark {} read? (y/n)", stories(state.unread)),
         };
-        (fit(&text, middle_w), theme.message)
+        (fit(&text, room), theme.message)
     } else if let Some(m) = &state.message {
-        (fit(&format!(" {m}"), middle_w), theme.message)
+        (fit(&format!(" {m}"), room), theme.message)
     } else if let Some((done, total)) = state.indexing {
-        (
-            fit(
-                &format!(" indexing {} / {}", thousands(done), thousands(total)),
-                middle_w,
-            ),
-            theme.message,
-        )
-    } else if hints.width() <= middle_w {
-        (hints, theme.status)
+        let text = if total == 0 {
+            " indexing\u{2026}".to_owned()
+        } else {
+            format!(" indexing {} / {}", thousands(done), thousands(total))
+        };
+        (fit(&text, room), theme.message)
     } else {
-        (String::new(), theme.status)
+        (hints(state, room), theme.status)
     };
     let pad = middle_w.saturating_sub(middle.width());
     let line = Line::from(vec![
-        Span::styled(fit(&position, width), theme.status),
+        Span::styled(position, theme.status),
         Span::styled(middle, middle_style),
         Span::styled(" ".repeat(pad), theme.status),
-        Span::styled(
-            fit(&counts, width.saturating_sub(position.width())),
-            theme.status,
-        ),
+        Span::styled(fit(&counts, width), theme.status),
     ]);
     frame.render_widget(Paragraph::new(line).style(theme.status), rect);
 }

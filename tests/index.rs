@@ -1,0 +1,269 @@
+//! The store index: only new, changed and removed files are parsed again; edits, removals, additions and
+//! renames show; progress is reported per batch; related teasers resolve through the index.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use broadsheet::model::{self, Headline, RelatedLink};
+use broadsheet::store::db::Db;
+use broadsheet::store::scan::{ScanUpdate, scan};
+
+fn page(headline: &str, lead: &str) -> String {
+    format!(
+        "Connect with us\n\nWorld\n\n{headline}\n\n-\n\n{lead}\n\nA second paragraph of the story follows here, as they do.\n"
+    )
+}
+
+fn titles(db: &Db, root: &Path) -> Vec<String> {
+    let mut h: Vec<Headline> = db.headlines(&[root.to_path_buf()]).unwrap();
+    h.sort_by(model::store_order);
+    let mut t: Vec<String> = h.into_iter().map(|h| h.title).collect();
+    t.sort();
+    t
+}
+
+fn rescan(db: &mut Db, root: &Path) -> (usize, Vec<ScanUpdate>) {
+    let mut updates = Vec::new();
+    let parsed = scan(db, &[root.to_path_buf()], |u| updates.push(u)).unwrap();
+    (parsed, updates)
+}
+
+#[test]
+fn the_index_notices_edits_removals_additions_and_renames() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = fs::canonicalize(dir.path()).unwrap();
+    fs::write(
+        root.join("a.txt"),
+        page(
+            "Alpha story",
+            "The alpha story opens with a line of some length here.",
+        ),
+    )
+    .unwrap();
+    fs::write(
+        root.join("b.txt"),
+        page(
+            "Beta story",
+            "The beta story opens with a line of some length here.",
+        ),
+    )
+    .unwrap();
+    fs::write(
+        root.join("c.txt"),
+        page(
+            "Gamma story",
+            "The gamma story opens with a line of some length here.",
+        ),
+    )
+    .unwrap();
+    let mut db = Db::in_memory().unwrap();
+    assert_eq!(rescan(&mut db, &root).0, 3);
+    assert_eq!(
+        titles(&db, &root),
+        ["Alpha story", "Beta story", "Gamma story"]
+    );
+    assert_eq!(
+        rescan(&mut db, &root).0,
+        0,
+        "nothing changed, nothing parsed"
+    );
+
+    // Edit (the size changes), remove, add, rename.
+    fs::write(
+        root.join("a.txt"),
+        page(
+            "Alpha story, revised",
+            "The alpha story opens with a longer line of some length here.",
+        ),
+    )
+    .unwrap();
+    fs::remove_file(root.join("b.txt")).unwrap();
+    fs::write(
+        root.join("d.txt"),
+        page(
+            "Delta story",
+            "The delta story opens with a line of some length here.",
+        ),
+    )
+    .unwrap();
+    fs::rename(root.join("c.txt"), root.join("renamed.txt")).unwrap();
+    let (parsed, updates) = rescan(&mut db, &root);
+    assert_eq!(parsed, 3, "a (edited), d (added), renamed.txt (new path)");
+    assert_eq!(
+        titles(&db, &root),
+        ["Alpha story, revised", "Delta story", "Gamma story"]
+    );
+    let removed: Vec<PathBuf> = updates.iter().flat_map(|u| u.removed.clone()).collect();
+    assert!(removed.contains(&root.join("b.txt")) && removed.contains(&root.join("c.txt")));
+    let gamma = db
+        .headlines(&[root.clone()])
+        .unwrap()
+        .into_iter()
+        .find(|h| h.title == "Gamma story")
+        .unwrap();
+    assert_eq!(gamma.path, root.join("renamed.txt"));
+    assert!(updates.last().unwrap().finished);
+}
+
+#[test]
+fn a_touched_file_with_the_same_size_is_parsed_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = fs::canonicalize(dir.path()).unwrap();
+    let file = root.join("a.txt");
+    fs::write(
+        &file,
+        page(
+            "Same size one",
+            "The story opens with a line of some length here, as stories do.",
+        ),
+    )
+    .unwrap();
+    let mut db = Db::in_memory().unwrap();
+    rescan(&mut db, &root);
+    fs::write(
+        &file,
+        page(
+            "Same size two",
+            "The story opens with a line of some length here, as stories do.",
+        ),
+    )
+    .unwrap();
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+    fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    assert_eq!(rescan(&mut db, &root).0, 1);
+    assert_eq!(titles(&db, &root), ["Same size two"]);
+}
+
+#[test]
+fn skipped_files_are_remembered_with_their_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = fs::canonicalize(dir.path()).unwrap();
+    fs::write(root.join("empty.txt"), "").unwrap();
+    fs::write(
+        root.join("ok.txt"),
+        page(
+            "Fine",
+            "The fine story opens with a line of some length here.",
+        ),
+    )
+    .unwrap();
+    let mut db = Db::in_memory().unwrap();
+    rescan(&mut db, &root);
+    let errors = db.file_errors(&[root.clone()]).unwrap();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].path, root.join("empty.txt"));
+    assert_eq!(errors[0].reason, "empty file");
+    assert_eq!(
+        rescan(&mut db, &root).0,
+        0,
+        "a skipped file is not parsed again until it changes"
+    );
+}
+
+#[test]
+fn a_first_scan_reports_progress_batch_by_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = fs::canonicalize(dir.path()).unwrap();
+    broadsheet::synth::write_store(&root, 4500, 2).unwrap();
+    let mut db = Db::in_memory().unwrap();
+    let (parsed, updates) = rescan(&mut db, &root);
+    assert_eq!(parsed, 4500);
+    let progress: Vec<(usize, usize)> = updates.iter().map(|u| (u.done, u.total)).collect();
+    assert_eq!(
+        progress,
+        [(0, 4500), (2000, 4500), (4000, 4500), (4500, 4500)]
+    );
+    let added: usize = updates.iter().map(|u| u.added.len()).sum();
+    assert_eq!(added, 4500);
+    // Only the walk is repeated on the next start.
+    assert_eq!(rescan(&mut db, &root).0, 0);
+}
+
+#[test]
+fn teasers_resolve_through_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = fs::canonicalize(dir.path()).unwrap();
+    fs::write(
+        root.join("a.txt"),
+        page(
+            "Mill\u{2019}s best year",
+            "The mill on the river reported its best year since it opened, thanks to exports.",
+        ),
+    )
+    .unwrap();
+    let mut db = Db::in_memory().unwrap();
+    rescan(&mut db, &root);
+    let link = |text: &str| RelatedLink {
+        section: None,
+        text: text.to_owned(),
+        url: None,
+        target: None,
+    };
+    let mut links = vec![
+        link("MILL'S  BEST YEAR"),
+        link("The mill on the river reported its best year since it opened\u{2026}"),
+        link("A teaser that points at nothing stored here, nothing at all."),
+        link("Short"),
+    ];
+    db.resolve(&mut links).unwrap();
+    let id = db.headlines(&[root]).unwrap()[0].id;
+    let targets: Vec<_> = links.iter().map(|l| l.target).collect();
+    assert_eq!(targets, [Some(id), Some(id), None, None]);
+}
+
+#[test]
+fn the_reader_lists_from_the_index_and_parses_bodies_when_shown() {
+    use broadsheet::app::state::Library;
+    use broadsheet::app::{Action, State, indexing, update};
+    use broadsheet::config::keymap::Keymap;
+    use ratatui::layout::Rect;
+
+    let dir = tempfile::tempdir().unwrap();
+    let root = fs::canonicalize(dir.path()).unwrap();
+    broadsheet::synth::write_store(&root, 30, 4).unwrap();
+    let mut db = Db::in_memory().unwrap();
+    let mut updates = Vec::new();
+    scan(&mut db, &[root.clone()], |u| updates.push(u)).unwrap();
+    // Start with nothing indexed, as on a first run, and take the scan's steps as the reader would.
+    let mut s = State::with_library(
+        Vec::new(),
+        Library::Disk,
+        db,
+        Vec::new(),
+        Keymap::default_keys(),
+        Rect::new(0, 0, 140, 40),
+    );
+    assert!(s.listed.is_empty());
+    for u in updates {
+        indexing::absorb(&mut s, u);
+    }
+    assert_eq!(s.listed.len(), 30);
+    assert_eq!(s.indexing, None);
+    assert_eq!(s.message.as_deref(), Some("Indexed 30 files"));
+    // The body comes from the file, and the sidebar's teasers resolve through the index.
+    let view = s.view().unwrap();
+    assert!(view.story.body.len() > 5);
+    assert!(view.story.related.iter().all(|l| l.target.is_some()));
+    update(&mut s, Action::FocusPrev);
+    update(&mut s, Action::Open);
+    assert!(
+        s.is_read(s.current().unwrap().id),
+        "followed a related link"
+    );
+    // A file that vanished since it was indexed says so in the article pane instead of failing.
+    let last = s.headlines[*s.listed.last().unwrap()].path.clone();
+    fs::remove_file(&last).unwrap();
+    s.focus = broadsheet::app::Focus::List;
+    update(&mut s, Action::Bottom);
+    assert_eq!(s.current().unwrap().path, last);
+    let text = s.view().unwrap().story.body[0].text().to_owned();
+    assert!(
+        text.contains("could not be read") && text.contains("cannot read"),
+        "{text}"
+    );
+}

@@ -1,0 +1,366 @@
+//! Read state in SQLite: marks that persist across runs and survive SIGKILL, undo, filters, resume, a
+//! damaged or newer database, the migration from the previous schema, and the command line.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use broadsheet::app::{Action, State, update};
+use broadsheet::config::keymap::Keymap;
+use broadsheet::model::ArticleId;
+use broadsheet::samples;
+use broadsheet::store::db::{Db, DbError, FILE_NAME, SCHEMA_VERSION};
+use ratatui::layout::Rect;
+
+fn reader_in(dir: &Path) -> State {
+    let db = Db::open(dir).unwrap().db;
+    let store = samples::load();
+    State::in_memory(
+        store.articles,
+        db,
+        store.warnings,
+        Keymap::default_keys(),
+        Rect::new(0, 0, 140, 40),
+    )
+}
+
+fn select_file(s: &mut State, file: &str) {
+    s.selected = s
+        .listed
+        .iter()
+        .position(|&i| s.headlines[i].path.ends_with(file))
+        .unwrap();
+    s.enter_story();
+}
+
+#[test]
+fn marks_persist_across_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (read_id, starred_id) = {
+        let mut s = reader_in(dir.path());
+        update(&mut s, Action::Open);
+        let read_id = s.current().unwrap().id;
+        update(&mut s, Action::NextStory);
+        update(&mut s, Action::ToggleStar);
+        update(&mut s, Action::ToggleRead);
+        (read_id, s.current().unwrap().id)
+    };
+    let s = reader_in(dir.path());
+    assert!(s.is_read(read_id));
+    assert!(s.is_starred(starred_id));
+    assert!(!s.is_read(starred_id), "m made it unread again");
+    assert_eq!(s.unread, s.headlines.len() - 1);
+}
+
+#[test]
+fn reopening_a_story_resumes_where_reading_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let block = {
+        let mut s = reader_in(dir.path());
+        select_file(&mut s, "06-kittiwake-comet-sample.txt");
+        update(&mut s, Action::Open);
+        for _ in 0..3 {
+            update(&mut s, Action::PageDown);
+        }
+        let block = s.top_block().unwrap();
+        assert!(block > 5);
+        update(&mut s, Action::Quit);
+        block
+    };
+    let mut s = reader_in(dir.path());
+    select_file(&mut s, "06-kittiwake-comet-sample.txt");
+    assert_eq!(s.top_block(), Some(block));
+    // Moving away and back also keeps the place.
+    update(&mut s, Action::MoveDown);
+    update(&mut s, Action::MoveUp);
+    assert_eq!(s.top_block(), Some(block));
+}
+
+#[test]
+fn undo_takes_back_markings_several_steps_deep() {
+    let mut s = State::new(
+        samples::load().articles,
+        Vec::new(),
+        Keymap::default_keys(),
+        Rect::new(0, 0, 140, 40),
+    );
+    let total = s.headlines.len();
+    update(&mut s, Action::Open); // read 1
+    update(&mut s, Action::NextStory); // read 2
+    update(&mut s, Action::MarkAllRead);
+    assert!(s.confirm.is_some());
+    update(&mut s, Action::Answer(false));
+    assert_eq!(s.unread, total - 2, "n keeps everything as it was");
+    update(&mut s, Action::MarkAllRead);
+    update(&mut s, Action::Answer(true));
+    assert_eq!(s.unread, 0);
+    assert_eq!(
+        s.message.as_deref(),
+        Some(format!("Marked {} stories read (z undoes)", total - 2).as_str())
+    );
+    update(&mut s, Action::Undo);
+    assert_eq!(s.unread, total - 2);
+    update(&mut s, Action::Undo);
+    assert_eq!(s.unread, total - 1);
+    update(&mut s, Action::Undo);
+    assert_eq!(s.unread, total);
+    update(&mut s, Action::Undo);
+    assert_eq!(s.message.as_deref(), Some("Nothing to undo"));
+    // Undo is saved too.
+    assert!(s.db.marks().unwrap().values().all(|m| m.read_at.is_none()));
+}
+
+#[test]
+fn unread_and_starred_filters() {
+    let mut s = State::new(
+        samples::load().articles,
+        Vec::new(),
+        Keymap::default_keys(),
+        Rect::new(0, 0, 140, 40),
+    );
+    let total = s.headlines.len();
+    update(&mut s, Action::Open);
+    let first = s.current().unwrap().id;
+    update(&mut s, Action::ToggleStar);
+    update(&mut s, Action::ToggleUnreadOnly);
+    assert_eq!(s.listed.len(), total - 1);
+    assert!(s.listed.iter().all(|&i| !s.is_read(s.headlines[i].id)));
+    assert_eq!(
+        (s.listed.len(), s.unread),
+        (total - 1, total - 1),
+        "counts stay right"
+    );
+    // Reading in the unread list keeps the story listed until the filter is applied again.
+    update(&mut s, Action::Open);
+    assert_eq!(s.listed.len(), total - 1);
+    assert_eq!(s.unread, total - 2);
+    update(&mut s, Action::ToggleUnreadOnly);
+    update(&mut s, Action::ToggleStarredOnly);
+    assert_eq!(s.listed.len(), 1);
+    assert_eq!(s.current().unwrap().id, first);
+    update(&mut s, Action::ToggleStarredOnly);
+    assert_eq!(s.listed.len(), total);
+}
+
+#[test]
+fn a_corrupt_database_is_moved_aside_not_replaced_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(FILE_NAME),
+        b"this is not an SQLite database, just some bytes that used to be one",
+    )
+    .unwrap();
+    let opened = Db::open(dir.path()).unwrap();
+    let notice = opened.notice.expect("the user is told");
+    let moved: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".corrupt-"))
+        .collect();
+    assert_eq!(moved.len(), 1);
+    assert!(notice.contains(&moved[0].display().to_string()), "{notice}");
+    assert!(
+        std::fs::read(&moved[0])
+            .unwrap()
+            .starts_with(b"this is not"),
+        "the old file is kept as it was"
+    );
+    let mut db = opened.db;
+    db.set_read(&[(ArticleId(7), None, Some(1))]).unwrap();
+    assert_eq!(db.version().unwrap(), SCHEMA_VERSION);
+}
+
+#[test]
+fn a_newer_database_is_an_error_with_status_2() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let db = Db::open(dir.path()).unwrap().db;
+        db.conn
+            .pragma_update(None, "user_version", SCHEMA_VERSION + 5)
+            .unwrap();
+    }
+    assert!(matches!(Db::open(dir.path()), Err(DbError::Newer { .. })));
+    let out = broadsheet(dir.path(), &["list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("newer broadsheet"));
+}
+
+#[test]
+fn the_previous_schema_migrates_keeping_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let path = dir.path().join(FILE_NAME);
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let mut db = Db {
+            conn,
+            path: Some(path),
+        };
+        db.migrate_to(SCHEMA_VERSION - 1).unwrap();
+        assert_eq!(db.version().unwrap(), SCHEMA_VERSION - 1);
+        db.set_read(&[(ArticleId(42), Some("https://x.test/42"), Some(1000))])
+            .unwrap();
+        assert!(
+            db.conn.prepare("SELECT 1 FROM stories").is_err(),
+            "the older schema has no index"
+        );
+    }
+    let db = Db::open(dir.path()).unwrap().db;
+    assert_eq!(db.version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(db.marks().unwrap()[&ArticleId(42)].read_at, Some(1000));
+    assert!(db.conn.prepare("SELECT path, title FROM stories").is_ok());
+}
+
+#[test]
+fn two_instances_share_a_data_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = Db::open(dir.path()).unwrap().db;
+    let mut b = Db::open(dir.path()).unwrap().db;
+    for i in 0..50u128 {
+        a.set_read(&[(ArticleId(i), None, Some(1))]).unwrap();
+        b.set_read(&[(ArticleId(1000 + i), None, Some(2))]).unwrap();
+    }
+    assert_eq!(a.marks().unwrap().len(), 100);
+    assert_eq!(b.marks().unwrap().len(), 100);
+}
+
+/// Not a test on its own: the child process of `marks_survive_sigkill`, marking in a loop.
+#[test]
+#[ignore = "run by marks_survive_sigkill as a child process"]
+fn child_marks_in_a_loop() {
+    let Some(dir) = std::env::var_os("BROADSHEET_CHILD_DIR") else {
+        return;
+    };
+    let mut db = Db::open(Path::new(&dir)).unwrap().db;
+    for i in 0..u128::MAX {
+        db.set_read(&[(ArticleId(i), None, Some(1))]).unwrap();
+        // Printed only after the commit returned: every printed id must be in the database.
+        println!("marked {i}");
+    }
+}
+
+#[test]
+fn marks_survive_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "child_marks_in_a_loop",
+            "--ignored",
+            "--nocapture",
+            "--test-threads",
+            "1",
+        ])
+        .env("BROADSHEET_CHILD_DIR", dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut last = None;
+    while let Some(Ok(line)) = lines.next() {
+        if let Some(n) = line.strip_prefix("marked ") {
+            last = n.parse::<u128>().ok();
+            if last >= Some(200) {
+                break;
+            }
+        }
+    }
+    // SIGKILL: no chance to clean up.
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let shown = last.expect("the child marked something");
+    let marks = Db::open(dir.path()).unwrap().db.marks().unwrap();
+    for i in 0..=shown {
+        assert!(
+            marks.contains_key(&ArticleId(i)),
+            "mark {i} was printed but lost"
+        );
+    }
+}
+
+fn broadsheet(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_broadsheet"))
+        .args(args)
+        .env("BROADSHEET_DATA_DIR", data)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_command_line_marks_exports_and_imports() {
+    let data = tempfile::tempdir().unwrap();
+    let stories = tempfile::tempdir().unwrap();
+    broadsheet::synth::write_store(stories.path(), 5, 3).unwrap();
+    let root = stories.path().to_str().unwrap();
+    let list = |args: &[&str]| -> Vec<serde_json::Value> {
+        let mut all = vec!["list", "--json"];
+        all.extend_from_slice(args);
+        all.push(root);
+        serde_json::from_slice(&broadsheet(data.path(), &all).stdout).unwrap()
+    };
+    assert_eq!(list(&["--unread"]).len(), 5);
+    let one = stories.path().join("000001.txt");
+    let out = broadsheet(data.path(), &["mark", "read", one.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "marked 1 story read"
+    );
+    let unread = list(&["--unread"]);
+    assert_eq!(unread.len(), 4);
+    let id = unread[0]["id"].as_str().unwrap().to_owned();
+    assert!(
+        broadsheet(data.path(), &["mark", "read", &id])
+            .status
+            .success()
+    );
+    assert_eq!(list(&["--unread"]).len(), 3);
+    assert!(list(&[]).iter().filter(|a| a["read"] == true).count() == 2);
+
+    let export = broadsheet(data.path(), &["state", "export"]);
+    let text = String::from_utf8(export.stdout).unwrap();
+    assert_eq!(text.lines().count(), 2);
+    assert!(text.contains(&id));
+    let file = data.path().join("export.txt");
+    std::fs::write(&file, format!("{text}https://example.test/from-newsboat\n")).unwrap();
+
+    let other = tempfile::tempdir().unwrap();
+    let out = broadsheet(other.path(), &["state", "import", file.to_str().unwrap()]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "imported 3 read marks"
+    );
+    let marks = Db::open(other.path()).unwrap().db.marks().unwrap();
+    assert!(marks.contains_key(&ArticleId::parse(&id).unwrap()));
+    assert!(marks.contains_key(&ArticleId::from_url("https://example.test/from-newsboat")));
+    let unread = |d: &Path| -> usize {
+        let v: Vec<serde_json::Value> =
+            serde_json::from_slice(&broadsheet(d, &["list", "--json", "--unread", root]).stdout)
+                .unwrap();
+        v.len()
+    };
+    assert_eq!(
+        unread(other.path()),
+        3,
+        "the import carried the two read marks over"
+    );
+    assert!(
+        broadsheet(data.path(), &["mark", "unread", &id])
+            .status
+            .success()
+    );
+    assert_eq!(unread(data.path()), 4);
+    // Starred, through the state the reader writes.
+    let db = Db::open(data.path()).unwrap().db;
+    db.set_starred(ArticleId::parse(&id).unwrap(), None, true)
+        .unwrap();
+    let starred: Vec<serde_json::Value> = serde_json::from_slice(
+        &broadsheet(data.path(), &["list", "--json", "--starred", root]).stdout,
+    )
+    .unwrap();
+    assert_eq!(starred.len(), 1);
+}
