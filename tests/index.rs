@@ -96,7 +96,7 @@ fn the_index_notices_edits_removals_additions_and_renames() {
     let removed: Vec<PathBuf> = updates.iter().flat_map(|u| u.removed.clone()).collect();
     assert!(removed.contains(&root.join("b.txt")) && removed.contains(&root.join("c.txt")));
     let gamma = db
-        .headlines(&[root.clone()])
+        .headlines(std::slice::from_ref(&root))
         .unwrap()
         .into_iter()
         .find(|h| h.title == "Gamma story")
@@ -154,7 +154,7 @@ fn skipped_files_are_remembered_with_their_reason() {
     .unwrap();
     let mut db = Db::in_memory().unwrap();
     rescan(&mut db, &root);
-    let errors = db.file_errors(&[root.clone()]).unwrap();
+    let errors = db.file_errors(std::slice::from_ref(&root)).unwrap();
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].path, root.join("empty.txt"));
     assert_eq!(errors[0].reason, "empty file");
@@ -228,7 +228,7 @@ fn the_reader_lists_from_the_index_and_parses_bodies_when_shown() {
     broadsheet::synth::write_store(&root, 30, 4).unwrap();
     let mut db = Db::in_memory().unwrap();
     let mut updates = Vec::new();
-    scan(&mut db, &[root.clone()], |u| updates.push(u)).unwrap();
+    scan(&mut db, std::slice::from_ref(&root), |u| updates.push(u)).unwrap();
     // Start with nothing indexed, as on a first run, and take the scan's steps as the reader would.
     let mut s = State::with_library(
         Vec::new(),

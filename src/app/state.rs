@@ -316,7 +316,9 @@ impl State {
     /// How far the article is scrolled, 0 at the top to 100 at the bottom (100 when it fits).
     #[must_use]
     pub fn progress(&self) -> usize {
-        (self.scroll * 100).checked_div(self.max_scroll()).map_or(100, |p| p.min(100))
+        (self.scroll * 100)
+            .checked_div(self.max_scroll())
+            .map_or(100, |p| p.min(100))
     }
 
     /// The body block at the top of the article pane.
