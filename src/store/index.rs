@@ -177,11 +177,16 @@ impl Db {
         Ok(out)
     }
 
-    /// Records parsed files and their stories, replacing what the index held for them, in one transaction.
+    /// Records parsed files and their stories, replacing what the index held for them (`known` says which
+    /// files it held any stories of), in one transaction.
     ///
     /// # Errors
     /// When SQLite fails; nothing is changed then.
-    pub fn write_files(&mut self, parsed: &[Parsed]) -> Result<(), DbError> {
+    pub fn write_files(
+        &mut self,
+        parsed: &[Parsed],
+        known: &dyn Fn(&Path) -> bool,
+    ) -> Result<(), DbError> {
         let path = self.path.clone().unwrap_or_else(|| ":memory:".into());
         let fail = |source| DbError::Sqlite {
             path: path.clone(),
@@ -197,7 +202,7 @@ impl Db {
                 .map_err(fail)?;
             let mut story = tx
                 .prepare_cached(
-                    "INSERT OR REPLACE INTO stories
+                    "INSERT INTO stories
                      (path, entry, id, format, section, title, byline, published, url, lead, related, title_key, lead_key)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 )
@@ -205,7 +210,9 @@ impl Db {
             let mut folded = String::new();
             for p in parsed {
                 let file_path = path_text(&p.stamp.path);
-                drop_stories.execute([&file_path]).map_err(fail)?;
+                if known(&p.stamp.path) {
+                    drop_stories.execute([&file_path]).map_err(fail)?;
+                }
                 let error = match &p.outcome {
                     Ok(_) if p.warnings.is_empty() => None,
                     Ok(_) => Some(p.warnings.join("; ")),

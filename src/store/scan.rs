@@ -87,7 +87,7 @@ pub fn scan(
     while stale.peek().is_some() {
         let batch: Vec<FileStamp> = stale.by_ref().take(BATCH).collect();
         let parsed: Vec<Parsed> = batch.into_par_iter().map(parse).collect();
-        db.write_files(&parsed)?;
+        db.write_files(&parsed, &|p| known.contains_key(p))?;
         done += parsed.len();
         let mut update = ScanUpdate {
             done,

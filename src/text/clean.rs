@@ -15,11 +15,28 @@ fn needs_cleaning(bytes: &[u8], i: usize) -> bool {
     }
 }
 
+/// Bytes that may start something to clean; the exact check follows only on these.
+const SUSPECT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b != b'\t' as usize && b != b'\n' as usize;
+        b += 1;
+    }
+    t[0x7f] = true;
+    t[0xc2] = true;
+    t
+};
+
 /// `text` without control characters (tab and line breaks kept), lone `\r` turned into `\n`.
 #[must_use]
 pub fn clean(text: Cow<'_, str>) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    if !(0..bytes.len()).any(|i| needs_cleaning(bytes, i)) {
+    let dirty = bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| SUSPECT[usize::from(b)] && needs_cleaning(bytes, i));
+    if !dirty {
         return text;
     }
     let mut out = String::with_capacity(text.len());

@@ -12,29 +12,44 @@ fn fold_punct(c: char) -> Option<char> {
     })
 }
 
-/// Appends the folded form of `s` to `out`: lower case, ASCII quotes and dashes, single spaces, trimmed.
-pub fn fold_into(s: &str, out: &mut String) {
+/// Calls `emit` with each character of the folded form of `s`: lower case, ASCII quotes and dashes,
+/// single spaces, trimmed.
+#[inline]
+fn fold_chars(s: &str, mut emit: impl FnMut(char)) {
     let mut pending_space = false;
-    let start = out.len();
+    let mut started = false;
     for c in s.chars() {
-        if c.is_whitespace() {
-            pending_space = out.len() > start;
+        if c.is_ascii() {
+            if c.is_ascii_whitespace() {
+                pending_space = started;
+                continue;
+            }
+        } else if c.is_whitespace() {
+            pending_space = started;
             continue;
         }
         if pending_space {
-            out.push(' ');
+            emit(' ');
             pending_space = false;
         }
+        started = true;
         if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+            emit(c.to_ascii_lowercase());
         } else if c == '\u{2026}' {
-            out.push_str("...");
+            emit('.');
+            emit('.');
+            emit('.');
         } else if let Some(p) = fold_punct(c) {
-            out.push(p);
+            emit(p);
         } else {
-            out.extend(c.to_lowercase());
+            c.to_lowercase().for_each(&mut emit);
         }
     }
+}
+
+/// Appends the folded form of `s` to `out`: lower case, ASCII quotes and dashes, single spaces, trimmed.
+pub fn fold_into(s: &str, out: &mut String) {
+    fold_chars(s, |c| out.push(c));
 }
 
 /// The folded form of `s` (see [`fold_into`]).
@@ -50,20 +65,36 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// A 64-bit hash of the folded form of `s`, reusing `buf` as scratch space.
-pub fn fold_hash(s: &str, buf: &mut String) -> u64 {
-    buf.clear();
-    fold_into(s, buf);
-    xxhash_rust::xxh3::xxh3_64(buf.as_bytes())
+/// A 64-bit hash (FNV-1a) of the folded form of `s`, computed without building it: two lines that fold
+/// alike hash alike.
+#[must_use]
+pub fn fold_hash(s: &str) -> u64 {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut bytes = [0u8; 4];
+    fold_chars(s, |c| {
+        for &b in c.encode_utf8(&mut bytes).as_bytes() {
+            hash = (hash ^ u64::from(b)).wrapping_mul(PRIME);
+        }
+    });
+    hash
 }
 
-/// How many typographic characters (curly quotes, en and em dashes, ellipses) `s` holds: a measure of which
-/// of two copies of a text reads better.
+/// How many typographic characters (curly quotes, guillemets, en and em dashes, ellipses and their
+/// neighbours in the General Punctuation block) `s` holds: a measure of which of two copies of a text
+/// reads better.
 #[must_use]
 pub fn typographic_count(s: &str) -> usize {
-    s.chars()
-        .filter(|&c| c != '`' && c != '\u{b4}' && (fold_punct(c).is_some() || c == '\u{2026}'))
-        .count()
+    // Every mark counted is U+00AB, U+00BB (C2 AB, C2 BB in UTF-8), U+2010–U+2033 (E2 80 90–B3), U+2026
+    // (E2 80 A6, inside that range) or U+2212 (E2 88 92): counting byte patterns avoids decoding the text.
+    let b = s.as_bytes();
+    let high =
+        memchr::memchr2_iter(0xc2, 0xe2, b).filter(|&i| match (b[i], b.get(i + 1), b.get(i + 2)) {
+            (0xc2, Some(0xab | 0xbb), _) => true,
+            (0xe2, Some(0x80), Some(0x90..=0xb3)) | (0xe2, Some(0x88), Some(0x92)) => true,
+            _ => false,
+        });
+    high.count()
 }
 
 #[cfg(test)]
@@ -78,6 +109,15 @@ mod tests {
         );
         assert_eq!(fold("\u{c9}COLE"), "\u{e9}cole");
         assert_eq!(fold(""), "");
+    }
+
+    #[test]
+    fn hashes_agree_with_folding() {
+        let a = "It\u{2019}s  A \u{2013} Test\u{2026}";
+        let b = " it's a - test... ";
+        assert_eq!(fold(a), fold(b));
+        assert_eq!(fold_hash(a), fold_hash(b));
+        assert_ne!(fold_hash(a), fold_hash("it's a - test.."));
     }
 
     #[test]

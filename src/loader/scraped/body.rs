@@ -14,8 +14,7 @@ const MAX_CANDIDATES: usize = 8;
 
 /// The body lines with a second scraped copy removed, keeping the copy with typographic punctuation.
 pub fn single_copy<'a>(lines: &[Line<'a>]) -> Vec<Line<'a>> {
-    let mut buf = String::new();
-    let hashes: Vec<u64> = lines.iter().map(|l| fold_hash(l.text, &mut buf)).collect();
+    let hashes: Vec<u64> = lines.iter().map(|l| fold_hash(l.text)).collect();
     if let Some((prefix, k)) = whole_copy_split(&hashes) {
         let (first, second) = (&lines[prefix..k], &lines[k..]);
         let count = |ls: &[Line<'_>]| ls.iter().map(|l| typographic_count(l.text)).sum::<usize>();
