@@ -88,13 +88,16 @@ pub fn typographic_count(s: &str) -> usize {
     // Every mark counted is U+00AB, U+00BB (C2 AB, C2 BB in UTF-8), U+2010–U+2033 (E2 80 90–B3), U+2026
     // (E2 80 A6, inside that range) or U+2212 (E2 88 92): counting byte patterns avoids decoding the text.
     let b = s.as_bytes();
-    let high =
-        memchr::memchr2_iter(0xc2, 0xe2, b).filter(|&i| match (b[i], b.get(i + 1), b.get(i + 2)) {
-            (0xc2, Some(0xab | 0xbb), _) => true,
-            (0xe2, Some(0x80), Some(0x90..=0xb3)) | (0xe2, Some(0x88), Some(0x92)) => true,
-            _ => false,
-        });
-    high.count()
+    memchr::memchr2_iter(0xc2, 0xe2, b)
+        .filter(|&i| {
+            matches!(
+                (b[i], b.get(i + 1), b.get(i + 2)),
+                (0xc2, Some(0xab | 0xbb), _)
+                    | (0xe2, Some(0x80), Some(0x90..=0xb3))
+                    | (0xe2, Some(0x88), Some(0x92))
+            )
+        })
+        .count()
 }
 
 #[cfg(test)]
