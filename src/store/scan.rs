@@ -83,35 +83,52 @@ pub fn scan(
         ..ScanUpdate::default()
     });
     let mut done = 0;
-    let mut stale = stale.into_iter().peekable();
-    while stale.peek().is_some() {
-        let batch: Vec<FileStamp> = stale.by_ref().take(BATCH).collect();
-        let parsed: Vec<Parsed> = batch.into_par_iter().map(parse).collect();
-        db.write_files(&parsed, &|p| known.contains_key(p))?;
-        done += parsed.len();
-        let mut update = ScanUpdate {
-            done,
-            total,
-            finished: done == total,
-            ..ScanUpdate::default()
-        };
-        for p in parsed {
-            update.removed.push(p.stamp.path.clone());
-            for reason in p.warnings {
-                update.warnings.push(Warning {
-                    path: p.stamp.path.clone(),
-                    reason,
-                });
+    // Parsing the next batch overlaps with writing this one: a thread parses (on rayon's pool) while this
+    // one writes; the channel holds one batch ahead.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Parsed>>(1);
+    std::thread::scope(|scope| -> Result<(), DbError> {
+        scope.spawn(move || {
+            let mut stale = stale.into_iter().peekable();
+            while stale.peek().is_some() {
+                let batch: Vec<FileStamp> = stale.by_ref().take(BATCH).collect();
+                if tx.send(batch.into_par_iter().map(parse).collect()).is_err() {
+                    break;
+                }
             }
-            match p.outcome {
-                Ok(articles) => update.added.extend(articles.iter().map(Headline::from)),
-                Err(reason) => update.warnings.push(Warning {
-                    path: p.stamp.path,
-                    reason,
-                }),
-            }
+        });
+        for parsed in rx {
+            db.write_files(&parsed, &|p| known.contains_key(p))?;
+            done += parsed.len();
+            report(batch_update(parsed, done, total));
         }
-        report(update);
-    }
+        Ok(())
+    })?;
     Ok(total)
+}
+
+/// What a written batch changed, for the reader.
+fn batch_update(parsed: Vec<Parsed>, done: usize, total: usize) -> ScanUpdate {
+    let mut update = ScanUpdate {
+        done,
+        total,
+        finished: done == total,
+        ..ScanUpdate::default()
+    };
+    for p in parsed {
+        update.removed.push(p.stamp.path.clone());
+        for reason in p.warnings {
+            update.warnings.push(Warning {
+                path: p.stamp.path.clone(),
+                reason,
+            });
+        }
+        match p.outcome {
+            Ok(articles) => update.added.extend(articles.iter().map(Headline::from)),
+            Err(reason) => update.warnings.push(Warning {
+                path: p.stamp.path,
+                reason,
+            }),
+        }
+    }
+    update
 }
