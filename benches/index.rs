@@ -26,7 +26,11 @@ fn indexed(pages: usize) -> Indexed {
     let data = tempfile::tempdir().expect("a temporary folder");
     let mut db = Db::open(data.path()).expect("the database opens").db;
     scan(&mut db, std::slice::from_ref(&root), |_| {}).expect("the first scan");
-    Indexed { _pages: pages_dir, data, root }
+    Indexed {
+        _pages: pages_dir,
+        data,
+        root,
+    }
 }
 
 /// A first scan: every page is new, parsed and written.
@@ -52,7 +56,10 @@ fn first_scan(bencher: Bencher, pages: usize) {
 fn headlines_from_index(bencher: Bencher, pages: usize) {
     let store = indexed(pages);
     let db = Db::open(store.data.path()).expect("the database opens").db;
-    bencher.bench_local(|| db.headlines(std::slice::from_ref(&store.root)).expect("the headlines"));
+    bencher.bench_local(|| {
+        db.headlines(std::slice::from_ref(&store.root))
+            .expect("the headlines")
+    });
 }
 
 /// A rescan that finds nothing changed (the walk and the comparison only), as on every start.
@@ -60,7 +67,9 @@ fn headlines_from_index(bencher: Bencher, pages: usize) {
 fn rescan_unchanged(bencher: Bencher, pages: usize) {
     let store = indexed(pages);
     let mut db = Db::open(store.data.path()).expect("the database opens").db;
-    bencher.bench_local(|| scan(&mut db, std::slice::from_ref(&store.root), |_| {}).expect("the scan"));
+    bencher.bench_local(|| {
+        scan(&mut db, std::slice::from_ref(&store.root), |_| {}).expect("the scan")
+    });
 }
 
 /// One mark, committed to a database on disk.
@@ -71,6 +80,7 @@ fn mark_read(bencher: Bencher) {
     let mut n: u128 = 0;
     bencher.bench_local(|| {
         n += 1;
-        db.set_read(&[(ArticleId(n), None, Some(1))]).expect("the mark is saved");
+        db.set_read(&[(ArticleId(n), None, Some(1))])
+            .expect("the mark is saved");
     });
 }

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::state::State;
 use crate::store::scan::ScanUpdate;
+use crate::text::thousands;
 
 /// Two scan steps as one (the later step's progress wins).
 #[must_use]
@@ -52,10 +53,10 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
         state.message = Some(if skipped > 0 {
             format!(
                 "Indexed {} files; {skipped} skipped or damaged (? shows why)",
-                update.total
+                thousands(update.total)
             )
         } else {
-            format!("Indexed {} files", update.total)
+            format!("Indexed {} files", thousands(update.total))
         });
     } else if new_warnings > 0 && state.message.is_none() {
         state.message = Some(format!(

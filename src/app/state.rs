@@ -518,11 +518,10 @@ impl State {
             let gone: std::collections::HashSet<&std::path::Path> =
                 removed.iter().map(std::path::PathBuf::as_path).collect();
             self.headlines.retain(|h| !gone.contains(h.path.as_path()));
-            for h in &added {
-                self.stories.remove(&h.id);
-            }
-            self.views.clear();
         }
+        // Bodies may have changed, and teasers may now resolve to the new stories: parse and reflow again.
+        self.stories.clear();
+        self.views.clear();
         self.headlines.extend(added);
         self.headlines.sort_by(crate::model::store_order);
         crate::model::dedupe(&mut self.headlines);

@@ -11,21 +11,8 @@ use super::Theme;
 use crate::app::layout;
 use crate::app::state::Confirm;
 use crate::app::{Action, State};
+use crate::text::thousands;
 use crate::text::truncate::fit;
-
-/// `n` with thousands separators: 100,000.
-#[must_use]
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
 
 /// "1 story", "2 stories".
 fn stories(n: usize) -> String {
@@ -114,17 +101,4 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
         Span::styled(fit(&counts, width), theme.status),
     ]);
     frame.render_widget(Paragraph::new(line).style(theme.status), rect);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::thousands;
-
-    #[test]
-    fn thousands_are_separated() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(34_000), "34,000");
-        assert_eq!(thousands(1_234_567), "1,234,567");
-    }
 }
