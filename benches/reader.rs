@@ -71,5 +71,5 @@ fn scroll_to_frame(bencher: Bencher) {
 #[divan::bench]
 fn reflow_5000_words_at_100(bencher: Bencher) {
     let article = broadsheet::synth::long_article(5_000, 9);
-    bencher.bench(|| reflow(black_box(&article), 100));
+    bencher.bench(|| reflow(black_box(&article), 100, None));
 }

@@ -21,6 +21,9 @@ pub struct Cli {
     /// Where read state and the index are kept (default: the platform's data directory).
     #[arg(long, global = true, value_name = "DIR", env = "BROADSHEET_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
+    /// The configuration file (default: config.toml in the platform's configuration directory).
+    #[arg(long, global = true, value_name = "PATH", env = "BROADSHEET_CONFIG")]
+    pub config: Option<PathBuf>,
 }
 
 /// The subcommands.
@@ -65,6 +68,24 @@ pub enum Command {
         #[command(subcommand)]
         action: StateAction,
     },
+    /// Check a configuration file, or print the defaults.
+    Config {
+        /// check or default.
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+}
+
+/// `config check` and `config default`.
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Check a configuration file (default: the one broadsheet would read); exits 0 when it is good, 2 when not.
+    Check {
+        /// The file to check.
+        path: Option<PathBuf>,
+    },
+    /// Print the full default configuration.
+    Default,
 }
 
 /// What `mark` sets.

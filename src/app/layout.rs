@@ -1,9 +1,10 @@
-//! Where each pane goes for a terminal size: three panes when wide, two when medium, one when narrow.
-//! Both `update` (page sizes, mouse hits) and `render` use it, so they always agree.
+//! Where each pane goes for a terminal size: three panes when wide, two when medium, one when narrow, at
+//! the configured widths. Both `update` (page sizes, mouse hits) and `render` use it, so they always agree.
 
 use ratatui::layout::{Margin, Rect};
 
 use super::state::Focus;
+use crate::config::{Layout, SidebarMode};
 
 /// From this many columns the sidebar shows by default.
 pub const WIDE: u16 = 120;
@@ -29,29 +30,31 @@ pub struct Panes {
     pub too_small: bool,
 }
 
-/// Whether the sidebar shows at `width`, given the user's choice (`None`: automatic).
+/// Whether the sidebar shows at `width`, given the user's toggle (`None`: not toggled) and the configured
+/// mode.
 #[must_use]
-pub fn sidebar_visible(width: u16, choice: Option<bool>) -> bool {
-    choice.unwrap_or(width >= WIDE)
+pub fn sidebar_visible(width: u16, choice: Option<bool>, mode: SidebarMode) -> bool {
+    choice.unwrap_or(match mode {
+        SidebarMode::Auto => width >= WIDE,
+        SidebarMode::Always => true,
+        SidebarMode::Never => false,
+    })
 }
 
 /// The panes that can take focus at `width`, in order.
 #[must_use]
-pub fn focus_order(width: u16, sidebar_choice: Option<bool>) -> Vec<Focus> {
+pub fn focus_order(width: u16, choice: Option<bool>, layout: &Layout) -> Vec<Focus> {
     let mut order = vec![Focus::List, Focus::Article];
-    if width < NARROW || sidebar_visible(width, sidebar_choice) {
+    if width < NARROW || sidebar_visible(width, choice, layout.sidebar) {
         order.push(Focus::Sidebar);
     }
     order
 }
 
-fn percent(total: u16, pct: u16) -> u16 {
-    u16::try_from(u32::from(total) * u32::from(pct) / 100).unwrap_or(total)
-}
-
-/// Lays out `area` for the given focus and sidebar choice.
+/// Lays out `area` for the given focus, sidebar toggle and configured sizes. The article keeps at least
+/// a third of the width.
 #[must_use]
-pub fn panes(area: Rect, focus: Focus, sidebar_choice: Option<bool>) -> Panes {
+pub fn panes(area: Rect, focus: Focus, choice: Option<bool>, layout: &Layout) -> Panes {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Panes {
             status: area,
@@ -80,13 +83,18 @@ pub fn panes(area: Rect, focus: Focus, sidebar_choice: Option<bool>) -> Panes {
         }
         return out;
     }
-    let sidebar = sidebar_visible(area.width, sidebar_choice);
-    let list_w = percent(
-        main.width,
-        if sidebar && area.width < WIDE { 30 } else { 35 },
-    );
-    let side_w = if sidebar { percent(main.width, 25) } else { 0 };
-    let article_w = main.width - list_w - side_w;
+    let sidebar = sidebar_visible(area.width, choice, layout.sidebar);
+    let room = main.width - main.width / 3;
+    let list_w = layout.list_width.columns(main.width).clamp(10, room);
+    let side_w = if sidebar {
+        layout
+            .sidebar_width
+            .columns(main.width)
+            .clamp(10, room.saturating_sub(list_w).max(10))
+    } else {
+        0
+    };
+    let article_w = main.width.saturating_sub(list_w + side_w);
     out.list = Some(Rect {
         width: list_w,
         ..main
@@ -130,20 +138,62 @@ pub fn article_text(rect: Rect, reading_width: u16) -> Rect {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Width;
+
+    const L: Layout = Layout {
+        list_width: Width::Percent(35),
+        sidebar_width: Width::Percent(25),
+        sidebar: SidebarMode::Auto,
+    };
 
     #[test]
     fn three_two_and_one_panes() {
-        let wide = panes(Rect::new(0, 0, 140, 40), Focus::List, None);
+        let wide = panes(Rect::new(0, 0, 140, 40), Focus::List, None, &L);
         assert!(wide.list.is_some() && wide.article.is_some() && wide.sidebar.is_some());
         assert_eq!(wide.list.unwrap().width, 49);
         assert_eq!(wide.sidebar.unwrap().width, 35);
-        let medium = panes(Rect::new(0, 0, 100, 30), Focus::List, None);
+        let medium = panes(Rect::new(0, 0, 100, 30), Focus::List, None, &L);
         assert!(medium.sidebar.is_none() && medium.article.is_some());
-        let shown = panes(Rect::new(0, 0, 100, 30), Focus::List, Some(true));
+        let shown = panes(Rect::new(0, 0, 100, 30), Focus::List, Some(true), &L);
         assert!(shown.sidebar.is_some());
-        let narrow = panes(Rect::new(0, 0, 40, 12), Focus::Article, None);
+        let narrow = panes(Rect::new(0, 0, 40, 12), Focus::Article, None, &L);
         assert!(narrow.list.is_none() && narrow.article == Some(Rect::new(0, 0, 40, 11)));
-        assert!(panes(Rect::new(0, 0, 10, 3), Focus::List, None).too_small);
+        assert!(panes(Rect::new(0, 0, 10, 3), Focus::List, None, &L).too_small);
+    }
+
+    #[test]
+    fn configured_widths_and_modes() {
+        let cols = Layout {
+            list_width: Width::Columns(30),
+            sidebar_width: Width::Columns(20),
+            sidebar: SidebarMode::Never,
+        };
+        let p = panes(Rect::new(0, 0, 140, 40), Focus::List, None, &cols);
+        assert_eq!(p.list.unwrap().width, 30);
+        assert!(p.sidebar.is_none(), "never shows it until toggled");
+        let p = panes(Rect::new(0, 0, 140, 40), Focus::List, Some(true), &cols);
+        assert_eq!(p.sidebar.unwrap().width, 20);
+        let always = Layout {
+            sidebar: SidebarMode::Always,
+            ..L
+        };
+        assert!(
+            panes(Rect::new(0, 0, 80, 24), Focus::List, None, &always)
+                .sidebar
+                .is_some()
+        );
+        // However wide the list is set, the article keeps a third.
+        let greedy = Layout {
+            list_width: Width::Columns(300),
+            ..L
+        };
+        assert!(
+            panes(Rect::new(0, 0, 90, 24), Focus::List, None, &greedy)
+                .article
+                .unwrap()
+                .width
+                >= 30
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! and starred filters.
 
 use super::state::{Confirm, State};
+use crate::config::MarkRead;
 use crate::model::ArticleId;
 
 /// Now, in Unix seconds.
@@ -32,6 +33,17 @@ pub fn mark_current_read(state: &mut State) {
         && !state.is_read(id)
     {
         mark(state, &[(id, Some(now()))]);
+    }
+}
+
+/// With `mark_read = "on_scroll_end"`: an opened story is marked read once its end is on screen.
+pub fn at_scroll_end(state: &mut State) {
+    if state.reading.mark_read == MarkRead::OnScrollEnd
+        && state.current().map(|h| h.id) == state.opened
+        && state.view().is_some()
+        && state.scroll >= state.max_scroll()
+    {
+        mark_current_read(state);
     }
 }
 

@@ -4,6 +4,7 @@
 use super::history::Entry;
 use super::marking;
 use super::state::{Focus, State};
+use crate::config::MarkRead;
 
 /// Moves the focused pane's selection or scroll by `delta`.
 pub fn step(state: &mut State, delta: isize) {
@@ -59,7 +60,9 @@ fn open(state: &mut State) {
     if state.current().is_none() {
         return;
     }
-    marking::mark_current_read(state);
+    if state.reading.mark_read == MarkRead::OnOpen {
+        marking::mark_current_read(state);
+    }
     state.opened = state.current().map(|h| h.id);
     state.focus = Focus::Article;
 }

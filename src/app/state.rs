@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use super::history::History;
 use super::layout::{self, Panes};
 use crate::config::keymap::Keymap;
+use crate::config::{Config, Layout, Reading};
 use crate::model::{Article, ArticleId, Block, Headline};
 use crate::store::Warning;
 use crate::store::db::Db;
@@ -78,9 +79,6 @@ type ViewKey = (ArticleId, u16, u16);
 /// How many parsed stories and reflowed views are kept.
 const CACHE_LIMIT: usize = 64;
 
-/// Default maximum text width of the article, in columns.
-pub const READING_WIDTH: u16 = 80;
-
 /// Not in the list.
 const UNLISTED: u32 = u32::MAX;
 
@@ -126,8 +124,10 @@ pub struct State {
     pub indexing: Option<(usize, usize)>,
     /// The terminal size.
     pub size: Rect,
-    /// Maximum article text width.
-    pub reading_width: u16,
+    /// Pane sizes and the sidebar mode.
+    pub layout: Layout,
+    /// Reading options: text width, when stories are marked read, the date format.
+    pub reading: Reading,
     /// Files skipped or loaded with losses.
     pub warnings: Vec<Warning>,
     /// A transient message for the status bar.
@@ -218,7 +218,8 @@ impl State {
             unread: 0,
             indexing: None,
             size,
-            reading_width: READING_WIDTH,
+            layout: Layout::default(),
+            reading: Reading::default(),
             warnings,
             message,
             keymap,
@@ -236,10 +237,19 @@ impl State {
         state
     }
 
+    /// Takes the configuration's keys, layout and reading options.
+    pub fn configure(&mut self, config: &Config) {
+        self.keymap = config.keymap.clone();
+        self.layout = config.layout;
+        self.reading = config.reading.clone();
+        self.views.clear();
+        self.enter_story();
+    }
+
     /// The pane layout for the current size and focus.
     #[must_use]
     pub fn panes(&self) -> Panes {
-        layout::panes(self.size, self.focus, self.sidebar_choice)
+        layout::panes(self.size, self.focus, self.sidebar_choice, &self.layout)
     }
 
     /// The selected story's headline, if any is listed.
@@ -340,11 +350,12 @@ impl State {
             },
             Focus::List,
             Some(true),
+            &self.layout,
         );
         let article = panes.article.or(fallback.article).unwrap_or_default();
         let sidebar = panes.sidebar.or(fallback.sidebar).unwrap_or_default();
         (
-            layout::article_text(article, self.reading_width).width,
+            layout::article_text(article, self.reading.width).width,
             layout::inner(sidebar).width,
         )
     }
@@ -402,7 +413,7 @@ impl State {
             let h = self.headlines[self.listed[self.selected]].clone();
             let story = self.story(&h);
             let view = View {
-                article: reflow::reflow(&story, article_w),
+                article: reflow::reflow(&story, article_w, Some(&self.reading.date_format)),
                 sidebar: reflow::wrap_related(&story.related, sidebar_w),
                 story,
             };
@@ -566,7 +577,8 @@ impl State {
             self.sidebar_offset = (top + height).saturating_sub(rows);
         }
         if self.focus == Focus::Sidebar
-            && !layout::focus_order(self.size.width, self.sidebar_choice).contains(&Focus::Sidebar)
+            && !layout::focus_order(self.size.width, self.sidebar_choice, &self.layout)
+                .contains(&Focus::Sidebar)
         {
             self.focus = Focus::Article;
         }

@@ -20,6 +20,7 @@ pub fn update(state: &mut State, action: Action) {
     );
     apply(state, action);
     keep_place(state, place);
+    marking::at_scroll_end(state);
 }
 
 /// When the same story is shown at a new width (a resize, the sidebar shown or hidden), the paragraph that
@@ -81,7 +82,11 @@ fn apply(state: &mut State, action: Action) {
         Action::Back => travel(state, true),
         Action::Forward => travel(state, false),
         Action::ToggleSidebar => {
-            let shown = layout::sidebar_visible(state.size.width, state.sidebar_choice);
+            let shown = layout::sidebar_visible(
+                state.size.width,
+                state.sidebar_choice,
+                state.layout.sidebar,
+            );
             state.sidebar_choice = Some(!shown);
             if state.size.width < layout::NARROW {
                 state.focus = if state.focus == Focus::Sidebar {
@@ -157,7 +162,7 @@ fn page(state: &State, half: bool) -> isize {
 }
 
 fn cycle_focus(state: &mut State, delta: isize, wrap: bool) {
-    let order = layout::focus_order(state.size.width, state.sidebar_choice);
+    let order = layout::focus_order(state.size.width, state.sidebar_choice, &state.layout);
     let at = order.iter().position(|f| *f == state.focus).unwrap_or(0);
     let len = isize::try_from(order.len()).unwrap_or(1);
     let to = isize::try_from(at).unwrap_or(0) + delta;

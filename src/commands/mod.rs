@@ -1,5 +1,6 @@
 //! The commands behind the command line: each loads what it needs, prints, and returns an exit status.
 
+pub mod config;
 pub mod library;
 pub mod mark;
 pub mod print;
@@ -7,6 +8,7 @@ pub mod read;
 pub mod state;
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command};
@@ -16,19 +18,38 @@ use crate::store::db::DbError;
 /// Exit status for usage and configuration errors (clap uses it too).
 pub const USAGE: u8 = 2;
 
-/// Runs the command line.
+/// Runs the command line. The configuration is read first: a bad one stops every command with status 2.
 #[must_use]
 pub fn run(cli: Cli) -> ExitCode {
     let data_dir = cli.data_dir.clone();
+    if let Some(Command::Config { action }) = &cli.command {
+        return config::run(action, cli.config.as_deref());
+    }
+    let source = crate::config::locate(cli.config.as_deref());
+    let settings = match crate::config::load(&source, crate::config::no_color_requested()) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "broadsheet: {e}");
+            return ExitCode::from(USAGE);
+        }
+    };
+    // With no PATH, the configured sources; with none of those either, the sample store.
+    let paths = |given: Vec<PathBuf>| {
+        if given.is_empty() {
+            settings.sources.clone()
+        } else {
+            given
+        }
+    };
     let outcome = match cli.command {
-        None => read::run(&cli.paths, data_dir.as_deref()),
+        None => read::run(&paths(cli.paths), data_dir.as_deref(), &settings),
         Some(Command::List {
             json,
             unread,
             starred,
-            paths,
+            paths: given,
         }) => print::list(
-            &paths,
+            &paths(given),
             data_dir.as_deref(),
             &print::ListOptions {
                 json,
@@ -36,9 +57,14 @@ pub fn run(cli: Cli) -> ExitCode {
                 starred,
             },
         ),
-        Some(Command::Show { json, width, paths }) => print::show(&paths, json, width),
+        Some(Command::Show {
+            json,
+            width,
+            paths: given,
+        }) => print::show(&paths(given), json, width),
         Some(Command::Mark { state, targets }) => mark::run(state, &targets, data_dir.as_deref()),
         Some(Command::State { action }) => state::run(&action, data_dir.as_deref()),
+        Some(Command::Config { .. }) => Ok(ExitCode::SUCCESS),
     };
     match outcome {
         Ok(code) => code,

@@ -13,7 +13,7 @@ use super::library::{data_dir, indexed, open_db, roots};
 use super::print::{ListOptions, list};
 use crate::app::State;
 use crate::app::state::Library;
-use crate::config::keymap::Keymap;
+use crate::config::Config;
 use crate::store::db::Db;
 use crate::store::scan::{self, ScanUpdate};
 use crate::store::{Warning, samples_or_nothing};
@@ -24,12 +24,16 @@ use crate::{runner, tui};
 ///
 /// # Errors
 /// When the database cannot be opened or the terminal cannot be set up.
-pub fn run(paths: &[PathBuf], given_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+pub fn run(
+    paths: &[PathBuf],
+    given_dir: Option<&Path>,
+    config: &Config,
+) -> anyhow::Result<ExitCode> {
     if !(io::stdout().is_terminal() && io::stdin().is_terminal()) {
         return list(paths, given_dir, &ListOptions::default());
     }
     let opened = open_db(given_dir)?;
-    let keymap = Keymap::default_keys();
+    let keymap = config.keymap.clone();
     let size =
         crossterm::terminal::size().map_or(Rect::new(0, 0, 80, 24), |(w, h)| Rect::new(0, 0, w, h));
     let (mut state, scan) = if paths.is_empty() {
@@ -55,10 +59,11 @@ pub fn run(paths: &[PathBuf], given_dir: Option<&Path>) -> anyhow::Result<ExitCo
             Some(scan),
         )
     };
+    state.configure(config);
     if let Some(notice) = opened.notice {
         state.message = Some(notice);
     }
-    let signal = read(&mut state, scan)?;
+    let signal = read(&mut state, scan, &config.theme)?;
     for w in &state.warnings {
         eprintln!("broadsheet: warning: {w}");
     }
@@ -101,6 +106,7 @@ fn spawn_scan(dir: PathBuf, roots: Vec<PathBuf>) -> mpsc::Receiver<ScanUpdate> {
 fn read(
     state: &mut State,
     scan: Option<mpsc::Receiver<ScanUpdate>>,
+    theme: &Theme,
 ) -> anyhow::Result<Option<i32>> {
     let mut events = tui::Crossterm::new().context("cannot install signal handlers")?;
     if let Some(rx) = scan {
@@ -108,9 +114,8 @@ fn read(
         state.indexing = Some((0, 0));
     }
     let mut terminal = tui::init().context("cannot set up the terminal")?;
-    let theme = Theme::default();
     let result = loop {
-        if let Err(e) = runner::run(&mut terminal, state, &theme, &mut events) {
+        if let Err(e) = runner::run(&mut terminal, state, theme, &mut events) {
             break Err(e);
         }
         if !state.suspend {

@@ -161,7 +161,7 @@ pub fn parse_sequence(name: &str) -> Result<Vec<KeyChord>, KeymapError> {
 }
 
 /// Keys bound to actions, and back.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keymap {
     bindings: Vec<(Vec<KeyChord>, Action)>,
     /// Each action's key names as written, in binding order.
@@ -180,15 +180,26 @@ pub enum Lookup {
 }
 
 impl Keymap {
-    /// The built-in bindings.
+    /// The built-in bindings, from the defaults file.
     #[must_use]
     pub fn default_keys() -> Self {
-        let table: DefaultsFile = toml::from_str(super::DEFAULTS).unwrap_or_default();
-        // The defaults are tested to parse and to hold no conflict, so the fallback is never taken.
-        Self::from_table(&table.keys).unwrap_or_else(|_| Self {
-            bindings: Vec::new(),
-            names: BTreeMap::new(),
-        })
+        // The defaults are tested to load without error, so the fallback (no keys) is never taken.
+        super::load(&super::Source::Defaults, false).map_or_else(
+            |_| Self {
+                bindings: Vec::new(),
+                names: BTreeMap::new(),
+            },
+            |c| c.keymap,
+        )
+    }
+
+    /// The keys of every bound action, by action name: what `[keys]` in the configuration holds.
+    #[must_use]
+    pub fn table(&self) -> BTreeMap<String, Vec<String>> {
+        self.names
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect()
     }
 
     /// Builds a keymap from an action-name → key-names table.
@@ -258,13 +269,6 @@ impl Keymap {
             .iter()
             .map(|(action, name, text)| (*name, self.keys_for(*action), *text))
     }
-}
-
-/// The keys part of the defaults file.
-#[derive(Default, serde::Deserialize)]
-struct DefaultsFile {
-    #[serde(default)]
-    keys: BTreeMap<String, Vec<String>>,
 }
 
 /// Turns key presses into actions, remembering the first keys of a sequence.
@@ -356,9 +360,8 @@ mod tests {
     }
 
     #[test]
-    fn defaults_parse_without_conflicts() {
-        let table: DefaultsFile = toml::from_str(crate::config::DEFAULTS).unwrap();
-        let keymap = Keymap::from_table(&table.keys).unwrap();
+    fn defaults_bind_every_action() {
+        let keymap = Keymap::default_keys();
         for (action, name, _) in BINDABLE {
             assert!(
                 !keymap.keys_for(*action).is_empty(),

@@ -1,6 +1,167 @@
-//! Configuration: the embedded defaults and the keymap built from them.
+//! Configuration: embedded defaults, the user's file merged over them, and what it sets (sources, keys,
+//! theme, layout, reading). Every problem is an error naming file, line, column and key.
 
+pub mod error;
+pub mod file;
 pub mod keymap;
+pub mod resolve;
+pub mod suggest;
+pub mod theme;
+
+use std::path::{Path, PathBuf};
+
+pub use error::ConfigError;
+use keymap::Keymap;
+
+use crate::ui::Theme;
 
 /// The built-in defaults, one TOML file in the source.
 pub const DEFAULTS: &str = include_str!("defaults.toml");
+
+/// The file name looked for in the configuration directory.
+pub const FILE_NAME: &str = "config.toml";
+
+/// How wide a pane is: a share of the terminal or a number of columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Width {
+    /// Percent of the terminal's width.
+    Percent(u16),
+    /// Columns.
+    Columns(u16),
+}
+
+impl Width {
+    /// The width in columns for a terminal `total` columns wide.
+    #[must_use]
+    pub fn columns(self, total: u16) -> u16 {
+        match self {
+            Self::Percent(p) => {
+                u16::try_from(u32::from(total) * u32::from(p) / 100).unwrap_or(total)
+            }
+            Self::Columns(c) => c.min(total),
+        }
+    }
+}
+
+/// When the sidebar shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SidebarMode {
+    /// When the terminal is wide (120 columns or more).
+    Auto,
+    /// Always (in one-pane mode, reached with Tab).
+    Always,
+    /// Only when asked for with its key.
+    Never,
+}
+
+/// Pane sizes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layout {
+    /// The headline list's width.
+    pub list_width: Width,
+    /// The sidebar's width.
+    pub sidebar_width: Width,
+    /// When the sidebar shows.
+    pub sidebar: SidebarMode,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Self {
+            list_width: Width::Percent(35),
+            sidebar_width: Width::Percent(25),
+            sidebar: SidebarMode::Auto,
+        }
+    }
+}
+
+/// When opening or reading marks a story read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkRead {
+    /// When it is opened.
+    OnOpen,
+    /// When it is scrolled to its end.
+    OnScrollEnd,
+    /// Only with the `toggle_read` key.
+    Manual,
+}
+
+/// Reading options.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reading {
+    /// The article's maximum text width.
+    pub width: u16,
+    /// When stories are marked read.
+    pub mark_read: MarkRead,
+    /// How the article shows its date (strftime).
+    pub date_format: String,
+}
+
+impl Default for Reading {
+    fn default() -> Self {
+        Self {
+            width: 80,
+            mark_read: MarkRead::OnOpen,
+            date_format: "%-d %B %Y".to_owned(),
+        }
+    }
+}
+
+/// The whole configuration, resolved and checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Files and folders read when no PATH is given, `~` and `$VARS` expanded.
+    pub sources: Vec<PathBuf>,
+    /// Key bindings.
+    pub keymap: Keymap,
+    /// Styles.
+    pub theme: Theme,
+    /// Pane sizes.
+    pub layout: Layout,
+    /// Reading options.
+    pub reading: Reading,
+}
+
+/// Where the configuration was read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// Only the built-in defaults (no file).
+    Defaults,
+    /// A file.
+    File(PathBuf),
+}
+
+/// The configuration file to read: `--config` (or `BROADSHEET_CONFIG`), else `config.toml` in the platform's
+/// configuration directory when it exists.
+#[must_use]
+pub fn locate(given: Option<&Path>) -> Source {
+    if let Some(p) = given {
+        return Source::File(p.to_path_buf());
+    }
+    directories::ProjectDirs::from("", "", "broadsheet")
+        .map(|d| d.config_dir().join(FILE_NAME))
+        .filter(|p| p.exists())
+        .map_or(Source::Defaults, Source::File)
+}
+
+/// Loads the configuration: the defaults, with the file (if any) merged over them. `no_color` (the
+/// `NO_COLOR` variable) takes every colour away.
+///
+/// # Errors
+/// A file that cannot be read, is not TOML, or holds an unknown key, a wrong type or a bad value.
+pub fn load(source: &Source, no_color: bool) -> Result<Config, ConfigError> {
+    let defaults = Path::new("(built-in defaults)");
+    let mut config = resolve::apply(resolve::base(no_color), defaults, DEFAULTS, no_color)?;
+    if let Source::File(path) = source {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ConfigError::at(path, "", None, format!("cannot read the file: {e}")))?;
+        config = resolve::apply(config, path, &text, no_color)?;
+    }
+    Ok(config)
+}
+
+/// Whether `NO_COLOR` asks for no colour: set to anything.
+#[must_use]
+pub fn no_color_requested() -> bool {
+    std::env::var_os("NO_COLOR").is_some()
+}

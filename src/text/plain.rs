@@ -7,15 +7,15 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::model::{Article, Block};
 
-/// The line under the headline: section, date and byline, separated by middle dots.
+/// The line under the headline: section, date and byline, separated by middle dots. The date uses
+/// `date_format` (strftime), or by default "28 November 2026" with the time when there is one.
 #[must_use]
-pub fn meta_line(a: &Article) -> String {
-    let date = a.published.map(|d| {
-        if d.time() == chrono::NaiveTime::MIN {
-            d.format("%-d %B %Y").to_string()
-        } else {
-            d.format("%-d %B %Y, %H:%M").to_string()
-        }
+pub fn meta_line(a: &Article, date_format: Option<&str>) -> String {
+    let date = a.published.map(|d| match date_format {
+        // Formats are checked when the configuration loads, so formatting cannot fail here.
+        Some(f) => d.format(f).to_string(),
+        None if d.time() == chrono::NaiveTime::MIN => d.format("%-d %B %Y").to_string(),
+        None => d.format("%-d %B %Y, %H:%M").to_string(),
     });
     let byline = a.byline.as_ref().map(|b| format!("By {b}"));
     [a.section.clone(), date, byline]
@@ -39,7 +39,7 @@ pub fn render(a: &Article, width: usize) -> String {
                 .subsequent_indent(rest),
         )
     };
-    let meta = meta_line(a);
+    let meta = meta_line(a, None);
     if !meta.is_empty() {
         let _ = writeln!(out, "{}", fill(&meta, "", ""));
     }

@@ -99,14 +99,14 @@ fn chunk(line: &str, width: usize) -> Vec<String> {
     out
 }
 
-/// Reflows `a` to `width` columns (at least 10): meta line, headline, a blank line, then the body with
-/// blank lines between blocks.
+/// Reflows `a` to `width` columns (at least 10): meta line (its date in `date_format`, if given), headline,
+/// a blank line, then the body with blank lines between blocks.
 #[must_use]
-pub fn reflow(a: &Article, width: u16) -> Reflowed {
+pub fn reflow(a: &Article, width: u16, date_format: Option<&str>) -> Reflowed {
     let width = width.max(10);
     let w = usize::from(width);
     let mut lines = Vec::with_capacity(a.body.len() * 6 + 8);
-    let meta = meta_line(a);
+    let meta = meta_line(a, date_format);
     if !meta.is_empty() {
         wrap_into(&mut lines, &meta, w, LineKind::Meta, None, ("", ""));
     }
@@ -234,7 +234,7 @@ mod tests {
             related: vec![],
         };
         for width in [10u16, 13, 20, 33] {
-            let r = reflow(&a, width);
+            let r = reflow(&a, width, None);
             for l in &r.lines {
                 assert!(
                     l.text.width() <= usize::from(width),

@@ -14,7 +14,7 @@ use crate::text::reflow::LineKind;
 /// The style of a reflowed line.
 fn style(theme: &Theme, kind: LineKind) -> Style {
     match kind {
-        LineKind::Meta => theme.meta,
+        LineKind::Meta => theme.byline,
         LineKind::Headline => theme.headline,
         LineKind::Subhead => theme.subhead,
         LineKind::Caption => theme.caption,
@@ -46,7 +46,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
     let Some(view) = state.view() else {
         return;
     };
-    let text = article_text(rect, state.reading_width);
+    let text = article_text(rect, state.reading.width);
     let lines: Vec<Line<'_>> = view
         .article
         .lines

@@ -18,7 +18,7 @@ pub use theme::Theme;
 /// Draws the whole screen for `state`.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>) {
     let area = frame.area();
-    let panes = crate::app::layout::panes(area, state.focus, state.sidebar_choice);
+    let panes = crate::app::layout::panes(area, state.focus, state.sidebar_choice, &state.layout);
     if panes.too_small {
         let w = usize::from(area.width);
         let text = ["terminal too small", "too small", "small", "!"]

@@ -1,53 +1,68 @@
-//! Styles for every element the reader draws. The configuration issue makes them settable; these are the
-//! built-in dark defaults.
+//! Styles for every element the reader draws, by name (as `[theme]` in the configuration sets them), and
+//! the presets `dark`, `light` and `mono`.
 
 use ratatui::style::{Color, Modifier, Style};
 
-/// One style per drawn element.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Theme {
-    /// An unread row in the list.
-    pub list_unread: Style,
-    /// A read row in the list.
-    pub list_read: Style,
-    /// The selected row while the list has focus.
-    pub list_selected: Style,
-    /// The selected row while another pane has focus.
-    pub list_selected_unfocused: Style,
-    /// The unread mark.
-    pub unread_mark: Style,
-    /// Section names in the list.
-    pub section: Style,
-    /// Dates in the list.
-    pub date: Style,
-    /// The article's section, date and byline line.
-    pub meta: Style,
-    /// The article's headline.
-    pub headline: Style,
-    /// Body text.
-    pub body: Style,
-    /// Subheads.
-    pub subhead: Style,
-    /// Captions and credits.
-    pub caption: Style,
-    /// Quotes.
-    pub quote: Style,
-    /// A related link that resolves to a stored story.
-    pub link: Style,
-    /// A related link that points at no stored story.
-    pub link_unresolved: Style,
-    /// The selected link while the sidebar has focus.
-    pub link_selected: Style,
-    /// The focused pane's border and title.
-    pub border_focused: Style,
-    /// Other panes' borders and titles.
-    pub border: Style,
-    /// The status bar.
-    pub status: Style,
-    /// A transient message in the status bar.
-    pub message: Style,
-    /// Key names in the help and hints.
-    pub key: Style,
+/// Declares the theme's elements once: the struct fields, their configuration names and their help text.
+macro_rules! elements {
+    ($($name:ident: $doc:literal),* $(,)?) => {
+        /// One style per drawn element.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub struct Theme {
+            $(#[doc = $doc] pub $name: Style,)*
+        }
+
+        /// Every element's configuration name and what it styles, in order.
+        pub const ELEMENTS: &[(&str, &str)] = &[$((stringify!($name), $doc),)*];
+
+        impl Theme {
+            /// The style named `name` in the configuration.
+            pub fn element_mut(&mut self, name: &str) -> Option<&mut Style> {
+                match name {
+                    $(stringify!($name) => Some(&mut self.$name),)*
+                    _ => None,
+                }
+            }
+
+            /// The style named `name`.
+            #[must_use]
+            pub fn element(&self, name: &str) -> Option<Style> {
+                match name {
+                    $(stringify!($name) => Some(self.$name),)*
+                    _ => None,
+                }
+            }
+
+            fn map(mut self, f: impl Fn(Style) -> Style) -> Self {
+                $(self.$name = f(self.$name);)*
+                self
+            }
+        }
+    };
+}
+
+elements! {
+    list_unread: "An unread row in the list.",
+    list_read: "A read row in the list.",
+    list_selected: "The selected row while the list has focus.",
+    list_selected_unfocused: "The selected row while another pane has focus.",
+    unread_mark: "The unread and star marks.",
+    section: "Section names in the list and the sidebar.",
+    date: "Dates in the list.",
+    byline: "The article's line with section, date and byline.",
+    headline: "The article's headline (and headings in the help).",
+    body: "Body text.",
+    subhead: "Subheads.",
+    caption: "Captions and their credits.",
+    quote: "Quoted passages.",
+    link: "A related link that resolves to a stored story.",
+    link_unresolved: "A related link that points at no stored story.",
+    link_selected: "The selected link while the sidebar has focus.",
+    border_focused: "The focused pane's border and title.",
+    border: "Other panes' borders and titles.",
+    status: "The status bar.",
+    message: "Questions and messages in the status bar.",
+    key: "Key names in the help.",
 }
 
 impl Default for Theme {
@@ -56,8 +71,22 @@ impl Default for Theme {
     }
 }
 
+/// The presets, by name.
+pub const PRESETS: &[&str] = &["dark", "light", "mono"];
+
 impl Theme {
-    /// Light text on a dark terminal.
+    /// The preset named `name`.
+    #[must_use]
+    pub fn preset(name: &str) -> Option<Self> {
+        match name {
+            "dark" => Some(Self::dark()),
+            "light" => Some(Self::light()),
+            "mono" => Some(Self::mono()),
+            _ => None,
+        }
+    }
+
+    /// Light text on a dark terminal (the default).
     #[must_use]
     pub fn dark() -> Self {
         let plain = Style::new();
@@ -69,7 +98,7 @@ impl Theme {
             unread_mark: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
             section: plain.fg(Color::Yellow),
             date: plain.fg(Color::DarkGray),
-            meta: plain.fg(Color::Yellow),
+            byline: plain.fg(Color::Yellow),
             headline: plain.add_modifier(Modifier::BOLD),
             body: plain,
             subhead: plain.add_modifier(Modifier::BOLD),
@@ -87,5 +116,92 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             key: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
         }
+    }
+
+    /// Dark text on a light terminal.
+    #[must_use]
+    pub fn light() -> Self {
+        let plain = Style::new();
+        Self {
+            list_read: plain.fg(Color::Gray),
+            list_selected: plain.fg(Color::White).bg(Color::Blue),
+            unread_mark: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            section: plain.fg(Color::Magenta),
+            date: plain.fg(Color::Gray),
+            byline: plain.fg(Color::Magenta),
+            link: plain.fg(Color::Blue),
+            link_unresolved: plain.fg(Color::Gray),
+            border_focused: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            border: plain.fg(Color::Gray),
+            status: plain.fg(Color::Black).bg(Color::Gray),
+            message: plain
+                .fg(Color::Red)
+                .bg(Color::Gray)
+                .add_modifier(Modifier::BOLD),
+            key: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            ..Self::dark()
+        }
+    }
+
+    /// No colour at all: emphasis by bold, underline and reverse only.
+    #[must_use]
+    pub fn mono() -> Self {
+        let plain = Style::new();
+        Self {
+            list_unread: plain.add_modifier(Modifier::BOLD),
+            list_read: plain,
+            list_selected: plain.add_modifier(Modifier::REVERSED),
+            list_selected_unfocused: plain.add_modifier(Modifier::UNDERLINED),
+            unread_mark: plain.add_modifier(Modifier::BOLD),
+            section: plain,
+            date: plain,
+            byline: plain,
+            headline: plain.add_modifier(Modifier::BOLD),
+            body: plain,
+            subhead: plain.add_modifier(Modifier::BOLD),
+            caption: plain,
+            quote: plain,
+            link: plain.add_modifier(Modifier::UNDERLINED),
+            link_unresolved: plain,
+            link_selected: plain.add_modifier(Modifier::REVERSED),
+            border_focused: plain.add_modifier(Modifier::BOLD),
+            border: plain,
+            status: plain.add_modifier(Modifier::REVERSED),
+            message: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            key: plain.add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// The theme with every colour removed and only bold, underline and reverse kept, for `NO_COLOR`.
+    #[must_use]
+    pub fn without_color(self) -> Self {
+        let keep = Modifier::BOLD | Modifier::UNDERLINED | Modifier::REVERSED;
+        self.map(|s| {
+            let mut plain = Style::new().add_modifier(s.add_modifier & keep);
+            plain.sub_modifier = Modifier::empty();
+            plain
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elements_are_named_and_presets_differ() {
+        let mut t = Theme::dark();
+        assert_eq!(ELEMENTS.len(), 21);
+        for (name, _) in ELEMENTS {
+            assert!(t.element_mut(name).is_some(), "{name}");
+        }
+        assert!(t.element_mut("no_such_thing").is_none());
+        assert_ne!(Theme::light(), Theme::dark());
+        let none = Theme::dark().without_color();
+        for (name, _) in ELEMENTS {
+            let s = none.element(name).unwrap();
+            assert_eq!((s.fg, s.bg), (None, None), "{name}");
+        }
+        assert_eq!(none.list_unread, Style::new().add_modifier(Modifier::BOLD));
     }
 }

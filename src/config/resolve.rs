@@ -1,0 +1,319 @@
+//! Merging one configuration file over what came before it, checking every value as it goes.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+
+use super::error::ConfigError;
+use super::file::{File, KeysTable};
+use super::keymap::{Keymap, KeymapError, parse_sequence};
+use super::theme::style;
+use super::{Config, Layout, MarkRead, Reading, SidebarMode, Width};
+use crate::app::action::BINDABLE;
+use crate::ui::Theme;
+use crate::ui::theme::{ELEMENTS, PRESETS};
+
+/// The configuration before any file: no keys, the dark theme (mono without colour).
+#[must_use]
+pub fn base(no_color: bool) -> Config {
+    Config {
+        sources: Vec::new(),
+        keymap: Keymap::from_table(&BTreeMap::new()).unwrap_or_else(|_| Keymap::default_keys()),
+        theme: if no_color {
+            Theme::mono()
+        } else {
+            Theme::dark()
+        },
+        layout: Layout::default(),
+        reading: Reading::default(),
+    }
+}
+
+/// Reads the TOML `text` of `path` and merges it over `config`.
+///
+/// # Errors
+/// The first problem found, with its place in the file.
+pub fn apply(
+    mut config: Config,
+    path: &Path,
+    text: &str,
+    no_color: bool,
+) -> Result<Config, ConfigError> {
+    let file: File = toml::from_str(text).map_err(|e| ConfigError::from_toml(path, text, &e))?;
+    let at = |span: Range<usize>, problem: String| ConfigError::at(path, text, Some(span), problem);
+    if let Some(sources) = file.sources {
+        config.sources = sources
+            .into_inner()
+            .into_iter()
+            .map(|s| expand(s.get_ref()).map_err(|p| at(s.span(), p)))
+            .collect::<Result<_, _>>()?;
+    }
+    if let Some(keys) = file.keys {
+        config.keymap = keys_over(&config.keymap, keys, &at)?;
+    }
+    if let Some(theme) = file.theme {
+        config.theme = theme_over(config.theme, &theme, no_color, &at)?;
+    }
+    if no_color {
+        config.theme = config.theme.without_color();
+    }
+    if let Some(layout) = file.layout {
+        if let Some(w) = layout.list_width {
+            config.layout.list_width =
+                width(&w, "list_width", 10, 90).map_err(|p| at(w.span(), p))?;
+        }
+        if let Some(w) = layout.sidebar_width {
+            config.layout.sidebar_width =
+                width(&w, "sidebar_width", 5, 60).map_err(|p| at(w.span(), p))?;
+        }
+        if let Some(mode) = layout.sidebar {
+            config.layout.sidebar = match mode.get_ref().as_str() {
+                "auto" => SidebarMode::Auto,
+                "always" => SidebarMode::Always,
+                "never" => SidebarMode::Never,
+                other => {
+                    let e = at(
+                        mode.span(),
+                        format!(
+                            "bad value `{other}` for `sidebar`: expected \"auto\", \"always\" or \"never\""
+                        ),
+                    );
+                    return Err(e.suggest(other, ["auto", "always", "never"]));
+                }
+            };
+        }
+    }
+    if let Some(reading) = file.reading {
+        if let Some(w) = reading.width {
+            let value = *w.get_ref();
+            if !(20..=400).contains(&value) {
+                return Err(at(
+                    w.span(),
+                    format!("bad value {value} for `width`: expected 20 to 400 columns"),
+                ));
+            }
+            config.reading.width = value;
+        }
+        if let Some(m) = reading.mark_read {
+            config.reading.mark_read = match m.get_ref().as_str() {
+                "on_open" => MarkRead::OnOpen,
+                "on_scroll_end" => MarkRead::OnScrollEnd,
+                "manual" => MarkRead::Manual,
+                other => {
+                    let e = at(
+                        m.span(),
+                        format!(
+                            "bad value `{other}` for `mark_read`: expected \"on_open\", \"on_scroll_end\" or \"manual\""
+                        ),
+                    );
+                    return Err(e.suggest(other, ["on_open", "on_scroll_end", "manual"]));
+                }
+            };
+        }
+        if let Some(f) = reading.date_format {
+            let format = f.get_ref();
+            let bad = chrono::format::StrftimeItems::new(format)
+                .any(|i| matches!(i, chrono::format::Item::Error));
+            if bad || format.trim().is_empty() {
+                return Err(at(
+                    f.span(),
+                    format!(
+                        "bad value `{format}` for `date_format`: not a strftime format such as \"%-d %B %Y\""
+                    ),
+                ));
+            }
+            config.reading.date_format.clone_from(format);
+        }
+    }
+    Ok(config)
+}
+
+/// `~` and `$VAR` / `${VAR}` expanded.
+fn expand(s: &str) -> Result<PathBuf, String> {
+    let mut out = String::new();
+    let rest = if let Some(r) = s
+        .strip_prefix('~')
+        .filter(|r| r.is_empty() || r.starts_with('/'))
+    {
+        let home = directories::BaseDirs::new()
+            .map(|d| d.home_dir().to_path_buf())
+            .ok_or("`~` used in sources, but no home directory is known")?;
+        out.push_str(&home.to_string_lossy());
+        r
+    } else {
+        s
+    };
+    let mut chars = rest.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '$' {
+            out.push(c);
+            continue;
+        }
+        let braced = chars.peek() == Some(&'{');
+        if braced {
+            chars.next();
+        }
+        let mut name = String::new();
+        while let Some(&n) = chars.peek() {
+            let fits = if name.is_empty() {
+                n.is_ascii_alphabetic() || n == '_'
+            } else {
+                n.is_ascii_alphanumeric() || n == '_'
+            };
+            if fits {
+                name.push(n);
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        if braced && chars.next() != Some('}') {
+            return Err(format!("unclosed `${{` in source `{s}`"));
+        }
+        if name.is_empty() {
+            out.push('$');
+            continue;
+        }
+        let value = std::env::var(&name)
+            .map_err(|_| format!("the environment variable `{name}` in source `{s}` is not set"))?;
+        out.push_str(&value);
+    }
+    Ok(PathBuf::from(out))
+}
+
+/// A pane width: "35%" or a number of columns.
+fn width(
+    value: &Spanned<toml::Value>,
+    key: &str,
+    min_pct: u16,
+    max_pct: u16,
+) -> Result<Width, String> {
+    match value.get_ref() {
+        toml::Value::Integer(c) => u16::try_from(*c)
+            .ok()
+            .filter(|c| (10..=300).contains(c))
+            .map(Width::Columns)
+            .ok_or_else(|| format!("bad value {c} for `{key}`: expected 10 to 300 columns, or a percentage such as \"35%\"")),
+        toml::Value::String(s) => s
+            .strip_suffix('%')
+            .and_then(|p| p.trim().parse::<u16>().ok())
+            .filter(|p| (min_pct..=max_pct).contains(p))
+            .map(Width::Percent)
+            .ok_or_else(|| format!("bad value `{s}` for `{key}`: expected a percentage from {min_pct}% to {max_pct}%, or a number of columns")),
+        other => Err(format!("wrong type for `{key}`: expected a percentage such as \"35%\" or a number of columns, found {}", other.type_str())),
+    }
+}
+
+/// The user's `[keys]` over `keymap`: each action named gets exactly the keys given.
+fn keys_over(
+    keymap: &Keymap,
+    keys: KeysTable,
+    at: &dyn Fn(Range<usize>, String) -> ConfigError,
+) -> Result<Keymap, ConfigError> {
+    let names: Vec<&str> = BINDABLE.iter().map(|(_, n, _)| *n).collect();
+    let mut table = keymap.table();
+    let mut spans: Vec<(String, Range<usize>)> = Vec::new();
+    for (action, list) in keys {
+        if !names.contains(&action.get_ref().as_str()) {
+            return Err(at(
+                action.span(),
+                format!("unknown action `{}` in [keys]", action.get_ref()),
+            )
+            .suggest(action.get_ref(), names.iter().copied()));
+        }
+        let mut bound = Vec::new();
+        for key in list.into_inner() {
+            parse_sequence(key.get_ref()).map_err(|e| at(key.span(), e.to_string()))?;
+            spans.push((key.get_ref().clone(), key.span()));
+            bound.push(key.into_inner());
+        }
+        table.insert(action.into_inner(), bound);
+    }
+    Keymap::from_table(&table).map_err(|e| {
+        let span = match &e {
+            KeymapError::Conflict { key, .. } => {
+                spans.iter().find(|(k, _)| k == key).map(|(_, s)| s.clone())
+            }
+            _ => None,
+        };
+        at(span.unwrap_or(0..0), e.to_string())
+    })
+}
+
+/// The user's `[theme]` over `theme`: a preset replaces every style, then elements replace theirs.
+fn theme_over(
+    mut theme: Theme,
+    table: &BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    no_color: bool,
+    at: &dyn Fn(Range<usize>, String) -> ConfigError,
+) -> Result<Theme, ConfigError> {
+    if let Some((key, value)) = table.iter().find(|(k, _)| k.get_ref() == "preset") {
+        let name = value.get_ref().as_str().ok_or_else(|| {
+            at(
+                value.span(),
+                "wrong type for `preset`: expected \"dark\", \"light\" or \"mono\"".to_owned(),
+            )
+        })?;
+        let preset = Theme::preset(name).ok_or_else(|| {
+            at(
+                value.span(),
+                format!(
+                    "bad value `{name}` for `preset`: expected \"dark\", \"light\" or \"mono\""
+                ),
+            )
+            .suggest(name, PRESETS.iter().copied())
+        })?;
+        let _ = key;
+        theme = if no_color { Theme::mono() } else { preset };
+    }
+    for (key, value) in table {
+        let name = key.get_ref().as_str();
+        if name == "preset" {
+            continue;
+        }
+        let Some(slot) = theme.element_mut(name) else {
+            let known = ELEMENTS.iter().map(|(n, _)| *n).chain(["preset"]);
+            return Err(
+                at(key.span(), format!("unknown key `{name}` in [theme]")).suggest(name, known)
+            );
+        };
+        *slot = style(value.get_ref(), name).map_err(|p| {
+            let e = at(value.span(), p.problem);
+            match &p.misspelt {
+                Some((wrong, candidates)) => e.suggest(wrong, candidates.iter().copied()),
+                None => e,
+            }
+        })?;
+    }
+    Ok(theme)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_expand_home_and_variables() {
+        let home = directories::BaseDirs::new()
+            .unwrap()
+            .home_dir()
+            .to_path_buf();
+        assert_eq!(expand("~/news").unwrap(), home.join("news"));
+        assert_eq!(
+            expand("/a/$HOME/b").unwrap(),
+            PathBuf::from(format!("/a/{}/b", home.display()))
+        );
+        assert_eq!(
+            expand("${HOME}x").unwrap(),
+            PathBuf::from(format!("{}x", home.display()))
+        );
+        assert!(
+            expand("$BROADSHEET_SURELY_UNSET_VAR/x")
+                .unwrap_err()
+                .contains("BROADSHEET_SURELY_UNSET_VAR")
+        );
+        assert_eq!(expand("/cost/$5").unwrap(), PathBuf::from("/cost/$5"));
+    }
+}

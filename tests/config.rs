@@ -1,0 +1,324 @@
+//! Configuration: good and bad files, each error asserted (file, line, column, key, suggestion); the example
+//! file against the defaults; a remapped key driving the reader; `NO_COLOR`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use broadsheet::app::{Action, State, update};
+use broadsheet::config::{self, Config, MarkRead, SidebarMode, Source, Width};
+use broadsheet::runner::{self, Scripted};
+use broadsheet::samples;
+use broadsheet::ui::{self, Theme};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/config")
+        .join(name)
+}
+
+fn load(name: &str) -> Result<Config, config::ConfigError> {
+    config::load(&Source::File(fixture(name)), false)
+}
+
+fn error(name: &str) -> String {
+    let e = load(name).unwrap_err();
+    assert_eq!(e.file, fixture(name));
+    e.to_string()
+}
+
+#[test]
+fn errors_name_file_line_column_key_and_suggestion() {
+    let f = |n: &str| fixture(n).display().to_string();
+    let cases = [
+        (
+            "unknown_key.toml",
+            format!(
+                "unknown key `sidebar_widht` at line 4, column 1 of {}; did you mean `sidebar_width`?",
+                f("unknown_key.toml")
+            ),
+        ),
+        (
+            "wrong_type.toml",
+            format!(
+                "wrong type for `width`: found string \"wide\", expected a whole number at line 2, column 9 of {}",
+                f("wrong_type.toml")
+            ),
+        ),
+        (
+            "bad_value.toml",
+            format!(
+                "bad value `sometimes` for `sidebar`: expected \"auto\", \"always\" or \"never\" at line 2, column 11 of {}",
+                f("bad_value.toml")
+            ),
+        ),
+        (
+            "unknown_action.toml",
+            format!(
+                "unknown action `nxt_story` in [keys] at line 2, column 1 of {}; did you mean `next_story`?",
+                f("unknown_action.toml")
+            ),
+        ),
+        (
+            "bad_key_name.toml",
+            format!(
+                "`hyper-q` is not a key name (try \"j\", \"ctrl-d\", \"shift-tab\", \"pagedown\", \"f5\" or \"g g\") at line 2, column 14 of {}",
+                f("bad_key_name.toml")
+            ),
+        ),
+        (
+            "key_bound_twice.toml",
+            format!(
+                "`q` is bound to both `help` and `quit` at line 3, column 14 of {}",
+                f("key_bound_twice.toml")
+            ),
+        ),
+        (
+            "bad_colour.toml",
+            format!(
+                "bad colour `blu` for `link.fg` at line 2, column 8 of {}; did you mean `blue`?",
+                f("bad_colour.toml")
+            ),
+        ),
+        (
+            "unknown_element.toml",
+            format!(
+                "unknown key `links` in [theme] at line 2, column 1 of {}; did you mean `link`?",
+                f("unknown_element.toml")
+            ),
+        ),
+        (
+            "bad_preset.toml",
+            format!(
+                "bad value `drak` for `preset`: expected \"dark\", \"light\" or \"mono\" at line 2, column 10 of {}; did you mean `dark`?",
+                f("bad_preset.toml")
+            ),
+        ),
+        (
+            "unknown_section.toml",
+            format!(
+                "unknown key `colours` at line 1, column 2 of {}",
+                f("unknown_section.toml")
+            ),
+        ),
+        (
+            "bad_date_format.toml",
+            format!(
+                "bad value `%Y-%Q` for `date_format`: not a strftime format such as \"%-d %B %Y\" at line 2, column 15 of {}",
+                f("bad_date_format.toml")
+            ),
+        ),
+        (
+            "unset_variable.toml",
+            format!(
+                "the environment variable `BROADSHEET_TEST_UNSET_VARIABLE` in source `$BROADSHEET_TEST_UNSET_VARIABLE/news` is not set at line 1, column 12 of {}",
+                f("unset_variable.toml")
+            ),
+        ),
+    ];
+    for (name, expected) in cases {
+        assert_eq!(error(name), expected, "{name}");
+    }
+    let syntax = error("not_toml.toml");
+    assert!(
+        syntax.contains(&format!("at line 1, column 8 of {}", f("not_toml.toml"))),
+        "{syntax}"
+    );
+}
+
+#[test]
+fn a_partial_file_changes_only_what_it_names() {
+    let c = load("good_partial.toml").unwrap();
+    let d = config::load(&Source::Defaults, false).unwrap();
+    assert_eq!(c.sources, [PathBuf::from("/srv/news")]);
+    assert_eq!(c.keymap.keys_for(Action::NextStory), ["x", "ctrl-n"]);
+    assert_eq!(c.keymap.keys_for(Action::Top), ["g g"]);
+    assert_eq!(
+        c.keymap.keys_for(Action::Quit),
+        d.keymap.keys_for(Action::Quit),
+        "unnamed actions keep their keys"
+    );
+    assert_eq!(c.theme.link.fg, Some(Color::Rgb(0xff, 0x88, 0)));
+    assert!(c.theme.link.add_modifier.contains(Modifier::UNDERLINED));
+    assert_eq!(
+        c.theme.border_focused,
+        Theme::light().border_focused,
+        "the rest comes from the preset"
+    );
+    assert_eq!(c.layout.list_width, Width::Columns(40));
+    assert_eq!(c.layout.sidebar_width, Width::Percent(25));
+    assert_eq!(c.layout.sidebar, SidebarMode::Never);
+    assert_eq!(
+        (c.reading.width, c.reading.mark_read),
+        (72, MarkRead::Manual)
+    );
+    assert_eq!(c.reading.date_format, "%Y-%m-%d");
+}
+
+#[test]
+fn the_example_file_matches_the_defaults() {
+    let example_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("config.example.toml");
+    let example = config::load(&Source::File(example_path.clone()), false).unwrap();
+    let defaults = config::load(&Source::Defaults, false).unwrap();
+    assert_eq!(example, defaults);
+    // Its commented theme lines are the dark preset's styles, element by element.
+    let text = std::fs::read_to_string(&example_path).unwrap();
+    let uncommented: String = text
+        .lines()
+        .map(|l| match l.strip_prefix("# ") {
+            Some(rest) if rest.contains(" = {") => rest,
+            _ => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let dir = tempfile::tempdir().unwrap();
+    let full = dir.path().join("full.toml");
+    std::fs::write(&full, uncommented).unwrap();
+    let explicit = config::load(&Source::File(full), false).unwrap();
+    assert_eq!(explicit.theme, Theme::dark());
+    // Every element and every action is documented.
+    for (name, _) in ui::theme::ELEMENTS {
+        assert!(
+            text.contains(&format!("# {name} = {{")),
+            "{name} is not in the example"
+        );
+    }
+    for (_, name, _) in broadsheet::app::action::BINDABLE {
+        assert!(
+            text.contains(&format!("\n{name} = [")),
+            "{name} is not in the example"
+        );
+    }
+}
+
+#[test]
+fn a_remapped_key_drives_the_reader() {
+    let config = load("good_partial.toml").unwrap();
+    let store = samples::load();
+    let mut state = State::new(
+        store.articles,
+        store.warnings,
+        config.keymap.clone(),
+        Rect::new(0, 0, 140, 40),
+    );
+    state.configure(&config);
+    let mut terminal = Terminal::new(TestBackend::new(140, 40)).unwrap();
+    let key = |c: char| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    let mut events = Scripted::events([key('J'), key('x'), key('x'), key('g'), key('g')]);
+    runner::run(&mut terminal, &mut state, &config.theme, &mut events).unwrap();
+    // J is no longer bound; x opened the next story twice; "g g" went back to the top of the article.
+    assert_eq!(state.selected, 2);
+    assert_eq!(state.scroll, 0);
+    // mark_read = "manual": opening did not mark anything read.
+    assert_eq!(state.unread, state.listed.len());
+    update(&mut state, Action::ToggleRead);
+    assert_eq!(state.unread, state.listed.len() - 1);
+}
+
+#[test]
+fn on_scroll_end_marks_read_at_the_end() {
+    let mut config = config::load(&Source::Defaults, false).unwrap();
+    config.reading.mark_read = MarkRead::OnScrollEnd;
+    let store = samples::load();
+    let mut state = State::new(
+        store.articles,
+        store.warnings,
+        config.keymap.clone(),
+        Rect::new(0, 0, 140, 40),
+    );
+    state.configure(&config);
+    update(&mut state, Action::Open);
+    assert_eq!(
+        state.unread,
+        state.listed.len(),
+        "opening alone does not mark it"
+    );
+    update(&mut state, Action::Bottom);
+    assert_eq!(state.unread, state.listed.len() - 1);
+}
+
+#[test]
+fn no_color_draws_without_colour() {
+    let config = config::load(&Source::Defaults, true).unwrap();
+    let store = samples::load();
+    let mut state = State::new(
+        store.articles,
+        store.warnings,
+        config.keymap.clone(),
+        Rect::new(0, 0, 100, 30),
+    );
+    state.configure(&config);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal
+        .draw(|f| ui::render(&state, &config.theme, f))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (Color::Reset, Color::Reset),
+            "a colour under NO_COLOR"
+        );
+        assert!(!cell.modifier.intersects(Modifier::DIM | Modifier::ITALIC));
+    }
+    // The selection still shows, by reverse video.
+    let selected_row = 1;
+    assert!(
+        buffer[(5, selected_row)]
+            .modifier
+            .contains(Modifier::REVERSED)
+    );
+    insta::assert_snapshot!(terminal.backend());
+}
+
+fn broadsheet(args: &[&str], envs: &[(&str, &str)]) -> std::process::Output {
+    let data = std::env::temp_dir().join(format!("broadsheet-config-tests-{}", std::process::id()));
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_broadsheet"));
+    cmd.args(args)
+        .env("BROADSHEET_DATA_DIR", data)
+        .env_remove("BROADSHEET_CONFIG");
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+#[test]
+fn the_command_line_checks_and_prints_configuration() {
+    let good = fixture("good_partial.toml");
+    let bad = fixture("unknown_key.toml");
+    let out = broadsheet(&["config", "check", good.to_str().unwrap()], &[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("{}: ok", good.display())
+    );
+    let out = broadsheet(&["config", "check", bad.to_str().unwrap()], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `sidebar_width`?"));
+    let out = broadsheet(&["config", "default"], &[]);
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), config::DEFAULTS);
+    // A bad configuration stops every command before it starts, with status 2.
+    let out = broadsheet(&["list"], &[("BROADSHEET_CONFIG", bad.to_str().unwrap())]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let out = broadsheet(&["--config", bad.to_str().unwrap()], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    // Configured sources are read when no PATH is given.
+    let dir = tempfile::tempdir().unwrap();
+    broadsheet::synth::write_store(dir.path(), 3, 1).unwrap();
+    let conf_dir = tempfile::tempdir().unwrap();
+    let conf = conf_dir.path().join("c.toml");
+    std::fs::write(&conf, format!("sources = [\"{}\"]\n", dir.path().display())).unwrap();
+    let out = broadsheet(&["list", "--config", conf.to_str().unwrap()], &[]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).lines().count(),
+        3,
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
