@@ -267,3 +267,83 @@ fn the_reader_lists_from_the_index_and_parses_bodies_when_shown() {
         "{text}"
     );
 }
+
+#[test]
+fn two_scans_at_once_and_overlapping_roots_both_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = fs::canonicalize(dir.path()).unwrap();
+    broadsheet::synth::write_store(&root.join("sub"), 300, 6).unwrap();
+    broadsheet::synth::write_store(&root, 300, 7).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let threads: Vec<_> = (0..2)
+        .map(|_| {
+            let (data, roots) = (
+                data.path().to_path_buf(),
+                vec![root.clone(), root.join("sub"), root.clone()],
+            );
+            std::thread::spawn(move || {
+                let mut db = Db::open(&data).unwrap().db;
+                scan(&mut db, &roots, |_| {}).map(|_| ())
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap().expect("both scans finish");
+    }
+    let db = Db::open(data.path()).unwrap().db;
+    let mut ids: Vec<_> = db
+        .headlines(std::slice::from_ref(&root))
+        .unwrap()
+        .into_iter()
+        .map(|h| (h.path, h.entry))
+        .collect();
+    let all = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!((all, ids.len()), (600, 600), "every file once");
+}
+
+#[test]
+fn a_damaged_index_is_replaced_and_the_marks_kept() {
+    use std::io::{Seek, SeekFrom, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let root = fs::canonicalize(dir.path()).unwrap();
+    broadsheet::synth::write_store(&root, 400, 8).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    {
+        let mut db = Db::open(data.path()).unwrap().db;
+        db.set_read(&[(broadsheet::model::ArticleId(5), None, Some(50))])
+            .unwrap();
+        scan(&mut db, std::slice::from_ref(&root), |_| {}).unwrap();
+        db.conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+            .unwrap();
+    }
+    // Scribble over pages in the middle of the file: the index's, not the first few (marks).
+    let file = data.path().join(broadsheet::store::db::FILE_NAME);
+    let len = fs::metadata(&file).unwrap().len();
+    let mut f = fs::OpenOptions::new().write(true).open(&file).unwrap();
+    for k in 1..8u64 {
+        f.seek(SeekFrom::Start(len * k / 8)).unwrap();
+        f.write_all(&[0xa5; 4096]).unwrap();
+    }
+    drop(f);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_broadsheet"))
+        .args(["list", root.to_str().unwrap()])
+        .env("BROADSHEET_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("was damaged") && err.contains(".corrupt-"),
+        "{err}"
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 400);
+    let marks = Db::open(data.path()).unwrap().db.marks().unwrap();
+    assert_eq!(
+        marks[&broadsheet::model::ArticleId(5)].read_at,
+        Some(50),
+        "the read state came across"
+    );
+}

@@ -332,7 +332,7 @@ fn the_command_line_marks_exports_and_imports() {
     let out = broadsheet(other.path(), &["state", "import", file.to_str().unwrap()]);
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
-        "imported 3 read marks"
+        "imported 3 read marks; 3 of them match no story in the index yet"
     );
     let marks = Db::open(other.path()).unwrap().db.marks().unwrap();
     assert!(marks.contains_key(&ArticleId::parse(&id).unwrap()));
@@ -363,4 +363,101 @@ fn the_command_line_marks_exports_and_imports() {
     )
     .unwrap();
     assert_eq!(starred.len(), 1);
+}
+
+#[test]
+fn undo_under_the_unread_filter_lists_the_stories_again() {
+    let mut s = State::new(
+        samples::load().articles,
+        Vec::new(),
+        Keymap::default_keys(),
+        Rect::new(0, 0, 140, 40),
+    );
+    let total = s.headlines.len();
+    update(&mut s, Action::ToggleUnreadOnly);
+    update(&mut s, Action::MarkAllRead);
+    update(&mut s, Action::Answer(true));
+    update(&mut s, Action::ToggleUnreadOnly);
+    update(&mut s, Action::ToggleUnreadOnly);
+    assert!(s.listed.is_empty());
+    update(&mut s, Action::Undo);
+    assert_eq!((s.listed.len(), s.unread), (total, total));
+}
+
+#[test]
+fn when_the_filter_hides_the_story_the_next_one_is_selected() {
+    let mut s = State::new(
+        samples::load().articles,
+        Vec::new(),
+        Keymap::default_keys(),
+        Rect::new(0, 0, 140, 40),
+    );
+    for a in [
+        Action::Open,
+        Action::NextStory,
+        Action::NextStory,
+        Action::NextStory,
+    ] {
+        update(&mut s, a);
+    }
+    let after = s.headlines[s.listed[4]].id;
+    update(&mut s, Action::ToggleUnreadOnly);
+    assert_eq!(
+        s.current().unwrap().id,
+        after,
+        "the first unread story after the hidden one"
+    );
+}
+
+#[test]
+fn stars_undo_too() {
+    let mut s = State::new(
+        samples::load().articles,
+        Vec::new(),
+        Keymap::default_keys(),
+        Rect::new(0, 0, 140, 40),
+    );
+    let id = s.current().unwrap().id;
+    update(&mut s, Action::ToggleStar);
+    update(&mut s, Action::Undo);
+    assert!(!s.is_starred(id));
+    assert!(!s.db.mark(id).unwrap().starred);
+}
+
+#[test]
+fn a_mark_that_cannot_be_saved_is_not_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = reader_in(dir.path());
+    s.db.conn
+        .busy_timeout(std::time::Duration::from_millis(50))
+        .unwrap();
+    let blocker = rusqlite::Connection::open(dir.path().join(FILE_NAME)).unwrap();
+    blocker.execute_batch("BEGIN IMMEDIATE").unwrap();
+    update(&mut s, Action::Open);
+    assert!(!s.is_read(s.current().unwrap().id));
+    assert_eq!(s.unread, s.headlines.len());
+    assert!(
+        s.message
+            .as_deref()
+            .unwrap()
+            .starts_with("not marked, could not save")
+    );
+    blocker.execute_batch("ROLLBACK").unwrap();
+    update(&mut s, Action::ToggleRead);
+    assert!(s.is_read(s.current().unwrap().id));
+}
+
+#[test]
+fn the_reading_position_is_saved_as_it_moves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = reader_in(dir.path());
+    select_file(&mut s, "06-kittiwake-comet-sample.txt");
+    update(&mut s, Action::Open);
+    update(&mut s, Action::PageDown);
+    update(&mut s, Action::PageDown);
+    let id = s.current().unwrap().id;
+    // No quit: a kill now would lose nothing.
+    let saved = Db::open(dir.path()).unwrap().db.mark(id).unwrap().position;
+    assert_eq!(Some(saved as usize), s.top_block());
+    assert!(saved > 0);
 }

@@ -1,7 +1,7 @@
-//! Read state actions: marking read and unread, mark-all with its question, undo, stars and the unread
-//! and starred filters.
+//! Read state actions: marking read and unread, mark-all with its question, stars, undo of any of them,
+//! and the unread and starred filters.
 
-use super::state::{Confirm, State};
+use super::state::{Confirm, State, Undo};
 use crate::config::MarkRead;
 use crate::model::ArticleId;
 
@@ -10,7 +10,17 @@ fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
-/// Applies a marking and remembers it for undo.
+/// How many markings undo remembers; old steps are the least likely to be wanted.
+const UNDO_DEPTH: usize = 1000;
+
+fn remember(state: &mut State, step: Undo) {
+    state.undo.push(step);
+    if state.undo.len() > UNDO_DEPTH {
+        state.undo.remove(0);
+    }
+}
+
+/// Applies a read marking and remembers it for undo, when it was saved.
 fn mark(state: &mut State, changes: &[(ArticleId, Option<i64>)]) {
     if changes.is_empty() {
         return;
@@ -19,11 +29,8 @@ fn mark(state: &mut State, changes: &[(ArticleId, Option<i64>)]) {
         .iter()
         .map(|(id, _)| (*id, state.marks.get(id).and_then(|m| m.read_at)))
         .collect();
-    state.set_read(changes);
-    state.undo.push(before);
-    // Keep undo bounded; old steps are the least likely to be wanted.
-    if state.undo.len() > 1000 {
-        state.undo.remove(0);
+    if state.set_read(changes) {
+        remember(state, Undo::Read(before));
     }
 }
 
@@ -85,8 +92,11 @@ pub fn answer(state: &mut State, yes: bool) {
                 .map(|id| (id, Some(at)))
                 .collect();
             let n = changes.len();
+            let undo_depth = state.undo.len();
             mark(state, &changes);
-            state.message = Some(format!("Marked {n} {} read (z undoes)", stories(n)));
+            if state.undo.len() > undo_depth {
+                state.message = Some(format!("Marked {n} {} read (z undoes)", stories(n)));
+            }
         }
     }
 }
@@ -95,30 +105,69 @@ fn stories(n: usize) -> &'static str {
     if n == 1 { "story" } else { "stories" }
 }
 
-/// `z`: restores the read state before the last marking.
+/// `z`: takes back the last marking (read, unread or star).
 pub fn undo(state: &mut State) {
     let Some(step) = state.undo.pop() else {
         state.message = Some("Nothing to undo".to_owned());
         return;
     };
-    let n = step.len();
-    state.set_read(&step);
-    state.message = Some(format!("Undid the marking of {n} {}", stories(n)));
+    match step {
+        Undo::Read(before) => {
+            let n = before.len();
+            if !state.set_read(&before) {
+                state.undo.push(Undo::Read(before));
+                return;
+            }
+            state.message = Some(format!("Undid the marking of {n} {}", stories(n)));
+        }
+        Undo::Star(id, was) => {
+            if !set_star(state, id, was) {
+                state.undo.push(Undo::Star(id, was));
+                return;
+            }
+            state.message = Some(
+                if was {
+                    "Starred again"
+                } else {
+                    "Star taken back"
+                }
+                .to_owned(),
+            );
+        }
+    }
+    // Stories a filter hid may belong in the list again (and the one on screen stays).
+    if state.filter.unread_only || state.filter.starred_only {
+        state.relist(None, true);
+    }
+}
+
+/// Sets a story's star in the database and, once saved, in memory.
+fn set_star(state: &mut State, id: ArticleId, starred: bool) -> bool {
+    let url = state
+        .current()
+        .filter(|h| h.id == id)
+        .and_then(|h| h.url.clone());
+    if let Err(e) = state.db.set_starred(id, url.as_deref(), starred) {
+        state.message = Some(format!("not starred, could not save: {e}"));
+        return false;
+    }
+    state.marks.entry(id).or_default().starred = starred;
+    true
 }
 
 /// `s`: stars or unstars the selected story.
 pub fn toggle_star(state: &mut State) {
-    let Some((id, url)) = state.current().map(|h| (h.id, h.url.clone())) else {
+    let Some(id) = state.current().map(|h| h.id) else {
         return;
     };
-    let starred = !state.is_starred(id);
-    state.marks.entry(id).or_default().starred = starred;
-    if let Err(e) = state.db.set_starred(id, url.as_deref(), starred) {
-        state.message = Some(format!("could not save: {e}"));
+    let was = state.is_starred(id);
+    if set_star(state, id, !was) {
+        remember(state, Undo::Star(id, was));
     }
 }
 
-/// `U` and `S`: the unread-only and starred-only filters.
+/// `U` and `S`: the unread-only and starred-only filters. When the story on screen is hidden, the nearest
+/// story after it is selected.
 pub fn toggle_filter(state: &mut State, unread: bool) {
     state.save_position();
     if unread {
@@ -127,14 +176,15 @@ pub fn toggle_filter(state: &mut State, unread: bool) {
         state.filter.starred_only = !state.filter.starred_only;
     }
     let before = state.current().map(|h| h.id);
-    state.relist(None);
+    state.relist(None, false);
     state.message = Some(
         match (state.filter.unread_only, state.filter.starred_only) {
-            (false, false) => "Listing every story".to_owned(),
-            (true, false) => "Listing unread stories".to_owned(),
-            (false, true) => "Listing starred stories".to_owned(),
-            (true, true) => "Listing unread starred stories".to_owned(),
-        },
+            (false, false) => "Listing every story",
+            (true, false) => "Listing unread stories",
+            (false, true) => "Listing starred stories",
+            (true, true) => "Listing unread starred stories",
+        }
+        .to_owned(),
     );
     if state.current().map(|h| h.id) != before {
         state.enter_story();

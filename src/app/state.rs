@@ -44,6 +44,15 @@ pub enum Confirm {
     MarkAllRead,
 }
 
+/// One marking as `undo` takes it back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Undo {
+    /// Stories marked read or unread, with their read times before.
+    Read(Vec<(ArticleId, Option<i64>)>),
+    /// A story starred or unstarred, with its star before.
+    Star(ArticleId, bool),
+}
+
 /// Which stories the list shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
@@ -115,9 +124,8 @@ pub struct State {
     pub marks: HashMap<ArticleId, Mark>,
     /// Which stories are listed.
     pub filter: Filter,
-    /// Read-state changes that `undo` can take back, newest last: each step holds the stories it changed
-    /// and their read times before it.
-    pub undo: Vec<Vec<(ArticleId, Option<i64>)>>,
+    /// Markings that `undo` can take back, newest last.
+    pub undo: Vec<Undo>,
     /// How many listed stories are unread.
     pub unread: usize,
     /// Files indexed so far and in all, while a scan runs.
@@ -232,7 +240,7 @@ impl State {
             stories: HashMap::new(),
             views: HashMap::new(),
         };
-        state.relist(None);
+        state.relist(None, false);
         state.enter_story();
         state
     }
@@ -441,8 +449,12 @@ impl State {
         }
     }
 
-    /// Remembers where reading of the current story stopped (the block at the top), when it moved.
+    /// Remembers where reading of the current story stopped (the block at the top), when it moved: saved at
+    /// once, so even a kill loses no more than the last step.
     pub fn save_position(&mut self) {
+        if self.view().is_none() {
+            return;
+        }
         let Some(h) = self.current() else { return };
         let (id, url) = (h.id, h.url.clone());
         let block = u32::try_from(self.top_block().unwrap_or(0)).unwrap_or(0);
@@ -460,19 +472,23 @@ impl State {
             && (!self.filter.starred_only || self.is_starred(h.id))
     }
 
-    /// Rebuilds the list from the headlines and the filter, keeping `keep` (or the selected story) selected
-    /// when it is still listed.
-    pub fn relist(&mut self, keep: Option<ArticleId>) {
+    /// Rebuilds the list from the headlines and the filter, keeping `keep` (or the selected story) selected.
+    /// With `sticky`, that story stays listed even if the filter would hide it (the one being read when a
+    /// scan step or an undo relists); otherwise, when it is hidden, the nearest story after it is selected.
+    pub fn relist(&mut self, keep: Option<ArticleId>, sticky: bool) {
         let keep = keep.or_else(|| self.current().map(|h| h.id));
-        let old_selected = self.selected;
+        let old_index = self.listed.get(self.selected).copied();
         self.by_id = self
             .headlines
             .iter()
             .enumerate()
             .map(|(i, h)| (h.id, i))
             .collect();
+        let pinned = keep
+            .filter(|_| sticky)
+            .and_then(|id| self.by_id.get(&id).copied());
         self.listed = (0..self.headlines.len())
-            .filter(|&i| self.listable(&self.headlines[i]))
+            .filter(|&i| Some(i) == pinned || self.listable(&self.headlines[i]))
             .collect();
         self.list_pos = vec![UNLISTED; self.headlines.len()];
         for (pos, &i) in self.listed.iter().enumerate() {
@@ -483,15 +499,24 @@ impl State {
             .iter()
             .filter(|&&i| !self.is_read(self.headlines[i].id))
             .count();
-        self.selected = keep
-            .and_then(|id| self.position_of(id))
-            .unwrap_or(old_selected);
-        self.selected = self.selected.min(self.listed.len().saturating_sub(1));
+        let kept = keep.and_then(|id| self.position_of(id));
+        // Hidden now: the first listed story at or after where it stood (headlines keep their order).
+        let after = || {
+            let stood = keep
+                .and_then(|id| self.by_id.get(&id).copied())
+                .or(old_index)?;
+            Some(self.listed.partition_point(|&i| i < stood))
+        };
+        self.selected = kept
+            .or_else(after)
+            .unwrap_or(0)
+            .min(self.listed.len().saturating_sub(1));
     }
 
-    /// Records a story's read time (or `None` for unread) in memory and in the database, keeping the
-    /// unread count right. Returns the previous read time.
-    pub fn set_read(&mut self, changes: &[(ArticleId, Option<i64>)]) {
+    /// Records stories' read times (or `None` for unread) in the database and, once that is committed, in
+    /// memory, keeping the unread count right. Returns whether it was saved: the screen never shows a mark
+    /// the database does not hold.
+    pub fn set_read(&mut self, changes: &[(ArticleId, Option<i64>)]) -> bool {
         let urls: Vec<Option<String>> = changes
             .iter()
             .map(|(id, _)| {
@@ -506,7 +531,8 @@ impl State {
             .map(|((id, at), url)| (*id, url.as_deref(), *at))
             .collect();
         if let Err(e) = self.db.set_read(&rows) {
-            self.message = Some(format!("could not save: {e}"));
+            self.message = Some(format!("not marked, could not save: {e}"));
+            return false;
         }
         for &(id, at) in changes {
             let was_read = self.is_read(id);
@@ -519,6 +545,7 @@ impl State {
                 }
             }
         }
+        true
     }
 
     /// Adds, replaces and removes headlines after an index scan step, keeping the selection on the same
@@ -536,7 +563,7 @@ impl State {
         self.headlines.extend(added);
         self.headlines.sort_by(crate::model::store_order);
         crate::model::dedupe(&mut self.headlines);
-        self.relist(keep);
+        self.relist(keep, true);
         self.refresh();
     }
 

@@ -21,6 +21,7 @@ pub fn update(state: &mut State, action: Action) {
     apply(state, action);
     keep_place(state, place);
     marking::at_scroll_end(state);
+    state.save_position();
 }
 
 /// When the same story is shown at a new width (a resize, the sidebar shown or hidden), the paragraph that

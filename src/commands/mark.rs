@@ -1,5 +1,6 @@
 //! `mark read|unread ID|PATH...`: read state changed from the command line.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,21 +10,41 @@ use crate::cli::MarkAs;
 use crate::model::ArticleId;
 use crate::store;
 
-/// Marks the stories named by id, or held in the files and folders given, read or unread.
+/// Marks the stories named by id, or held in the files and folders given, read or unread. Each story is
+/// marked once however often it is named; an id the index does not know is marked with a warning.
 ///
 /// # Errors
 /// When the database cannot be opened or written.
 pub fn run(to: MarkAs, targets: &[String], data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     let mut db = open_db(data_dir)?.db;
+    let mut stderr = std::io::stderr();
     let mut ids: Vec<(ArticleId, Option<String>)> = Vec::new();
+    let mut by_id: Vec<ArticleId> = Vec::new();
     let mut paths: Vec<PathBuf> = Vec::new();
     for t in targets {
-        match ArticleId::parse(t) {
-            Some(id) if !Path::new(t).exists() => ids.push((id, None)),
-            _ => paths.push(PathBuf::from(t)),
+        if Path::new(t).exists() {
+            paths.push(PathBuf::from(t));
+        } else if let Some(id) = ArticleId::parse(t) {
+            by_id.push(id);
+        } else {
+            let _ = writeln!(
+                stderr,
+                "broadsheet: warning: `{t}` is neither a story id (32 hex digits) nor a file or folder"
+            );
         }
     }
-    let mut stderr = std::io::stderr();
+    if !by_id.is_empty() {
+        let known = db.indexed_ids()?;
+        for id in by_id {
+            if !known.contains(&id) {
+                let _ = writeln!(
+                    stderr,
+                    "broadsheet: warning: {id} is not a story in the index; marked anyway"
+                );
+            }
+            ids.push((id, None));
+        }
+    }
     if !paths.is_empty() {
         let loaded = store::load(&paths);
         for w in &loaded.warnings {
@@ -31,6 +52,8 @@ pub fn run(to: MarkAs, targets: &[String], data_dir: Option<&Path>) -> anyhow::R
         }
         ids.extend(loaded.articles.into_iter().map(|a| (a.id, a.url)));
     }
+    let mut seen = HashSet::new();
+    ids.retain(|(id, _)| seen.insert(*id));
     if ids.is_empty() {
         let _ = writeln!(stderr, "broadsheet: no stories to mark");
         return Ok(ExitCode::from(1));

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::library::{indexed, open_db, roots, scan_now};
+use super::library::{open_db, roots, scan_and_list};
 use super::{finish_output, report_warnings};
 use crate::model::{ArticleJson, Headline, HeadlineJson};
 use crate::store::Store;
@@ -39,7 +39,7 @@ pub fn list(
     data_dir: Option<&Path>,
     options: &ListOptions,
 ) -> anyhow::Result<ExitCode> {
-    let mut db = open_db(data_dir)?.db;
+    let mut opened = open_db(data_dir)?;
     let (headlines, warnings) = if paths.is_empty() {
         let sample = store::samples_or_nothing();
         (
@@ -48,8 +48,7 @@ pub fn list(
         )
     } else {
         let (roots, mut warnings) = roots(paths);
-        warnings.extend(scan_now(&mut db, &roots)?);
-        let (headlines, skipped) = indexed(&db, &roots)?;
+        let (headlines, skipped) = scan_and_list(&mut opened, &roots)?;
         warnings.extend(skipped);
         (headlines, warnings)
     };
@@ -61,7 +60,7 @@ pub fn list(
         let _ = writeln!(err, "broadsheet: no stories could be loaded");
         return Ok(ExitCode::from(1));
     }
-    let marks = db.marks()?;
+    let marks = opened.db.marks()?;
     let mark = |h: &Headline| marks.get(&h.id).copied().unwrap_or_default();
     let shown: Vec<(&Headline, Mark)> = headlines
         .iter()

@@ -32,7 +32,7 @@ pub fn run(
     if !(io::stdout().is_terminal() && io::stdin().is_terminal()) {
         return list(paths, given_dir, &ListOptions::default());
     }
-    let opened = open_db(given_dir)?;
+    let mut opened = open_db(given_dir)?;
     let keymap = config.keymap.clone();
     let size =
         crossterm::terminal::size().map_or(Rect::new(0, 0, 80, 24), |(w, h)| Rect::new(0, 0, w, h));
@@ -51,7 +51,7 @@ pub fn run(
             eprintln!("broadsheet: no stories could be loaded");
             return Ok(ExitCode::from(1));
         }
-        let (headlines, skipped) = indexed(&opened.db, &roots)?;
+        let (headlines, skipped) = indexed(&mut opened, &roots)?;
         warnings.extend(skipped);
         let scan = spawn_scan(data_dir(given_dir)?, roots);
         (
@@ -61,8 +61,23 @@ pub fn run(
     };
     state.configure(config);
     if let Some(notice) = opened.notice {
-        state.message = Some(notice);
+        // The whole notice (where the damaged file went) stays in the help; the status bar points there.
+        let path = data_dir(given_dir)?.join(crate::store::db::FILE_NAME);
+        state.warnings.insert(
+            0,
+            Warning {
+                path,
+                reason: notice,
+            },
+        );
+        state.message =
+            Some("The database was damaged and replaced (? shows where it was moved)".to_owned());
     }
+    // The reader waits for a busy database less long than a command would: a keypress must not hang.
+    let _ = state
+        .db
+        .conn
+        .busy_timeout(std::time::Duration::from_secs(2));
     let signal = read(&mut state, scan, &config.theme)?;
     for w in &state.warnings {
         eprintln!("broadsheet: warning: {w}");

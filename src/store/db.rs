@@ -4,7 +4,12 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use std::collections::HashMap;
+
 use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use super::marks::Mark;
+use crate::model::ArticleId;
 
 /// The schema this version writes and reads.
 pub const SCHEMA_VERSION: i32 = 2;
@@ -65,20 +70,20 @@ pub enum DbError {
         found: i32,
     },
     /// SQLite failed.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {cause}", path.display())]
     Sqlite {
         /// The database file.
         path: PathBuf,
         /// What SQLite said.
-        source: rusqlite::Error,
+        cause: rusqlite::Error,
     },
     /// The data directory or a damaged file could not be handled.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {cause}", path.display())]
     Io {
         /// The file or folder.
         path: PathBuf,
         /// What went wrong.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
 }
 
@@ -107,16 +112,17 @@ pub fn default_dir() -> Option<PathBuf> {
 }
 
 fn sqlite(path: &Path) -> impl Fn(rusqlite::Error) -> DbError + '_ {
-    move |source| DbError::Sqlite {
+    move |cause| DbError::Sqlite {
         path: path.to_path_buf(),
-        source,
+        cause,
     }
 }
 
 /// Whether an error means the file itself is damaged or unreadable (so a fresh one should replace it).
-fn is_damage(e: &DbError) -> bool {
+#[must_use]
+pub fn is_damage(e: &DbError) -> bool {
     let DbError::Sqlite {
-        source: rusqlite::Error::SqliteFailure(f, _),
+        cause: rusqlite::Error::SqliteFailure(f, _),
         ..
     } = e
     else {
@@ -133,32 +139,76 @@ fn is_damage(e: &DbError) -> bool {
 
 impl Db {
     /// Opens (creating or migrating as needed) the database in `dir`. A damaged or unreadable file is moved
-    /// to `broadsheet.db.corrupt-<timestamp>` and a fresh one started; the returned notice says so.
+    /// to `broadsheet.db.corrupt-<time>-<pid>` and a fresh one started; the returned notice says so.
     ///
     /// # Errors
     /// A database from a newer schema ([`DbError::Newer`]), or a folder that cannot be written.
     pub fn open(dir: &Path) -> Result<Opened, DbError> {
-        std::fs::create_dir_all(dir).map_err(|source| DbError::Io {
+        std::fs::create_dir_all(dir).map_err(|cause| DbError::Io {
             path: dir.to_path_buf(),
-            source,
+            cause,
         })?;
         let path = dir.join(FILE_NAME);
         match Self::open_file(&path) {
             Ok(db) => Ok(Opened { db, notice: None }),
-            Err(e) if is_damage(&e) => {
-                let moved = move_aside(&path)?;
-                let notice = format!(
-                    "the database {} could not be read ({e}); it was moved to {} and a new one started",
-                    path.display(),
-                    moved.display()
-                );
-                Ok(Opened {
-                    db: Self::open_file(&path)?,
-                    notice: Some(notice),
-                })
-            }
+            Err(e) if is_damage(&e) => Self::replace_damaged(&path, &e.to_string(), None),
             Err(e) => Err(e),
         }
+    }
+
+    /// Moves the damaged file at `path` aside and starts a fresh database there, carrying over `marks`
+    /// (what could still be read of the read state). Another broadsheet may have done the same a moment
+    /// before: if the file opens cleanly now, it is used as it is.
+    fn replace_damaged(
+        path: &Path,
+        problem: &str,
+        marks: Option<&HashMap<ArticleId, Mark>>,
+    ) -> Result<Opened, DbError> {
+        if marks.is_none()
+            && let Ok(db) = Self::open_file(path)
+        {
+            return Ok(Opened { db, notice: None });
+        }
+        let moved = move_aside(path)?;
+        let mut db = Self::open_file(path)?;
+        let mut carried = 0;
+        if let Some(marks) = marks {
+            carried = marks.len();
+            db.restore_marks(marks)?;
+        }
+        let kept = if carried > 0 {
+            format!("; {carried} read marks were kept")
+        } else {
+            String::new()
+        };
+        let notice = format!(
+            "the database {} was damaged ({problem}); it was moved to {} and a new one started{kept}",
+            path.display(),
+            moved.display()
+        );
+        Ok(Opened {
+            db,
+            notice: Some(notice),
+        })
+    }
+
+    /// When `e` (from using this database) means its file is damaged, replaces it: the read state that can
+    /// still be read is kept, the index (only a cache) starts again. `None` when `e` is not damage.
+    ///
+    /// # Errors
+    /// When the damaged file cannot be moved or a fresh one started.
+    pub fn recover(self, e: &DbError) -> Option<Result<Opened, DbError>> {
+        let path = self.path.clone()?;
+        if !is_damage(e) {
+            return None;
+        }
+        let marks = self.marks().ok();
+        drop(self);
+        Some(Self::replace_damaged(
+            &path,
+            &e.to_string(),
+            Some(&marks.unwrap_or_default()),
+        ))
     }
 
     fn open_file(path: &Path) -> Result<Self, DbError> {
@@ -166,12 +216,25 @@ impl Db {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(sqlite(path))?;
-        conn.busy_timeout(Duration::from_secs(10))
+        conn.busy_timeout(Duration::from_secs(5))
             .map_err(sqlite(path))?;
+        // A newer schema is refused before anything about the file is changed.
+        let found: i32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(sqlite(path))?;
+        if found > SCHEMA_VERSION {
+            return Err(DbError::Newer {
+                path: path.to_path_buf(),
+                found,
+            });
+        }
         // WAL: readers never block the writer, and every commit survives the process being killed.
         conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
             .map_err(sqlite(path))?;
         conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(sqlite(path))?;
+        // Room for the index's pages while a scan writes them (the default is 2 MB).
+        conn.pragma_update(None, "cache_size", -65536)
             .map_err(sqlite(path))?;
         let mut db = Self {
             conn,
@@ -206,9 +269,9 @@ impl Db {
     pub fn version(&self) -> Result<i32, DbError> {
         self.conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(|source| DbError::Sqlite {
+            .map_err(|cause| DbError::Sqlite {
                 path: self.display_path(),
-                source,
+                cause,
             })
     }
 
@@ -226,9 +289,9 @@ impl Db {
     /// A newer schema, or SQLite failing.
     pub fn migrate_to(&mut self, target: i32) -> Result<(), DbError> {
         let path = self.display_path();
-        let err = |source| DbError::Sqlite {
+        let err = |cause| DbError::Sqlite {
             path: path.clone(),
-            source,
+            cause,
         };
         // An immediate transaction: a second instance migrating at the same time waits, then sees the new version.
         let tx = self
@@ -257,13 +320,18 @@ impl Db {
     }
 }
 
-/// Moves a damaged database (and its WAL files, which belong to it) to `<name>.corrupt-<timestamp>`.
+/// Moves a damaged database (and its WAL files, which belong to it) to `<name>.corrupt-<time>-<pid>`: a
+/// name no other process uses, so nothing already moved aside is overwritten.
 fn move_aside(path: &Path) -> Result<PathBuf, DbError> {
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
-    let target = PathBuf::from(format!("{}.corrupt-{stamp}", path.display()));
-    std::fs::rename(path, &target).map_err(|source| DbError::Io {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.f");
+    let target = PathBuf::from(format!(
+        "{}.corrupt-{stamp}-{}",
+        path.display(),
+        std::process::id()
+    ));
+    std::fs::rename(path, &target).map_err(|cause| DbError::Io {
         path: path.to_path_buf(),
-        source,
+        cause,
     })?;
     for suffix in ["-wal", "-shm"] {
         let side = PathBuf::from(format!("{}{suffix}", path.display()));

@@ -56,7 +56,7 @@ fn key(folded: &str) -> i64 {
     i64::from_ne_bytes(xxhash_rust::xxh3::xxh3_64(folded.as_bytes()).to_ne_bytes())
 }
 
-/// The path as stored: UTF-8 (a file whose name is not UTF-8 is stored lossily and reported unreadable).
+/// The path as stored: UTF-8 (the scan leaves out files whose names are not).
 fn path_text(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
@@ -71,9 +71,9 @@ fn root_range(root: &Path) -> (String, String, String) {
 
 impl Db {
     fn error(&self) -> impl Fn(rusqlite::Error) -> DbError + '_ {
-        move |source| DbError::Sqlite {
+        move |cause| DbError::Sqlite {
             path: self.path.clone().unwrap_or_else(|| ":memory:".into()),
-            source,
+            cause,
         }
     }
 
@@ -112,6 +112,27 @@ impl Db {
                 .map_err(self.error())?;
             for row in rows {
                 out.push(row.map_err(self.error())?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The ids of every indexed story.
+    ///
+    /// # Errors
+    /// When SQLite fails.
+    pub fn indexed_ids(&self) -> Result<std::collections::HashSet<ArticleId>, DbError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT id FROM stories")
+            .map_err(self.error())?;
+        let rows = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(self.error())?;
+        let mut out = std::collections::HashSet::new();
+        for row in rows {
+            if let Some(id) = ArticleId::parse(&row.map_err(self.error())?) {
+                out.insert(id);
             }
         }
         Ok(out)
@@ -177,20 +198,15 @@ impl Db {
         Ok(out)
     }
 
-    /// Records parsed files and their stories, replacing what the index held for them (`known` says which
-    /// files it held any stories of), in one transaction.
+    /// Records parsed files and their stories, replacing what the index held for them, in one transaction.
     ///
     /// # Errors
     /// When SQLite fails; nothing is changed then.
-    pub fn write_files(
-        &mut self,
-        parsed: &[Parsed],
-        known: &dyn Fn(&Path) -> bool,
-    ) -> Result<(), DbError> {
+    pub fn write_files(&mut self, parsed: &[Parsed]) -> Result<(), DbError> {
         let path = self.path.clone().unwrap_or_else(|| ":memory:".into());
-        let fail = |source| DbError::Sqlite {
+        let fail = |cause| DbError::Sqlite {
             path: path.clone(),
-            source,
+            cause,
         };
         let tx = self.conn.transaction().map_err(fail)?;
         {
@@ -202,7 +218,7 @@ impl Db {
                 .map_err(fail)?;
             let mut story = tx
                 .prepare_cached(
-                    "INSERT INTO stories
+                    "INSERT OR REPLACE INTO stories
                      (path, entry, id, format, section, title, byline, published, url, lead, related, title_key, lead_key)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 )
@@ -210,9 +226,9 @@ impl Db {
             let mut folded = String::new();
             for p in parsed {
                 let file_path = path_text(&p.stamp.path);
-                if known(&p.stamp.path) {
-                    drop_stories.execute([&file_path]).map_err(fail)?;
-                }
+                // Another broadsheet may have indexed the file since this scan read the index: whatever
+                // is there for it goes (a cheap index lookup when nothing is).
+                drop_stories.execute([&file_path]).map_err(fail)?;
                 let error = match &p.outcome {
                     Ok(_) if p.warnings.is_empty() => None,
                     Ok(_) => Some(p.warnings.join("; ")),
@@ -256,9 +272,9 @@ impl Db {
     /// When SQLite fails; nothing is changed then.
     pub fn remove_files(&mut self, paths: &[PathBuf]) -> Result<(), DbError> {
         let path = self.path.clone().unwrap_or_else(|| ":memory:".into());
-        let fail = |source| DbError::Sqlite {
+        let fail = |cause| DbError::Sqlite {
             path: path.clone(),
-            source,
+            cause,
         };
         let tx = self.conn.transaction().map_err(fail)?;
         {

@@ -32,9 +32,9 @@ pub struct ReadRecord {
 
 impl Db {
     fn fail(&self) -> impl Fn(rusqlite::Error) -> DbError + '_ {
-        move |source| DbError::Sqlite {
+        move |cause| DbError::Sqlite {
             path: self.path.clone().unwrap_or_else(|| ":memory:".into()),
-            source,
+            cause,
         }
     }
 
@@ -100,9 +100,9 @@ impl Db {
         changes: &[(ArticleId, Option<&str>, Option<i64>)],
     ) -> Result<(), DbError> {
         let path = self.path.clone().unwrap_or_else(|| ":memory:".into());
-        let fail = |source| DbError::Sqlite {
+        let fail = |cause| DbError::Sqlite {
             path: path.clone(),
-            source,
+            cause,
         };
         let tx = self.conn.transaction().map_err(fail)?;
         {
@@ -158,6 +158,34 @@ impl Db {
             .and_then(|mut s| s.execute(params![id.to_string(), url, position]))
             .map(drop)
             .map_err(self.fail())
+    }
+
+    /// Writes `marks` back in one transaction (into a fresh database after damage).
+    ///
+    /// # Errors
+    /// When SQLite fails.
+    pub fn restore_marks(&mut self, marks: &HashMap<ArticleId, Mark>) -> Result<(), DbError> {
+        let path = self.path.clone().unwrap_or_else(|| ":memory:".into());
+        let fail = |cause| DbError::Sqlite {
+            path: path.clone(),
+            cause,
+        };
+        let tx = self.conn.transaction().map_err(fail)?;
+        {
+            let mut stmt = tx
+                .prepare_cached("INSERT OR REPLACE INTO marks (id, read_at, starred, position) VALUES (?1, ?2, ?3, ?4)")
+                .map_err(fail)?;
+            for (id, m) in marks {
+                stmt.execute(params![
+                    id.to_string(),
+                    m.read_at,
+                    i64::from(m.starred),
+                    m.position
+                ])
+                .map_err(fail)?;
+            }
+        }
+        tx.commit().map_err(fail)
     }
 
     /// Every read story, oldest reading first.

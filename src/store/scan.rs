@@ -59,7 +59,19 @@ pub fn scan(
     roots: &[PathBuf],
     mut report: impl FnMut(ScanUpdate),
 ) -> Result<usize, DbError> {
-    let (found, walk_warnings) = walk::stamped(roots);
+    let (mut found, mut walk_warnings) = walk::stamped(roots);
+    // The index keys files by UTF-8 path; a name that is not UTF-8 could never be found again.
+    found.retain(|s| {
+        let fits = s.path.to_str().is_some();
+        if !fits {
+            walk_warnings.push(Warning {
+                path: s.path.clone(),
+                reason: "the file name is not UTF-8, so it is not indexed (show reads it)"
+                    .to_owned(),
+            });
+        }
+        fits
+    });
     let known = db.indexed_files(roots)?;
     let present: HashSet<&PathBuf> = found.iter().map(|s| &s.path).collect();
     let removed: Vec<PathBuf> = known
@@ -97,7 +109,7 @@ pub fn scan(
             }
         });
         for parsed in rx {
-            db.write_files(&parsed, &|p| known.contains_key(p))?;
+            db.write_files(&parsed)?;
             done += parsed.len();
             report(batch_update(parsed, done, total));
         }

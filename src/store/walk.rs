@@ -15,11 +15,13 @@ pub fn files(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
     (stamps.into_iter().map(|s| s.path).collect(), warnings)
 }
 
-/// Like [`files`], with each file's size and modification time, for the index.
+/// Like [`files`], with each file's size and modification time, for the index. A file reached twice (roots
+/// that overlap, or named twice) is listed once.
 #[must_use]
 pub fn stamped(roots: &[PathBuf]) -> (Vec<FileStamp>, Vec<Warning>) {
-    let mut files = Vec::new();
+    let mut files: Vec<FileStamp> = Vec::new();
     let mut warnings = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for root in roots {
         let walker = WalkDir::new(root)
             .follow_links(true)
@@ -38,6 +40,9 @@ pub fn stamped(roots: &[PathBuf]) -> (Vec<FileStamp>, Vec<Warning>) {
                             .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
                         (m.len(), mtime)
                     });
+                    if !seen.insert(e.path().to_path_buf()) {
+                        continue;
+                    }
                     files.push(FileStamp {
                         path: e.into_path(),
                         size,
