@@ -233,9 +233,6 @@ impl Db {
             .map_err(sqlite(path))?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(sqlite(path))?;
-        // Room for the index's pages while a scan writes them (the default is 2 MB).
-        conn.pragma_update(None, "cache_size", -65536)
-            .map_err(sqlite(path))?;
         let mut db = Self {
             conn,
             path: Some(path.to_path_buf()),

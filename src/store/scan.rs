@@ -94,9 +94,27 @@ pub fn scan(
         finished: total == 0,
         ..ScanUpdate::default()
     });
+    // Room for the index's pages while batches are written (SQLite's default is 2 MB), given back after.
+    let bulk = total > 0;
+    if bulk {
+        let _ = db.conn.pragma_update(None, "cache_size", -65536);
+    }
+    let result = write_batches(db, stale, total, &mut report);
+    if bulk {
+        let _ = db.conn.pragma_update(None, "cache_size", -2000);
+    }
+    result.map(|()| total)
+}
+
+/// Parses `stale` batch by batch on a thread of its own (with rayon's pool) while this thread writes each
+/// batch and reports it: the channel holds one batch ahead, so parsing and writing overlap.
+fn write_batches(
+    db: &mut Db,
+    stale: Vec<FileStamp>,
+    total: usize,
+    report: &mut impl FnMut(ScanUpdate),
+) -> Result<(), DbError> {
     let mut done = 0;
-    // Parsing the next batch overlaps with writing this one: a thread parses (on rayon's pool) while this
-    // one writes; the channel holds one batch ahead.
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Parsed>>(1);
     std::thread::scope(|scope| -> Result<(), DbError> {
         scope.spawn(move || {
@@ -114,8 +132,7 @@ pub fn scan(
             report(batch_update(parsed, done, total));
         }
         Ok(())
-    })?;
-    Ok(total)
+    })
 }
 
 /// What a written batch changed, for the reader.
