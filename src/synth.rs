@@ -286,6 +286,7 @@ pub fn articles(count: usize, seed: u64, paragraphs: usize) -> Vec<crate::model:
                 url: None,
                 body,
                 related: Vec::new(),
+                links: Vec::new(),
             }
         })
         .collect()

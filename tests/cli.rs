@@ -60,6 +60,7 @@ fn show_json_has_the_public_shape() {
             "byline",
             "format",
             "id",
+            "links",
             "path",
             "published",
             "related",

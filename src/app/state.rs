@@ -629,5 +629,6 @@ fn unreadable(h: &Headline, reason: &str) -> Article {
             h.path.display()
         ))],
         related: Vec::new(),
+        links: Vec::new(),
     }
 }

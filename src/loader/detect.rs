@@ -35,7 +35,8 @@ pub fn detect(path: &Path, text: &str) -> Format {
     {
         return Format::Html;
     }
-    if head.starts_with('{') && head.contains("jsonfeed.org") {
+    // JSON is read as a feed (JSON Feed); JSON that is not one is reported as such, not read as text.
+    if head.starts_with('{') || (head.starts_with('[') && ext == "json") {
         return Format::Feed;
     }
     let front_matter =

@@ -3,6 +3,10 @@
 pub mod dateline;
 pub mod decode;
 pub mod detect;
+pub mod feed;
+pub mod html;
+pub mod html_blocks;
+pub mod markdown;
 pub mod scraped;
 
 use std::io::Read;
@@ -37,9 +41,9 @@ pub enum LoadError {
     /// The file holds no letters or digits, so no story.
     #[error("no text to read (only punctuation and spaces)")]
     NoText,
-    /// The file is in a layout this version does not read yet.
-    #[error("{} files are not read yet", .0.name())]
-    Unsupported(Format),
+    /// The file is in a known layout but cannot be read as one (malformed XML, no article in a page).
+    #[error("{0}")]
+    Unreadable(String),
 }
 
 /// The stories of one file, and what went wrong without stopping it from loading.
@@ -88,7 +92,17 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
             return Err(LoadError::NoText);
         }
         Format::Scraped => vec![scraped::parse(&decoded.text, path)],
-        other => return Err(LoadError::Unsupported(other)),
+        Format::Html => vec![html::parse(&decoded.text, path).map_err(LoadError::Unreadable)?],
+        Format::Markdown => {
+            vec![markdown::parse(&decoded.text, path).map_err(LoadError::Unreadable)?]
+        }
+        // feed-rs reads the XML encoding declaration itself, so it gets the bytes as they are.
+        Format::Feed => match feed::parse(bytes, path).map_err(LoadError::Unreadable)? {
+            stories if stories.is_empty() => {
+                return Err(LoadError::Unreadable("the feed has no entries".to_owned()));
+            }
+            stories => stories,
+        },
     };
     Ok(Loaded {
         articles,

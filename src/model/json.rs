@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Article, ArticleId, Block, Format, Headline, RelatedLink};
+use super::{Article, ArticleId, Block, Format, Headline, Link, RelatedLink};
 
 /// An [`Article`] as the JSON of `show --json`: the full model. Field names are a public interface.
 #[derive(Serialize)]
@@ -17,6 +17,7 @@ pub struct ArticleJson<'a> {
     url: Option<&'a str>,
     body: &'a [Block],
     related: &'a [RelatedLink],
+    links: &'a [Link],
 }
 
 impl<'a> From<&'a Article> for ArticleJson<'a> {
@@ -32,6 +33,7 @@ impl<'a> From<&'a Article> for ArticleJson<'a> {
             url: a.url.as_deref(),
             body: &a.body,
             related: &a.related,
+            links: &a.links,
         }
     }
 }

@@ -156,6 +156,17 @@ pub struct Article {
     pub body: Vec<Block>,
     /// Teasers for other stories.
     pub related: Vec<RelatedLink>,
+    /// Links found in the body (web pages and feeds have them).
+    pub links: Vec<Link>,
+}
+
+/// A link found in a story's body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Link {
+    /// The link's text.
+    pub text: String,
+    /// Where it points (http or https).
+    pub url: String,
 }
 
 impl Article {

@@ -232,6 +232,7 @@ mod tests {
                 Block::Preformatted(text.into()),
             ],
             related: vec![],
+            links: vec![],
         };
         for width in [10u16, 13, 20, 33] {
             let r = reflow(&a, width, None);

@@ -45,6 +45,7 @@ pub fn parse(text: &str, path: &Path) -> Article {
         url: None,
         body,
         related: foot.related,
+        links: Vec::new(),
     }
 }
 

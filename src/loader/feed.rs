@@ -1,0 +1,145 @@
+//! RSS, Atom and JSON Feed files (feed-rs): each entry a story, its HTML content mapped to blocks by the
+//! same path as saved pages.
+
+use std::path::Path;
+
+use super::html_blocks;
+use crate::model::{Article, ArticleId, Block, Format, canonical_url};
+
+/// Plain text of an HTML snippet (entry titles may carry markup).
+fn plain(s: &str) -> String {
+    let (blocks, _) = html_blocks::from_html(s);
+    let text = blocks.iter().map(Block::text).collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        text
+    }
+}
+
+/// Parses a feed file into its stories, in the feed's order.
+///
+/// # Errors
+/// When the file is not a feed feed-rs can read.
+pub fn parse(bytes: &[u8], path: &Path) -> Result<Vec<Article>, String> {
+    let feed = feed_rs::parser::parse(bytes).map_err(|e| format!("not a readable feed: {e}"))?;
+    let source = feed
+        .title
+        .as_ref()
+        .map(|t| plain(&t.content))
+        .filter(|t| !t.is_empty());
+    let mut out = Vec::with_capacity(feed.entries.len());
+    for (entry_index, e) in feed.entries.into_iter().enumerate() {
+        let html = e
+            .content
+            .as_ref()
+            .and_then(|c| c.body.clone())
+            .or_else(|| e.summary.as_ref().map(|s| s.content.clone()))
+            .unwrap_or_default();
+        let (body, links) = html_blocks::from_html(&html);
+        let url = e
+            .links
+            .iter()
+            .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+            .or_else(|| e.links.first())
+            .map(|l| l.href.clone())
+            .or_else(|| {
+                (e.id.starts_with("http://") || e.id.starts_with("https://")).then(|| e.id.clone())
+            });
+        let mut title = e
+            .title
+            .as_ref()
+            .map(|t| plain(&t.content))
+            .unwrap_or_default();
+        if title.is_empty() {
+            title = body.first().map_or_else(
+                || "(untitled)".to_owned(),
+                |b| b.text().chars().take(80).collect(),
+            );
+        }
+        let names: Vec<String> = e
+            .authors
+            .iter()
+            .filter_map(|p| p.name.as_deref().or(p.email.as_deref()))
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty())
+            .collect();
+        let byline = (!names.is_empty()).then(|| names.join(", "));
+        let section = e
+            .categories
+            .first()
+            .map(|c| c.label.clone().unwrap_or_else(|| c.term.clone()))
+            .or_else(|| source.clone());
+        let id = match &url {
+            Some(u) => ArticleId::from_url(&canonical_url(u)),
+            // Without a link, the entry's own id (a GUID) within this feed, else its text.
+            None if !e.id.is_empty() => {
+                ArticleId::from_url(&format!("{}#{}", source.as_deref().unwrap_or(""), e.id))
+            }
+            None => ArticleId::from_text(&title, body.first().map_or("", Block::text)),
+        };
+        out.push(Article {
+            id,
+            path: path.to_path_buf(),
+            entry: entry_index,
+            format: Format::Feed,
+            section,
+            title,
+            byline: byline.filter(|b| !b.is_empty()),
+            published: e.published.or(e.updated).map(|d| d.fixed_offset()),
+            url,
+            body,
+            related: Vec::new(),
+            links,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rss_entries_become_stories() {
+        let rss = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Wire</title>
+            <item><title>Ferries return</title><link>https://wire.test/ferries</link><category>Transport</category>
+            <author>desk@wire.test (Harbour Desk)</author><pubDate>Tue, 24 Nov 2026 08:00:00 GMT</pubDate>
+            <description>&lt;p&gt;The ferries ran again on Tuesday.&lt;/p&gt;&lt;p&gt;More &lt;a href="https://wire.test/x"&gt;here&lt;/a&gt;.&lt;/p&gt;</description></item>
+            <item><title>No link here</title><guid isPermaLink="false">abc-1</guid><description>Just text.</description></item>
+            </channel></rss>"#;
+        let stories = parse(rss.as_bytes(), Path::new("wire.xml")).unwrap();
+        assert_eq!(stories.len(), 2);
+        let a = &stories[0];
+        assert_eq!(
+            (a.title.as_str(), a.section.as_deref(), a.entry),
+            ("Ferries return", Some("Transport"), 0)
+        );
+        assert_eq!(a.url.as_deref(), Some("https://wire.test/ferries"));
+        assert_eq!(a.id, ArticleId::from_url("https://wire.test/ferries"));
+        assert_eq!(
+            a.published.unwrap().to_rfc3339(),
+            "2026-11-24T08:00:00+00:00"
+        );
+        assert_eq!(
+            a.body,
+            vec![
+                Block::Paragraph("The ferries ran again on Tuesday.".into()),
+                Block::Paragraph("More here.".into())
+            ]
+        );
+        assert_eq!(a.links[0].url, "https://wire.test/x");
+        let b = &stories[1];
+        assert_eq!((b.section.as_deref(), b.entry), (Some("Harbour Wire"), 1));
+        assert_eq!(b.body, vec![Block::Paragraph("Just text.".into())]);
+    }
+
+    #[test]
+    fn broken_feeds_say_so() {
+        assert!(
+            parse(b"<rss><channel><item>", Path::new("x.xml"))
+                .unwrap_err()
+                .starts_with("not a readable feed")
+        );
+    }
+}

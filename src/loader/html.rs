@@ -1,0 +1,213 @@
+//! Saved HTML pages: the main content found by a Readability port (`dom_smoothie`), mapped to blocks, with the
+//! page's own metadata (headline, byline, date, section, canonical URL, site name).
+
+use std::path::Path;
+
+use dom_query::Document;
+use dom_smoothie::{Config, Readability};
+
+use super::dateline::parse_date;
+use super::html_blocks;
+use crate::model::{Article, ArticleId, Block, Format};
+
+/// Deeper nesting than this is not a news page (browsers stop at 512).
+const MAX_READABLE_DEPTH: usize = 512;
+
+/// What the page says about itself in its head.
+#[derive(Default)]
+struct PageMeta {
+    url: Option<String>,
+    section: Option<String>,
+    site: Option<String>,
+    published: Option<String>,
+}
+
+fn meta_content(doc: &Document, selectors: &[&str]) -> Option<String> {
+    selectors.iter().find_map(|sel| {
+        let s = doc.select(sel);
+        let node = *s.nodes().first()?;
+        let value = node
+            .attr("content")
+            .or_else(|| node.attr("href"))
+            .or_else(|| node.attr("datetime"))?;
+        let v = value.trim().to_owned();
+        (!v.is_empty()).then_some(v)
+    })
+}
+
+impl PageMeta {
+    fn read(doc: &Document) -> Self {
+        let url = meta_content(doc, &["link[rel=canonical]", "meta[property='og:url']"])
+            .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+        let section = meta_content(
+            doc,
+            &[
+                "meta[property='article:section']",
+                "meta[name=section]",
+                "meta[name='article:section']",
+            ],
+        );
+        let site = meta_content(
+            doc,
+            &[
+                "meta[property='og:site_name']",
+                "meta[name='application-name']",
+            ],
+        );
+        let published = meta_content(
+            doc,
+            &[
+                "meta[property='article:published_time']",
+                "meta[name=date]",
+                "meta[itemprop=datePublished]",
+                "time[datetime]",
+            ],
+        );
+        Self {
+            url,
+            section,
+            site,
+            published,
+        }
+    }
+}
+
+/// The headline without a trailing or leading site name ("Story | Site", "Site - Story").
+fn strip_site(title: &str, site: Option<&str>) -> String {
+    let title = title.trim();
+    for sep in [
+        " | ",
+        " - ",
+        " \u{2013} ",
+        " \u{2014} ",
+        " :: ",
+        " \u{b7} ",
+        " / ",
+    ] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let site_like = site.is_some_and(|s| tail.eq_ignore_ascii_case(s.trim()))
+                || (tail.split_whitespace().count() <= 3 && head.split_whitespace().count() >= 3);
+            if site_like {
+                return head.trim().to_owned();
+            }
+        }
+        if let (Some((head, tail)), Some(s)) = (title.split_once(sep), site)
+            && head.eq_ignore_ascii_case(s.trim())
+        {
+            return tail.trim().to_owned();
+        }
+    }
+    title.to_owned()
+}
+
+/// Parses one saved page.
+///
+/// # Errors
+/// When no article can be found in it.
+pub fn parse(text: &str, path: &Path) -> Result<Article, String> {
+    // Readability drops class names; the ones that mark a photo credit are kept for the caption mapping.
+    let credits = [
+        "credit",
+        "copyright",
+        "photo-credit",
+        "caption-credit",
+        "image-credit",
+        "credits",
+    ];
+    let cfg = Config {
+        max_elements_to_parse: 200_000,
+        classes_to_preserve: credits.iter().map(|c| (*c).to_owned()).collect(),
+        ..Config::default()
+    };
+    let mut readability =
+        Readability::new(text, None, Some(cfg)).map_err(|e| format!("not readable HTML: {e}"))?;
+    let meta = PageMeta::read(&readability.doc);
+    // Readability's cost grows with the square of the nesting depth: a page nested absurdly deep is read
+    // as it stands, without looking for the article in it.
+    if html_blocks::depth(&readability.doc, MAX_READABLE_DEPTH) > MAX_READABLE_DEPTH {
+        return Err(format!(
+            "nested more than {MAX_READABLE_DEPTH} elements deep; not read"
+        ));
+    }
+    let found = readability
+        .parse()
+        .map_err(|e| format!("no article found in the page: {e}"))?;
+    let (body, links) = html_blocks::from_html(&found.content);
+    let site = found.site_name.clone().or(meta.site.clone());
+    let mut title = strip_site(&found.title, site.as_deref());
+    if title.is_empty() {
+        title = body
+            .first()
+            .map(|b| b.text().chars().take(80).collect())
+            .unwrap_or_default();
+    }
+    // The headline often opens the content too: once is enough.
+    let body: Vec<Block> = match body.first() {
+        _ if body.len() < 2 => body,
+        Some(Block::Subhead(h) | Block::Paragraph(h))
+            if crate::text::fold::fold(h) == crate::text::fold::fold(&title) =>
+        {
+            body[1..].to_vec()
+        }
+        _ => body,
+    };
+    let published = found
+        .published_time
+        .as_deref()
+        .or(meta.published.as_deref())
+        .and_then(parse_date);
+    let byline = found
+        .byline
+        .map(|b| {
+            b.trim()
+                .trim_start_matches("By ")
+                .trim_start_matches("by ")
+                .trim()
+                .to_owned()
+        })
+        .filter(|b| !b.is_empty());
+    let mut article = Article {
+        id: ArticleId(0),
+        path: path.to_path_buf(),
+        entry: 0,
+        format: Format::Html,
+        section: meta.section,
+        title,
+        byline,
+        published,
+        url: meta.url,
+        body,
+        related: Vec::new(),
+        links,
+    };
+    article.id = article.compute_id();
+    Ok(article)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_names_come_off_headlines() {
+        assert_eq!(
+            strip_site(
+                "Rivers rise across the valley | The Daily Tide",
+                Some("The Daily Tide")
+            ),
+            "Rivers rise across the valley"
+        );
+        assert_eq!(
+            strip_site("Rivers rise across the valley - Golem.de", None),
+            "Rivers rise across the valley"
+        );
+        assert_eq!(
+            strip_site(
+                "The Daily Tide - Rivers rise across the valley",
+                Some("The Daily Tide")
+            ),
+            "Rivers rise across the valley"
+        );
+        assert_eq!(strip_site("Well - I never", None), "Well - I never");
+    }
+}

@@ -1,0 +1,376 @@
+//! HTML to the model's blocks: `p` to paragraphs, `h1`–`h6` to subheads, `figure`/`figcaption` to captions,
+//! `blockquote` to quotes, `li` to list items, `pre` to preformatted text; links inside are collected.
+//! Used for saved pages (after Readability) and for feed entries.
+
+use dom_query::{Document, NodeRef};
+
+use crate::model::{Block, Link};
+
+/// Elements whose content is never text of the story.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+    "button", "input", "select", "textarea", "form", "nav", "head", "title", "meta", "link", "img",
+    "picture", "video", "audio", "source",
+];
+
+/// Elements that start a block of their own.
+const BLOCKS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figure",
+    "figcaption",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "pre",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "center",
+];
+
+/// Collapses runs of whitespace to single spaces and trims.
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn name(node: &NodeRef<'_>) -> String {
+    node.node_name()
+        .map(|n| n.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// The blocks and links of an HTML fragment or document.
+#[must_use]
+pub fn from_html(html: &str) -> (Vec<Block>, Vec<Link>) {
+    let doc = Document::from(html);
+    let mut out = Walker::default();
+    let root = doc.select("body");
+    match root.nodes().first() {
+        Some(body) => out.children(body),
+        None => out.children(&doc.root()),
+    }
+    out.flush();
+    (out.blocks, out.links)
+}
+
+/// Below this depth the walk stops descending and takes a subtree's text as one paragraph, so a page
+/// nested thousands of elements deep cannot exhaust the stack.
+const MAX_DEPTH: usize = 200;
+
+/// How deep the elements of `doc` nest, counting no further than `limit`.
+#[must_use]
+pub fn depth(doc: &Document, limit: usize) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(doc.root(), 0usize)];
+    while let Some((node, d)) = stack.pop() {
+        deepest = deepest.max(d);
+        if deepest > limit {
+            break;
+        }
+        stack.extend(
+            node.children_it(false)
+                .filter(NodeRef::is_element)
+                .map(|c| (c, d + 1)),
+        );
+    }
+    deepest
+}
+
+/// Walks the tree, gathering loose inline text into paragraphs between blocks.
+#[derive(Default)]
+struct Walker {
+    depth: usize,
+    blocks: Vec<Block>,
+    links: Vec<Link>,
+    /// Inline text met outside any block element, waiting to become a paragraph.
+    loose: String,
+}
+
+impl Walker {
+    fn flush(&mut self) {
+        let text = squeeze(&self.loose);
+        self.loose.clear();
+        if !text.is_empty() {
+            self.blocks.push(Block::Paragraph(text));
+        }
+    }
+
+    fn children(&mut self, node: &NodeRef<'_>) {
+        if self.depth >= MAX_DEPTH {
+            // Too deep to walk: the whole subtree's text, gathered without recursion.
+            let text: String = node
+                .descendants_it()
+                .filter(NodeRef::is_text)
+                .map(|d| d.text().to_string())
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.loose.push_str(&text);
+            self.flush();
+            return;
+        }
+        self.depth += 1;
+        for child in node.children_it(false) {
+            self.node(&child);
+        }
+        self.depth -= 1;
+    }
+
+    fn collect_links(&mut self, node: &NodeRef<'_>) {
+        let mut found = Vec::new();
+        if name(node) == "a" {
+            found.push(*node);
+        }
+        found.extend(
+            node.descendants_it()
+                .filter(|d| d.is_element() && name(d) == "a"),
+        );
+        for a in found {
+            if let Some(href) = a.attr("href") {
+                let url = href.trim();
+                let text = squeeze(&a.text());
+                if (url.starts_with("http://") || url.starts_with("https://")) && !text.is_empty() {
+                    self.links.push(Link {
+                        text,
+                        url: url.to_owned(),
+                    });
+                }
+            }
+        }
+    }
+
+    fn push_text(&mut self, node: &NodeRef<'_>, make: fn(String) -> Block) {
+        self.flush();
+        let text = squeeze(&visible_text(node));
+        if !text.is_empty() {
+            self.blocks.push(make(text));
+        }
+        self.collect_links(node);
+    }
+
+    fn node(&mut self, node: &NodeRef<'_>) {
+        if node.is_text() {
+            self.loose.push_str(&node.text());
+            return;
+        }
+        if !node.is_element() {
+            return;
+        }
+        if node.has_attr("hidden") {
+            return;
+        }
+        let tag = name(node);
+        match tag.as_str() {
+            t if SKIPPED.contains(&t) => {}
+            "br" => self.loose.push(' '),
+            "p" | "dt" | "dd" | "address" | "summary" if !has_block_child(node) => {
+                self.push_text(node, Block::Paragraph);
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.push_text(node, Block::Subhead),
+            "li" if !has_block_child(node) => self.push_text(node, Block::ListItem),
+            "pre" => {
+                self.flush();
+                let text = node.text().trim_end().to_owned();
+                if !text.trim().is_empty() {
+                    self.blocks.push(Block::Preformatted(text));
+                }
+            }
+            "blockquote" => {
+                self.flush();
+                let mut inner = Walker::default();
+                inner.children(node);
+                inner.flush();
+                for b in inner.blocks {
+                    let text = b.text().to_owned();
+                    self.blocks.push(match b {
+                        Block::Paragraph(_) => Block::Quote(text),
+                        other => other,
+                    });
+                }
+                self.links.extend(inner.links);
+            }
+            "figure" => {
+                self.flush();
+                let caption = node
+                    .descendants_it()
+                    .find(|d| d.is_element() && name(d) == "figcaption");
+                match caption {
+                    Some(c) => self.caption(&c),
+                    // A figure of text (a pull quote, a table): its content, block by block.
+                    None => self.children(node),
+                }
+            }
+            "figcaption" => self.caption(node),
+            "tr" => self.push_text_joined(node),
+            t if BLOCKS.contains(&t) => {
+                self.flush();
+                self.children(node);
+                self.flush();
+            }
+            "a" => {
+                self.collect_links(node);
+                self.loose.push_str(&visible_text(node));
+            }
+            _ => {
+                // Inline elements (span, em, strong, …) and unknown ones: their text joins the current run,
+                // unless they hold blocks of their own.
+                if has_block_child(node) {
+                    self.flush();
+                    self.children(node);
+                    self.flush();
+                } else {
+                    self.collect_links(node);
+                    self.loose.push_str(&visible_text(node));
+                }
+            }
+        }
+    }
+
+    /// A caption, its credit split off when the markup marks it (`cite`, `.credit`, `.copyright`).
+    fn caption(&mut self, node: &NodeRef<'_>) {
+        self.flush();
+        let credit_node = node.descendants_it().find(|d| {
+            d.is_element()
+                && (name(d) == "cite"
+                    || d.class().is_some_and(|c| {
+                        let c = c.to_ascii_lowercase();
+                        c.contains("credit") || c.contains("copyright")
+                    }))
+        });
+        let credit = credit_node
+            .as_ref()
+            .map(|c| squeeze(&c.text()))
+            .filter(|c| !c.is_empty());
+        let mut text = squeeze(&visible_text(node));
+        if let Some(c) = &credit {
+            text = squeeze(&text.replacen(c.as_str(), "", 1));
+        }
+        if !text.is_empty() || credit.is_some() {
+            self.blocks.push(Block::Caption { text, credit });
+        }
+        self.collect_links(node);
+    }
+
+    /// A table row as one paragraph, its cells separated by " | ".
+    fn push_text_joined(&mut self, node: &NodeRef<'_>) {
+        self.flush();
+        let cells: Vec<String> = node
+            .element_children()
+            .iter()
+            .map(|c| squeeze(&visible_text(c)))
+            .filter(|t| !t.is_empty())
+            .collect();
+        if !cells.is_empty() {
+            self.blocks.push(Block::Paragraph(cells.join(" | ")));
+        }
+        self.collect_links(node);
+    }
+}
+
+/// Whether `node` holds block elements (so it is not one paragraph).
+fn has_block_child(node: &NodeRef<'_>) -> bool {
+    node.descendants_it()
+        .any(|d| d.is_element() && BLOCKS.contains(&name(&d).as_str()) && name(&d) != "br")
+}
+
+/// The text of `node` without the text of skipped elements (scripts, styles, buttons).
+fn visible_text(node: &NodeRef<'_>) -> String {
+    let mut out = String::new();
+    for d in node.children_it(false) {
+        if d.is_text() {
+            out.push_str(&d.text());
+        } else if d.is_element() {
+            let n = name(&d);
+            if SKIPPED.contains(&n.as_str()) || d.has_attr("hidden") {
+                continue;
+            }
+            if n == "br" {
+                out.push(' ');
+            } else {
+                out.push_str(&visible_text(&d));
+                // Inline elements run on (`<em>rain</em>.`); blocks inside are set apart.
+                if BLOCKS.contains(&n.as_str()) {
+                    out.push(' ');
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elements_map_to_blocks() {
+        let html = r#"<div><h2>Rivers rise</h2><p>Heavy <em>rain</em> fell.<script>x()</script></p>
+            loose text here
+            <figure><img src="a.jpg"><figcaption>Flooded streets <span class="credit">Photo: Ana Ruiz</span></figcaption></figure>
+            <blockquote><p>We lost everything.</p></blockquote>
+            <ul><li>One</li><li>Two <a href="https://x.test/two">link</a></li></ul>
+            <pre>  code
+  block</pre><table><tr><td>A</td><td>B</td></tr></table></div>"#;
+        let (blocks, links) = from_html(html);
+        assert_eq!(
+            blocks,
+            vec![
+                Block::Subhead("Rivers rise".into()),
+                Block::Paragraph("Heavy rain fell.".into()),
+                Block::Paragraph("loose text here".into()),
+                Block::Caption {
+                    text: "Flooded streets".into(),
+                    credit: Some("Photo: Ana Ruiz".into())
+                },
+                Block::Quote("We lost everything.".into()),
+                Block::ListItem("One".into()),
+                Block::ListItem("Two link".into()),
+                Block::Preformatted("  code\n  block".into()),
+                Block::Paragraph("A | B".into()),
+            ]
+        );
+        assert_eq!(
+            links,
+            vec![Link {
+                text: "link".into(),
+                url: "https://x.test/two".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn hidden_and_nested_content() {
+        let (blocks, _) = from_html(
+            "<p hidden>secret</p><div><div><p>deep</p></div></div><li><p>a</p><p>b</p></li>",
+        );
+        assert_eq!(
+            blocks,
+            vec![
+                Block::Paragraph("deep".into()),
+                Block::Paragraph("a".into()),
+                Block::Paragraph("b".into())
+            ]
+        );
+    }
+}

@@ -1,0 +1,256 @@
+//! Markdown notes (pulldown-cmark) with `+++` TOML or `---` YAML front matter giving title, section, author,
+//! date, url and related links.
+
+use std::path::Path;
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use serde_json::Value;
+
+use super::dateline::parse_date;
+use crate::model::{Article, ArticleId, Block, Format, Link, RelatedLink};
+
+/// The front matter as a JSON value (both TOML and YAML convert to it), and the Markdown after it.
+fn split_front_matter(text: &str) -> Result<(Value, &str), String> {
+    let start = text.trim_start_matches('\u{feff}');
+    for (fence, toml) in [("+++", true), ("---", false)] {
+        let Some(rest) = start
+            .strip_prefix(fence)
+            .and_then(|r| r.strip_prefix('\n').or_else(|| r.strip_prefix("\r\n")))
+        else {
+            continue;
+        };
+        let close = format!("\n{fence}");
+        let Some(end) = rest.find(&close) else {
+            continue;
+        };
+        let head = &rest[..end];
+        let body = rest[end + close.len()..].trim_start_matches(['\r', '\n']);
+        let value = if toml {
+            let table: toml::Table = toml::from_str(head)
+                .map_err(|e| format!("bad TOML front matter: {}", e.message()))?;
+            serde_json::to_value(table).map_err(|e| format!("bad TOML front matter: {e}"))?
+        } else {
+            serde_yaml_ng::from_str::<Value>(head)
+                .map_err(|e| format!("bad YAML front matter: {e}"))?
+        };
+        return Ok((value, body));
+    }
+    Ok((Value::Null, text))
+}
+
+/// A front-matter value as text (TOML dates arrive wrapped).
+fn text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Object(o) => o.values().next().and_then(text),
+        Value::Array(a) => a.first().and_then(text),
+        _ => None,
+    }
+}
+
+fn field(fm: &Value, names: &[&str]) -> Option<String> {
+    names.iter().find_map(|n| fm.get(n).and_then(text))
+}
+
+/// `related = ["teaser", { title = "…", url = "…" }]`.
+fn related(fm: &Value) -> Vec<RelatedLink> {
+    let Some(Value::Array(items)) = fm.get("related") else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| match item {
+            Value::String(s) => Some(RelatedLink {
+                section: None,
+                text: s.clone(),
+                url: None,
+                target: None,
+            }),
+            Value::Object(o) => {
+                let title = o.get("title").or_else(|| o.get("text")).and_then(text)?;
+                let url = o.get("url").and_then(text);
+                let section = o.get("section").and_then(text);
+                Some(RelatedLink {
+                    section,
+                    text: title,
+                    url,
+                    target: None,
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Where a run of text goes when its block ends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Context {
+    Quote,
+    Item,
+}
+
+/// Parses a Markdown note.
+///
+/// # Errors
+/// Front matter that is not valid TOML or YAML.
+pub fn parse(source: &str, path: &Path) -> Result<Article, String> {
+    let (fm, body_text) = split_front_matter(source)?;
+    let mut blocks = Vec::new();
+    let mut links = Vec::new();
+    let mut heading: Option<String> = None;
+    let mut current = String::new();
+    let mut contexts: Vec<Context> = Vec::new();
+    let mut link: Option<(String, String)> = None;
+    let mut in_heading = None;
+    let mut in_code = false;
+    for event in Parser::new(body_text) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                current.clear();
+                in_heading = Some(level);
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let t = current.trim().to_owned();
+                current.clear();
+                if in_heading == Some(HeadingLevel::H1) && heading.is_none() && blocks.is_empty() {
+                    heading = Some(t);
+                } else if !t.is_empty() {
+                    blocks.push(Block::Subhead(t));
+                }
+                in_heading = None;
+            }
+            Event::Start(Tag::BlockQuote(_)) => contexts.push(Context::Quote),
+            Event::End(TagEnd::BlockQuote(_)) => {
+                contexts.pop();
+            }
+            Event::Start(Tag::Item) => {
+                flush(&mut current, &mut blocks, contexts.last().copied());
+                contexts.push(Context::Item);
+            }
+            Event::End(TagEnd::Item) => {
+                flush(&mut current, &mut blocks, Some(Context::Item));
+                contexts.pop();
+            }
+            Event::Start(Tag::Paragraph) => current.clear(),
+            Event::End(TagEnd::Paragraph) => {
+                flush(&mut current, &mut blocks, contexts.last().copied());
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                current.clear();
+                in_code = true;
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                let code = current.trim_end().to_owned();
+                current.clear();
+                in_code = false;
+                if !code.is_empty() {
+                    blocks.push(Block::Preformatted(code));
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                link = Some((dest_url.to_string(), String::new()));
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((url, t)) = link.take()
+                    && (url.starts_with("http://") || url.starts_with("https://"))
+                {
+                    links.push(Link {
+                        text: t.trim().to_owned(),
+                        url,
+                    });
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                current.push_str(&t);
+                if let Some((_, lt)) = link.as_mut() {
+                    lt.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => current.push(if in_code { '\n' } else { ' ' }),
+            _ => {}
+        }
+    }
+    flush(&mut current, &mut blocks, None);
+    let title = field(&fm, &["title"])
+        .or(heading)
+        .or_else(|| blocks.first().map(|b| b.text().chars().take(80).collect()))
+        .unwrap_or_default();
+    let mut article = Article {
+        id: ArticleId(0),
+        path: path.to_path_buf(),
+        entry: 0,
+        format: Format::Markdown,
+        section: field(&fm, &["section", "category", "categories"]),
+        title,
+        byline: field(&fm, &["author", "byline", "authors"]),
+        published: field(&fm, &["date", "published"])
+            .as_deref()
+            .and_then(parse_date),
+        url: field(&fm, &["url", "link"]),
+        body: blocks,
+        related: related(&fm),
+        links,
+    };
+    article.id = article.compute_id();
+    Ok(article)
+}
+
+fn flush(current: &mut String, blocks: &mut Vec<Block>, context: Option<Context>) {
+    let t = current.split_whitespace().collect::<Vec<_>>().join(" ");
+    current.clear();
+    if t.is_empty() {
+        return;
+    }
+    blocks.push(match context {
+        Some(Context::Quote) => Block::Quote(t),
+        Some(Context::Item) => Block::ListItem(t),
+        None => Block::Paragraph(t),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toml_front_matter_and_structure() {
+        let note = "+++\ntitle = \"Tides and tables\"\nsection = \"Science\"\nauthor = \"Ana Ruiz\"\ndate = 2026-11-20\nrelated = [\"Storm Isolde floods coastal towns\", { title = \"Harbour report\", url = \"https://x.test/h\" }]\n+++\n\nThe tide came in *early*.\n\n## Why\n\n> It always does.\n\n- one\n- two [link](https://x.test/l)\n\n```\ncode line\n```\n";
+        let a = parse(note, Path::new("n.md")).unwrap();
+        assert_eq!(
+            (a.title.as_str(), a.section.as_deref(), a.byline.as_deref()),
+            ("Tides and tables", Some("Science"), Some("Ana Ruiz"))
+        );
+        assert_eq!(
+            a.published.unwrap().to_rfc3339(),
+            "2026-11-20T00:00:00+00:00"
+        );
+        assert_eq!(
+            a.body,
+            vec![
+                Block::Paragraph("The tide came in early.".into()),
+                Block::Subhead("Why".into()),
+                Block::Quote("It always does.".into()),
+                Block::ListItem("one".into()),
+                Block::ListItem("two link".into()),
+                Block::Preformatted("code line".into()),
+            ]
+        );
+        assert_eq!(a.related.len(), 2);
+        assert_eq!(a.related[1].url.as_deref(), Some("https://x.test/h"));
+        assert_eq!(a.links[0].url, "https://x.test/l");
+    }
+
+    #[test]
+    fn yaml_front_matter_and_a_heading_title() {
+        let note = "---\nsection: Life\nauthor: Li Wei\ndate: \"November 3, 2026\"\n---\n# The fair\n\nIt opened.\n";
+        let a = parse(note, Path::new("n.md")).unwrap();
+        assert_eq!(
+            (a.title.as_str(), a.section.as_deref(), a.byline.as_deref()),
+            ("The fair", Some("Life"), Some("Li Wei"))
+        );
+        assert!(a.published.is_some());
+        assert_eq!(a.body, vec![Block::Paragraph("It opened.".into())]);
+        assert!(parse("---\n: : bad\n  - [\n---\nx", Path::new("n.md")).is_err());
+    }
+}

@@ -1,0 +1,212 @@
+//! A folder of mixed files (saved HTML, RSS, Atom, JSON Feed, Markdown with TOML and YAML front matter, and
+//! the scraped seed) opens as one list; each format maps to the model; bad files of each kind are warned.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use broadsheet::model::{Article, ArticleId, Block, Format};
+use broadsheet::store::{self, Store};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats")
+}
+
+fn mixed() -> Store {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed_scraped_afp.txt");
+    store::load(&[fixtures(), seed])
+}
+
+fn story<'a>(s: &'a Store, title: &str) -> &'a Article {
+    s.articles
+        .iter()
+        .find(|a| a.title == title)
+        .unwrap_or_else(|| panic!("{title} not loaded"))
+}
+
+#[test]
+fn a_mixed_folder_is_one_list() {
+    let mut s = mixed();
+    assert!(s.warnings.is_empty(), "{:?}", s.warnings);
+    let formats: Vec<Format> = s.articles.iter().map(|a| a.format).collect();
+    for f in [
+        Format::Scraped,
+        Format::Html,
+        Format::Feed,
+        Format::Markdown,
+    ] {
+        assert!(formats.contains(&f), "{f:?}");
+    }
+    // The ferry story is in both the RSS and the Atom file: one story, by its URL.
+    assert_eq!(
+        s.articles
+            .iter()
+            .filter(|a| a.title == "Ferries return to the north pier")
+            .count(),
+        2
+    );
+    s.dedupe();
+    assert_eq!(
+        s.articles
+            .iter()
+            .filter(|a| a.title == "Ferries return to the north pier")
+            .count(),
+        1
+    );
+    assert_eq!(
+        s.articles.len(),
+        1 + 1 + 2 + 1 + 1 + 2,
+        "seed, page, RSS + Atom (one shared), JSON, two notes"
+    );
+    // Newest first where dated.
+    assert_eq!(s.articles[0].title, "Ferries return to the north pier");
+}
+
+#[test]
+fn a_saved_page_reads_cleanly() {
+    let s = mixed();
+    let a = story(&s, "Velmar opens its new sea wall after a decade of storms");
+    assert_eq!(a.format, Format::Html);
+    assert_eq!(a.section.as_deref(), Some("World"));
+    assert_eq!(a.byline.as_deref(), Some("Ines Vardy"));
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://courier.example/world/velmar-sea-wall")
+    );
+    assert_eq!(
+        a.id,
+        ArticleId::from_url("https://courier.example/world/velmar-sea-wall")
+    );
+    assert_eq!(
+        a.published.unwrap().to_rfc3339(),
+        "2026-11-21T09:30:00+01:00"
+    );
+    let kinds: Vec<&str> = a.body.iter().map(Block::kind).collect();
+    for k in [
+        "paragraph",
+        "subhead",
+        "caption",
+        "quote",
+        "list_item",
+        "preformatted",
+    ] {
+        assert!(kinds.contains(&k), "{k} in {kinds:?}");
+    }
+    let caption = a.body.iter().find(|b| b.kind() == "caption").unwrap();
+    assert_eq!(
+        (caption.text(), caption.credit()),
+        ("The new wall at high tide", Some("Photo: Tomas Reyne"))
+    );
+    let all: String = a
+        .body
+        .iter()
+        .map(Block::text)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        !all.contains("Home") && !all.contains("The Velmar Courier"),
+        "no navigation or footer: {all}"
+    );
+    assert_eq!(a.links.len(), 1);
+    assert_eq!(
+        a.links[0].url,
+        "https://courier.example/world/velmar-budget"
+    );
+}
+
+#[test]
+fn feed_entries_and_notes_map_to_the_model() {
+    let s = mixed();
+    let rss = story(&s, "Fish market moves indoors");
+    assert_eq!(
+        (rss.format, rss.section.as_deref(), rss.entry),
+        (Format::Feed, Some("Business"), 1)
+    );
+    let atom = story(&s, "Lighthouse keeper retires");
+    assert_eq!(atom.section.as_deref(), Some("Life"));
+    assert_eq!(
+        atom.body,
+        vec![Block::Paragraph(
+            "After forty years, the keeper hands over the keys.".into()
+        )]
+    );
+    let json = story(&s, "Night markets return to Ostrevik");
+    assert_eq!(
+        (json.byline.as_deref(), json.section.as_deref()),
+        (Some("Li Wei"), Some("Life"))
+    );
+    let note = story(&s, "Notes on the spring tides");
+    assert_eq!(
+        (note.format, note.byline.as_deref()),
+        (Format::Markdown, Some("Ana Ruiz"))
+    );
+    assert_eq!(
+        note.related[0].target.map(|_| ()),
+        Some(()),
+        "the note's related title resolves to the feed story"
+    );
+    assert_eq!(note.links[0].url, "https://harbour.example/log");
+    let fair = story(&s, "The autumn fair, in brief");
+    assert_eq!(fair.section.as_deref(), Some("Life"));
+}
+
+#[test]
+fn bad_files_of_every_kind_are_warned_and_nothing_else_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(
+        d.join("broken.xml"),
+        "<?xml version=\"1.0\"?><rss><channel><title>x</title><item><title>cut",
+    )
+    .unwrap();
+    fs::write(
+        d.join("empty-feed.xml"),
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Empty</title></channel></rss>",
+    )
+    .unwrap();
+    fs::write(
+        d.join("data.json"),
+        "{\"name\": \"not a feed\", \"items\": 3}",
+    )
+    .unwrap();
+    let deep = format!(
+        "<html><body>{}<p>deep</p>{}</body></html>",
+        "<div>".repeat(10_000),
+        "</div>".repeat(10_000)
+    );
+    fs::write(d.join("deep.html"), deep).unwrap();
+    let mut huge = b"<html><body>".to_vec();
+    huge.resize(100 * 1024 * 1024, b'a');
+    fs::write(d.join("huge.html"), huge).unwrap();
+    // Declared UTF-8, written in Latin-1.
+    let latin1: Vec<u8> = "<html><head><meta charset=\"utf-8\"><title>Caf\u{e9} prices rise again this winter</title></head><body><article><p>The caf\u{e9} owners of the old quarter said on Monday that prices would rise again this winter, blaming the cost of milk and of heating.</p><p>Customers said they would come anyway, for now.</p></article></body></html>"
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap())
+        .collect();
+    fs::write(d.join("latin1.html"), latin1).unwrap();
+    fs::copy(fixtures().join("wire.rss"), d.join("wire.rss")).unwrap();
+    let s = store::load(&[d.to_path_buf()]);
+    let reason = |name: &str| {
+        s.warnings
+            .iter()
+            .find(|w| w.path.ends_with(name))
+            .map(|w| w.reason.clone())
+            .unwrap_or_default()
+    };
+    assert!(
+        reason("broken.xml").starts_with("not a readable feed"),
+        "{}",
+        reason("broken.xml")
+    );
+    assert_eq!(reason("empty-feed.xml"), "the feed has no entries");
+    assert!(reason("data.json").starts_with("not a readable feed"));
+    assert!(reason("deep.html").contains("nested more than 512"));
+    assert!(reason("huge.html").starts_with("too large"));
+    assert!(reason("latin1.html").contains("Windows-1252"));
+    let titles: Vec<&str> = s.articles.iter().map(|a| a.title.as_str()).collect();
+    assert!(
+        titles.contains(&"Caf\u{e9} prices rise again this winter"),
+        "{titles:?}"
+    );
+    assert!(titles.contains(&"Ferries return to the north pier"));
+    assert_eq!(s.articles.len(), 3);
+}
