@@ -92,7 +92,7 @@ where
                 }
                 Input::Scan(u) => scanned = Some(indexing::combine(scanned, u)),
             }
-            if state.quit || state.suspend {
+            if state.quit || state.suspend || state.open_url.is_some() {
                 return Ok(());
             }
             input = events.ready()?;

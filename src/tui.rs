@@ -75,6 +75,34 @@ pub fn suspend(terminal: &mut Tui) -> io::Result<()> {
     terminal.clear()
 }
 
+/// Browsers that run in the terminal: the reader gives the terminal to them until they exit.
+const TEXT_BROWSERS: &[&str] = &[
+    "lynx",
+    "w3m",
+    "elinks",
+    "links",
+    "browsh",
+    "www-browser",
+    "carbonyl",
+];
+
+/// Opens `url` in the user's browser (`$BROWSER`, else the system's). A text browser gets the terminal,
+/// restored first and taken back after.
+///
+/// # Errors
+/// When no browser could be started, or the terminal cannot be set up again.
+pub fn open_in_browser(terminal: &mut Tui, url: &str) -> io::Result<()> {
+    let text = std::env::var("BROWSER").is_ok_and(|b| TEXT_BROWSERS.iter().any(|t| b.contains(t)));
+    if !text {
+        return webbrowser::open(url);
+    }
+    restore();
+    let opened = webbrowser::open(url);
+    enter()?;
+    terminal.clear()?;
+    opened
+}
+
 /// Reads crossterm events and the background scan's steps, and ends when SIGTERM, SIGHUP or SIGINT
 /// arrives.
 pub struct Crossterm {

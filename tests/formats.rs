@@ -210,3 +210,57 @@ fn bad_files_of_every_kind_are_warned_and_nothing_else_is_lost() {
     assert!(titles.contains(&"Ferries return to the north pier"));
     assert_eq!(s.articles.len(), 3);
 }
+
+#[test]
+fn the_sidebar_lists_body_links_and_o_asks_to_open_them() {
+    use broadsheet::app::{Action, Focus, State, update};
+    use broadsheet::config::keymap::Keymap;
+    use ratatui::layout::Rect;
+
+    let s = mixed();
+    let mut state = State::new(
+        s.articles,
+        s.warnings,
+        Keymap::default_keys(),
+        Rect::new(0, 0, 140, 40),
+    );
+    let page = state
+        .listed
+        .iter()
+        .position(|&i| state.headlines[i].format == Format::Html)
+        .unwrap();
+    state.selected = page;
+    state.enter_story();
+    let view = state.view().unwrap();
+    assert_eq!(view.sidebar.len(), 1);
+    assert_eq!(view.sidebar[0].heading, Some("Links"));
+    assert!(view.sidebar[0].body_link);
+    // o outside the sidebar: the story's own address.
+    update(&mut state, Action::OpenLink);
+    assert_eq!(
+        state.open_url.take().as_deref(),
+        Some("https://courier.example/world/velmar-sea-wall")
+    );
+    // Enter on a body link in the sidebar opens it too.
+    state.focus = Focus::Sidebar;
+    update(&mut state, Action::Open);
+    assert_eq!(
+        state.open_url.take().as_deref(),
+        Some("https://courier.example/world/velmar-budget")
+    );
+    // A scraped page has no address: nothing is opened, and the reader says so.
+    let scraped = state
+        .listed
+        .iter()
+        .position(|&i| state.headlines[i].format == Format::Scraped)
+        .unwrap();
+    state.focus = Focus::List;
+    state.selected = scraped;
+    state.enter_story();
+    update(&mut state, Action::OpenLink);
+    assert_eq!(state.open_url, None);
+    assert_eq!(
+        state.message.as_deref(),
+        Some("No web address to open here")
+    );
+}

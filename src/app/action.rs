@@ -44,6 +44,8 @@ pub enum Action {
     Bottom,
     /// Show or hide the related-links sidebar.
     ToggleSidebar,
+    /// Open the selected sidebar link (or the story's own address) in the web browser.
+    OpenLink,
     /// Mark the selected story read, or unread again.
     ToggleRead,
     /// Mark every listed story read (after a y/n question).
@@ -115,6 +117,11 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
         Action::ToggleSidebar,
         "toggle_sidebar",
         "show or hide the related links",
+    ),
+    (
+        Action::OpenLink,
+        "open_link",
+        "open the link (or the story) in the browser",
     ),
     (Action::ToggleRead, "toggle_read", "mark read / unread"),
     (

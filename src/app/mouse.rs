@@ -32,12 +32,13 @@ pub fn click(state: &mut State, x: u16, y: u16) {
     }
 }
 
-/// The related link drawn on sidebar row `row` (counted from the top of its content).
+/// The sidebar item drawn on row `row` (counted from the top of its content).
 fn link_at_row(state: &State, row: usize) -> Option<usize> {
     let view = state.view()?;
-    let mut top = 1;
+    let mut top = 0;
     for (i, item) in view.sidebar.iter().enumerate() {
-        if row >= top && row < top + item.height() - 1 {
+        let rows = item.selectable_rows();
+        if row >= top + rows.start && row < top + rows.end {
             return Some(i);
         }
         top += item.height();

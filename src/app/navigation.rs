@@ -20,7 +20,7 @@ pub fn step(state: &mut State, delta: isize) {
                 .min(state.max_scroll());
         }
         Focus::Sidebar => {
-            let links = state.view().map_or(0, |v| v.story.related.len());
+            let links = state.view().map_or(0, |v| v.sidebar.len());
             state.link = state
                 .link
                 .saturating_add_signed(delta)
@@ -161,13 +161,21 @@ pub fn travel(state: &mut State, back: bool) {
     open(state);
 }
 
-/// Follows the selected related link to the story it points at.
+/// Follows the selected sidebar item: a related teaser to the story it points at, a link to the browser.
 fn follow_link(state: &mut State) {
-    let Some(link) = state.view().and_then(|v| v.story.related.get(state.link)) else {
+    let Some(view) = state.view() else { return };
+    let Some(link) = view.story.related.get(state.link) else {
+        let url = view.sidebar.get(state.link).and_then(|i| i.url.clone());
+        request_open(state, url);
         return;
     };
     let Some(target) = link.target else {
-        state.message = Some("That teaser points to no stored story".to_owned());
+        let url = link.url.clone();
+        if url.is_some() {
+            request_open(state, url);
+        } else {
+            state.message = Some("That teaser points to no stored story".to_owned());
+        }
         return;
     };
     match state.position_of(target) {
@@ -177,5 +185,30 @@ fn follow_link(state: &mut State) {
             state.message = Some("That story is hidden by the filter (U, S)".to_owned());
         }
         None => state.message = Some("That story is not in the store".to_owned()),
+    }
+}
+
+/// `o`: the selected sidebar item's address, or, outside the sidebar, the story's own.
+pub fn open_link(state: &mut State) {
+    let url = if state.focus == Focus::Sidebar {
+        state
+            .view()
+            .and_then(|v| v.sidebar.get(state.link))
+            .and_then(|i| i.url.clone())
+    } else {
+        state.current().and_then(|h| h.url.clone())
+    };
+    request_open(state, url);
+}
+
+/// Asks the event loop to open `url` in the browser: only http and https addresses.
+fn request_open(state: &mut State, url: Option<String>) {
+    match url {
+        Some(u) if u.starts_with("http://") || u.starts_with("https://") => {
+            state.message = Some(format!("Opening {u}"));
+            state.open_url = Some(u);
+        }
+        Some(u) => state.message = Some(format!("Not a web address: {u}")),
+        None => state.message = Some("No web address to open here".to_owned()),
     }
 }

@@ -146,6 +146,8 @@ pub struct State {
     pub quit: bool,
     /// Set when the user asks to suspend; the event loop clears it.
     pub suspend: bool,
+    /// A web address the user asked to open; the event loop opens it and clears it.
+    pub open_url: Option<String>,
     /// The database that keeps read state.
     pub db: Db,
     library: Library,
@@ -233,6 +235,7 @@ impl State {
             keymap,
             quit: false,
             suspend: false,
+            open_url: None,
             db,
             library,
             by_id: HashMap::new(),
@@ -422,7 +425,7 @@ impl State {
             let story = self.story(&h);
             let view = View {
                 article: reflow::reflow(&story, article_w, Some(&self.reading.date_format)),
-                sidebar: reflow::wrap_related(&story.related, sidebar_w),
+                sidebar: reflow::wrap_sidebar(&story.related, &story.links, sidebar_w),
                 story,
             };
             self.views.insert(key, Arc::new(view));
@@ -590,8 +593,8 @@ impl State {
             })
             .unwrap_or_default();
         self.link = self.link.min(links.saturating_sub(1));
-        // Keep the selected link's rows on screen (one header row sits above the items).
-        let top = 1 + item_rows[..self.link.min(item_rows.len())]
+        // Keep the selected item's rows on screen (its heading too, when it has one).
+        let top = item_rows[..self.link.min(item_rows.len())]
             .iter()
             .sum::<usize>();
         let height = item_rows.get(self.link).copied().unwrap_or(0);
@@ -599,7 +602,7 @@ impl State {
         if links == 0 {
             self.sidebar_offset = 0;
         } else if top < self.sidebar_offset {
-            self.sidebar_offset = top.saturating_sub(1);
+            self.sidebar_offset = top;
         } else if top + height > self.sidebar_offset + rows {
             self.sidebar_offset = (top + height).saturating_sub(rows);
         }

@@ -5,7 +5,7 @@ use super::help;
 use super::layout;
 use super::marking;
 use super::mouse;
-use super::navigation::{jump_relative, next_unread, open_selected, step, travel};
+use super::navigation::{jump_relative, next_unread, open_link, open_selected, step, travel};
 use super::state::{Focus, Overlay, State};
 
 /// Lines the mouse wheel moves per notch.
@@ -97,6 +97,7 @@ fn apply(state: &mut State, action: Action) {
                 };
             }
         }
+        Action::OpenLink => open_link(state),
         Action::ToggleRead => marking::toggle_read(state),
         Action::MarkAllRead => marking::ask_mark_all_read(state),
         Action::Undo => marking::undo(state),

@@ -133,6 +133,12 @@ fn read(
         if let Err(e) = runner::run(&mut terminal, state, theme, &mut events) {
             break Err(e);
         }
+        if let Some(url) = state.open_url.take() {
+            if let Err(e) = tui::open_in_browser(&mut terminal, &url) {
+                state.message = Some(format!("Could not open {url}: {e}"));
+            }
+            continue;
+        }
         if !state.suspend {
             break Ok(());
         }

@@ -4,7 +4,7 @@
 use textwrap::Options;
 use unicode_width::UnicodeWidthChar;
 
-use crate::model::{Article, Block, RelatedLink};
+use crate::model::{Article, Block, Link, RelatedLink};
 use crate::text::plain::meta_line;
 
 /// What a reflowed line is, so the view can style it.
@@ -167,46 +167,75 @@ pub fn reflow(a: &Article, width: u16, date_format: Option<&str>) -> Reflowed {
     Reflowed { width, lines }
 }
 
-/// One related link wrapped for the sidebar.
+/// One sidebar item (a related teaser or a link from the body), wrapped.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SidebarItem {
+    /// A heading drawn above the item ("You may also like", "Links") when it starts a group.
+    pub heading: Option<&'static str>,
     /// The section label, cut to the width.
     pub section: Option<String>,
-    /// The teaser's lines.
+    /// The teaser's or link's lines.
     pub lines: Vec<String>,
-    /// Whether it points at a stored story.
+    /// Whether a related teaser points at a stored story.
     pub resolved: bool,
+    /// Where the item points on the web, when it does.
+    pub url: Option<String>,
+    /// Whether it is a link from the body (else a related teaser).
+    pub body_link: bool,
 }
 
 impl SidebarItem {
-    /// Rows the item takes, with the blank row after it.
+    /// Rows the item takes: its heading, section and lines, and the blank row after it.
     #[must_use]
     pub fn height(&self) -> usize {
-        usize::from(self.section.is_some()) + self.lines.len() + 1
+        usize::from(self.heading.is_some())
+            + usize::from(self.section.is_some())
+            + self.lines.len()
+            + 1
+    }
+
+    /// The rows of the item that select it (not its heading or the blank row after it).
+    #[must_use]
+    pub fn selectable_rows(&self) -> std::ops::Range<usize> {
+        let top = usize::from(self.heading.is_some());
+        top..self.height() - 1
     }
 }
 
-/// Wraps related links for a sidebar `width` columns wide (at least 4).
+/// Wraps the related teasers, then the body's links, for a sidebar `width` columns wide (at least 4).
 #[must_use]
-pub fn wrap_related(links: &[RelatedLink], width: u16) -> Vec<SidebarItem> {
+pub fn wrap_sidebar(related: &[RelatedLink], links: &[Link], width: u16) -> Vec<SidebarItem> {
     let w = usize::from(width.max(4));
-    links
+    let wrap = |t: &str| -> Vec<String> {
+        textwrap::wrap(t, Options::new(w))
+            .into_iter()
+            .map(std::borrow::Cow::into_owned)
+            .collect()
+    };
+    let mut out: Vec<SidebarItem> = related
         .iter()
-        .map(|l| SidebarItem {
+        .enumerate()
+        .map(|(i, l)| SidebarItem {
+            heading: (i == 0).then_some("You may also like"),
             section: l
                 .section
                 .as_deref()
                 .map(|s| crate::text::truncate::fit(s, w)),
-            lines: textwrap::wrap(
-                &l.text,
-                Options::new(w).initial_indent("").subsequent_indent(""),
-            )
-            .into_iter()
-            .map(std::borrow::Cow::into_owned)
-            .collect(),
+            lines: wrap(&l.text),
             resolved: l.target.is_some(),
+            url: l.url.clone(),
+            body_link: false,
         })
-        .collect()
+        .collect();
+    out.extend(links.iter().enumerate().map(|(i, l)| SidebarItem {
+        heading: (i == 0).then_some("Links"),
+        section: None,
+        lines: wrap(&l.text),
+        resolved: true,
+        url: Some(l.url.clone()),
+        body_link: true,
+    }));
+    out
 }
 
 #[cfg(test)]

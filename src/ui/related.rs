@@ -1,5 +1,5 @@
-//! The related-links sidebar: "You may also like" teasers with their sections; resolved ones can be followed,
-//! unresolved ones are dim. A scrollbar shows when the items do not fit.
+//! The sidebar: "You may also like" teasers with their sections (resolved ones can be followed, unresolved
+//! ones are dim), then "Links" from the body. A scrollbar shows when the items do not fit.
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
@@ -28,16 +28,14 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
     let mut lines: Vec<Line<'_>> = Vec::new();
     if view.sidebar.is_empty() {
         lines.push(Line::styled(
-            fit("No related stories", width),
+            fit("No related stories or links", width),
             theme.link_unresolved,
-        ));
-    } else {
-        lines.push(Line::styled(
-            fit("You may also like", width),
-            theme.headline,
         ));
     }
     for (i, item) in view.sidebar.iter().enumerate() {
+        if let Some(heading) = item.heading {
+            lines.push(Line::styled(fit(heading, width), theme.headline));
+        }
         let selected = focused && i == state.link;
         let base = if item.resolved {
             theme.link
