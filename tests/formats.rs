@@ -232,9 +232,10 @@ fn the_sidebar_lists_body_links_and_o_asks_to_open_them() {
     state.selected = page;
     state.enter_story();
     let view = state.view().unwrap();
-    assert_eq!(view.sidebar.len(), 1);
-    assert_eq!(view.sidebar[0].heading, Some("Links"));
-    assert!(view.sidebar[0].body_link);
+    assert_eq!(view.sidebar.len(), 3);
+    assert_eq!(view.sidebar[0].heading, Some("You may also like"));
+    assert_eq!(view.sidebar[2].heading, Some("Links"));
+    assert!(view.sidebar[2].body_link);
     // o outside the sidebar: the story's own address.
     update(&mut state, Action::OpenLink);
     assert_eq!(
@@ -243,6 +244,7 @@ fn the_sidebar_lists_body_links_and_o_asks_to_open_them() {
     );
     // Enter on a body link in the sidebar opens it too.
     state.focus = Focus::Sidebar;
+    state.link = 2;
     update(&mut state, Action::Open);
     assert_eq!(
         state.open_url.take().as_deref(),

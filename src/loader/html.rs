@@ -8,7 +8,7 @@ use dom_smoothie::{Config, Readability};
 
 use super::dateline::parse_date;
 use super::html_blocks;
-use crate::model::{Article, ArticleId, Block, Format};
+use crate::model::{Article, ArticleId, Block, Format, RelatedLink};
 
 /// Deeper nesting than this is not a news page (browsers stop at 512).
 const MAX_READABLE_DEPTH: usize = 512;
@@ -72,6 +72,60 @@ impl PageMeta {
     }
 }
 
+/// Headings that open a page's own list of related stories.
+const RELATED_HEADINGS: &[&str] = &[
+    "related",
+    "related stories",
+    "related articles",
+    "more on this story",
+    "more on this topic",
+    "read more",
+    "you may also like",
+    "more stories",
+];
+
+/// The page's own "Related" or "More on this story" lists: the links in the section a matching heading opens.
+fn related_lists(doc: &Document) -> Vec<RelatedLink> {
+    let mut out: Vec<RelatedLink> = Vec::new();
+    let headings = doc.select("h2, h3, h4, h5, h6, strong, b, p, span, div");
+    for h in headings.nodes() {
+        let text = h
+            .text()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        let text = text.trim_end_matches(':');
+        if text.len() > 40 || !RELATED_HEADINGS.contains(&text) || h.element_children().len() > 2 {
+            continue;
+        }
+        let Some(section) = h.parent() else { continue };
+        for a in section.descendants_it().filter(|d| {
+            d.is_element() && d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("a"))
+        }) {
+            let Some(href) = a.attr("href") else { continue };
+            let teaser = a.text().split_whitespace().collect::<Vec<_>>().join(" ");
+            let url = href.trim();
+            if teaser.split_whitespace().count() >= 3
+                && (url.starts_with("http://") || url.starts_with("https://"))
+                && !out.iter().any(|r| r.url.as_deref() == Some(url))
+            {
+                out.push(RelatedLink {
+                    section: None,
+                    text: teaser,
+                    url: Some(url.to_owned()),
+                    target: None,
+                });
+            }
+        }
+        if out.len() >= 12 {
+            break;
+        }
+    }
+    out.truncate(12);
+    out
+}
+
 /// The headline without a trailing or leading site name ("Story | Site", "Site - Story").
 fn strip_site(title: &str, site: Option<&str>) -> String {
     let title = title.trim();
@@ -122,6 +176,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, String> {
     let mut readability =
         Readability::new(text, None, Some(cfg)).map_err(|e| format!("not readable HTML: {e}"))?;
     let meta = PageMeta::read(&readability.doc);
+    let related = related_lists(&readability.doc);
     // Readability's cost grows with the square of the nesting depth: a page nested absurdly deep is read
     // as it stands, without looking for the article in it.
     if html_blocks::depth(&readability.doc, MAX_READABLE_DEPTH) > MAX_READABLE_DEPTH {
@@ -177,7 +232,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, String> {
         published,
         url: meta.url,
         body,
-        related: Vec::new(),
+        related,
         links,
     };
     article.id = article.compute_id();

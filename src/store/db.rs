@@ -50,6 +50,7 @@ const MIGRATIONS: &[&str] = &[
         lead_key INTEGER
     );
     CREATE UNIQUE INDEX stories_by_path ON stories (path, entry);
+    CREATE INDEX stories_by_id ON stories (id);
     CREATE INDEX stories_by_title ON stories (title_key);
     CREATE INDEX stories_by_lead ON stories (lead_key);",
 ];

@@ -307,7 +307,18 @@ impl Db {
             .conn
             .prepare_cached("SELECT id, lead FROM stories WHERE lead_key = ?1")
             .map_err(self.error())?;
+        let mut by_id = self
+            .conn
+            .prepare_cached("SELECT 1 FROM stories WHERE id = ?1 LIMIT 1")
+            .map_err(self.error())?;
         for link in links {
+            if let Some(url) = &link.url {
+                let id = ArticleId::from_url(url);
+                if by_id.exists([id.to_string()]).map_err(self.error())? {
+                    link.target = Some(id);
+                    continue;
+                }
+            }
             let folded = fold(&link.text);
             let teaser = folded.trim_end_matches("...").trim_end();
             if teaser.is_empty() {

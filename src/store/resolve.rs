@@ -30,8 +30,16 @@ pub fn resolve(articles: &mut [Article]) {
                 .push((a.id, buf.clone()));
         }
     }
+    let ids: std::collections::HashSet<ArticleId> = articles.iter().map(|a| a.id).collect();
     for a in articles.iter_mut() {
         for link in &mut a.related {
+            // A link with an address points at the stored story with that address.
+            if let Some(url) = &link.url
+                && ids.contains(&ArticleId::from_url(url))
+            {
+                link.target = Some(ArticleId::from_url(url));
+                continue;
+            }
             buf.clear();
             fold_into(&link.text, &mut buf);
             let teaser = buf.trim_end_matches("...").trim_end();
