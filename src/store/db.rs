@@ -47,10 +47,11 @@ const MIGRATIONS: &[&str] = &[
         lead TEXT NOT NULL,
         related TEXT NOT NULL,
         title_key INTEGER NOT NULL,
-        lead_key INTEGER
+        lead_key INTEGER,
+        id_key INTEGER NOT NULL
     );
     CREATE UNIQUE INDEX stories_by_path ON stories (path, entry);
-    CREATE INDEX stories_by_id ON stories (id);
+    CREATE INDEX stories_by_id ON stories (id_key);
     CREATE INDEX stories_by_title ON stories (title_key);
     CREATE INDEX stories_by_lead ON stories (lead_key);",
 ];

@@ -56,6 +56,16 @@ fn key(folded: &str) -> i64 {
     i64::from_ne_bytes(xxhash_rust::xxh3::xxh3_64(folded.as_bytes()).to_ne_bytes())
 }
 
+/// The short integer key an id is indexed by (an index of integers is much cheaper to build than one of
+/// 32-character strings).
+fn id_key(id: ArticleId) -> i64 {
+    i64::from_ne_bytes(
+        u64::try_from(id.0 & u128::from(u64::MAX))
+            .unwrap_or(0)
+            .to_ne_bytes(),
+    )
+}
+
 /// The path as stored: UTF-8 (the scan leaves out files whose names are not).
 fn path_text(path: &Path) -> String {
     path.to_string_lossy().into_owned()
@@ -219,8 +229,8 @@ impl Db {
             let mut story = tx
                 .prepare_cached(
                     "INSERT OR REPLACE INTO stories
-                     (path, entry, id, format, section, title, byline, published, url, lead, related, title_key, lead_key)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                     (path, entry, id, format, section, title, byline, published, url, lead, related, title_key, lead_key, id_key)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                 )
                 .map_err(fail)?;
             let mut folded = String::new();
@@ -258,6 +268,7 @@ impl Db {
                             related,
                             key(&fold(&a.title)),
                             lead_key,
+                            id_key(a.id),
                         ])
                         .map_err(fail)?;
                 }
@@ -314,7 +325,10 @@ impl Db {
         for link in links {
             if let Some(url) = &link.url {
                 let id = ArticleId::from_url(url);
-                if by_id.exists([id.to_string()]).map_err(self.error())? {
+                if by_id
+                    .exists(params![id_key(id), id.to_string()])
+                    .map_err(self.error())?
+                {
                     link.target = Some(id);
                     continue;
                 }
