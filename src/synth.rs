@@ -283,6 +283,7 @@ pub fn articles(count: usize, seed: u64, paragraphs: usize) -> Vec<crate::model:
                 title: s.title,
                 byline: Some(s.author.to_owned()),
                 published: None,
+                source: None,
                 url: None,
                 body,
                 related: Vec::new(),

@@ -626,6 +626,7 @@ fn unreadable(h: &Headline, reason: &str) -> Article {
         title: h.title.clone(),
         byline: h.byline.clone(),
         published: h.published,
+        source: h.source.clone(),
         url: h.url.clone(),
         body: vec![Block::Paragraph(format!(
             "This story could not be read from {}: {reason}.",

@@ -85,7 +85,7 @@ fn write_list(shown: &[(&Headline, Mark)], json: bool, out: &mut impl Write) -> 
     for (h, m) in shown {
         let read = if m.read_at.is_some() { ' ' } else { 'N' };
         let star = if m.starred { '*' } else { ' ' };
-        let section = fit(h.section.as_deref().unwrap_or(""), SECTION_COLUMNS);
+        let section = fit(h.label().unwrap_or(""), SECTION_COLUMNS);
         let pad = SECTION_COLUMNS - section.width();
         let date = h
             .published

@@ -87,6 +87,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Vec<Article>, String> {
             title,
             byline: byline.filter(|b| !b.is_empty()),
             published: e.published.or(e.updated).map(|d| d.fixed_offset()),
+            source: source.clone(),
             url,
             body,
             related: Vec::new(),

@@ -230,6 +230,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, String> {
         title,
         byline,
         published,
+        source: site,
         url: meta.url,
         body,
         related,

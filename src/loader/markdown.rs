@@ -187,6 +187,7 @@ pub fn parse(source: &str, path: &Path) -> Result<Article, String> {
         published: field(&fm, &["date", "published"])
             .as_deref()
             .and_then(parse_date),
+        source: None,
         url: field(&fm, &["url", "link"]),
         body: blocks,
         related: related(&fm),

@@ -26,8 +26,21 @@ pub struct Headline {
     pub byline: Option<String>,
     /// When it was published, when known.
     pub published: Option<DateTime<FixedOffset>>,
+    /// Where the story comes from: a feed's title or a site's name.
+    pub source: Option<String>,
     /// The canonical URL, when known.
     pub url: Option<String>,
+}
+
+impl Headline {
+    /// What the list's section column shows: a feed entry's source (the feed's title), else the section.
+    #[must_use]
+    pub fn label(&self) -> Option<&str> {
+        match self.format {
+            super::Format::Feed => self.source.as_deref().or(self.section.as_deref()),
+            _ => self.section.as_deref(),
+        }
+    }
 }
 
 impl From<&Article> for Headline {
@@ -41,6 +54,7 @@ impl From<&Article> for Headline {
             title: a.title.clone(),
             byline: a.byline.clone(),
             published: a.published,
+            source: a.source.clone(),
             url: a.url.clone(),
         }
     }

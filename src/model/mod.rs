@@ -150,6 +150,8 @@ pub struct Article {
     pub byline: Option<String>,
     /// When it was published, when known.
     pub published: Option<DateTime<FixedOffset>>,
+    /// Where the story comes from: a feed's title or a site's name.
+    pub source: Option<String>,
     /// The canonical URL, when known.
     pub url: Option<String>,
     /// The body, block by block.

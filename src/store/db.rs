@@ -44,6 +44,7 @@ const MIGRATIONS: &[&str] = &[
         byline TEXT,
         published TEXT,
         url TEXT,
+        source TEXT,
         lead TEXT NOT NULL,
         related TEXT NOT NULL,
         title_key INTEGER NOT NULL,

@@ -95,7 +95,7 @@ impl Db {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT path, entry, id, format, section, title, byline, published, url FROM stories
+                "SELECT path, entry, id, format, section, title, byline, published, url, source FROM stories
                  WHERE path = ?1 OR (path > ?2 AND path < ?3)",
             )
             .map_err(self.error())?;
@@ -117,6 +117,7 @@ impl Db {
                             .get::<_, Option<String>>(7)?
                             .and_then(|d| DateTime::parse_from_rfc3339(&d).ok()),
                         url: r.get(8)?,
+                        source: r.get(9)?,
                     })
                 })
                 .map_err(self.error())?;
@@ -229,8 +230,8 @@ impl Db {
             let mut story = tx
                 .prepare_cached(
                     "INSERT OR REPLACE INTO stories
-                     (path, entry, id, format, section, title, byline, published, url, lead, related, title_key, lead_key, id_key)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                     (path, entry, id, format, section, title, byline, published, url, lead, related, title_key, lead_key, id_key, source)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                 )
                 .map_err(fail)?;
             let mut folded = String::new();
@@ -269,6 +270,7 @@ impl Db {
                             key(&fold(&a.title)),
                             lead_key,
                             id_key(a.id),
+                            a.source,
                         ])
                         .map_err(fail)?;
                 }

@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::model::{Article, Block};
 
-/// The line under the headline: section, date and byline, separated by middle dots. The date uses
+/// The line under the headline: section, source (feed or site), date and byline, separated by middle dots. The date uses
 /// `date_format` (strftime), or by default "28 November 2026" with the time when there is one.
 #[must_use]
 pub fn meta_line(a: &Article, date_format: Option<&str>) -> String {
@@ -18,7 +18,11 @@ pub fn meta_line(a: &Article, date_format: Option<&str>) -> String {
         None => d.format("%-d %B %Y, %H:%M").to_string(),
     });
     let byline = a.byline.as_ref().map(|b| format!("By {b}"));
-    [a.section.clone(), date, byline]
+    let source = a
+        .source
+        .clone()
+        .filter(|s| a.section.as_deref() != Some(s.as_str()));
+    [a.section.clone(), source, date, byline]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()

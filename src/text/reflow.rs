@@ -255,6 +255,7 @@ mod tests {
             title: text.into(),
             byline: None,
             published: None,
+            source: None,
             url: None,
             body: vec![
                 Block::Paragraph(text.into()),

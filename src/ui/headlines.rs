@@ -100,7 +100,7 @@ fn row<'a>(
     )];
     let mut used = spans[0].content.width();
     if section_w > 0 {
-        let section = fit(h.section.as_deref().unwrap_or(""), section_w - 1);
+        let section = fit(h.label().unwrap_or(""), section_w - 1);
         let pad = section_w - section.width();
         used += section_w;
         spans.push(Span::styled(

@@ -42,6 +42,7 @@ pub fn parse(text: &str, path: &Path) -> Article {
         title,
         byline,
         published: head.dateline.and_then(|d| d.published),
+        source: None,
         url: None,
         body,
         related: foot.related,
