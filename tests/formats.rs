@@ -121,6 +121,15 @@ fn feed_entries_and_notes_map_to_the_model() {
         (rss.format, rss.section.as_deref(), rss.entry),
         (Format::Feed, Some("Business"), 1)
     );
+    // The feed's title is the source the list shows; the article's line has both.
+    assert_eq!(
+        broadsheet::model::Headline::from(rss).label(),
+        Some("Harbour Wire")
+    );
+    assert!(
+        broadsheet::text::plain::meta_line(rss, None)
+            .starts_with("Business \u{b7} Harbour Wire \u{b7} 23 November 2026")
+    );
     let atom = story(&s, "Lighthouse keeper retires");
     assert_eq!(atom.section.as_deref(), Some("Life"));
     assert_eq!(
