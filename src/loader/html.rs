@@ -72,6 +72,31 @@ impl PageMeta {
     }
 }
 
+/// The longest `articleBody` in the page's JSON-LD data (inside `@graph` and lists too).
+fn json_ld_article_body(doc: &Document) -> Option<String> {
+    fn find(v: &serde_json::Value, best: &mut Option<String>) {
+        match v {
+            serde_json::Value::Object(o) => {
+                if let Some(serde_json::Value::String(b)) = o.get("articleBody")
+                    && best.as_ref().is_none_or(|x| x.len() < b.len())
+                {
+                    *best = Some(b.clone());
+                }
+                o.values().for_each(|c| find(c, best));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|c| find(c, best)),
+            _ => {}
+        }
+    }
+    let mut best = None;
+    for script in doc.select("script[type='application/ld+json']").nodes() {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(script.text().trim()) {
+            find(&v, &mut best);
+        }
+    }
+    best
+}
+
 /// Headings that open a page's own list of related stories.
 const RELATED_HEADINGS: &[&str] = &[
     "related",
@@ -177,6 +202,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, String> {
         Readability::new(text, None, Some(cfg)).map_err(|e| format!("not readable HTML: {e}"))?;
     let meta = PageMeta::read(&readability.doc);
     let related = related_lists(&readability.doc);
+    let json_ld_body = json_ld_article_body(&readability.doc);
     // Readability's cost grows with the square of the nesting depth: a page nested absurdly deep is read
     // as it stands, without looking for the article in it.
     if html_blocks::depth(&readability.doc, MAX_READABLE_DEPTH) > MAX_READABLE_DEPTH {
@@ -187,7 +213,26 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, String> {
     let found = readability
         .parse()
         .map_err(|e| format!("no article found in the page: {e}"))?;
-    let (body, links) = html_blocks::from_html(&found.content);
+    let (mut body, links) = html_blocks::from_html(&found.content);
+    // A body the page keeps only as data (JSON-LD `articleBody`, shown by scripts) beats a DOM body that
+    // is much shorter than it.
+    if let Some(data) = json_ld_body {
+        let words = |blocks: &[Block]| {
+            blocks
+                .iter()
+                .map(|b| b.text().split_whitespace().count())
+                .sum::<usize>()
+        };
+        let data_blocks: Vec<Block> = data
+            .split('\n')
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|p| !p.is_empty())
+            .map(Block::Paragraph)
+            .collect();
+        if words(&data_blocks) > 2 * words(&body).max(25) {
+            body = data_blocks;
+        }
+    }
     let site = found.site_name.clone().or(meta.site.clone());
     let mut title = strip_site(&found.title, site.as_deref());
     if title.is_empty() {
@@ -243,6 +288,19 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_kept_only_as_json_ld_is_read() {
+        let para = "The council met on Tuesday and voted to rebuild the harbour wall before the winter storms arrive.";
+        let body = (0..6).map(|_| para).collect::<Vec<_>>().join("\\n");
+        let html = format!(
+            r#"<html><head><title>Wall vote</title><script type="application/ld+json">{{"@graph": [{{"@type": "NewsArticle", "articleBody": "{body}"}}]}}</script></head>
+            <body><article><h1>Wall vote</h1><p>Loading the story, please wait for it to appear here soon.</p><div hidden><p>{para}</p></div></article></body></html>"#
+        );
+        let a = parse(&html, Path::new("x.html")).unwrap();
+        assert_eq!(a.body.len(), 6);
+        assert_eq!(a.body[0].text(), para);
+    }
 
     #[test]
     fn site_names_come_off_headlines() {
