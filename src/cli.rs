@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
     name = "broadsheet",
     version,
     about,
-    args_conflicts_with_subcommands = true
+    subcommand_precedence_over_arg = true
 )]
 pub struct Cli {
     /// What to do; with none, open the reader.

@@ -347,3 +347,29 @@ fn a_damaged_index_is_replaced_and_the_marks_kept() {
         "the read state came across"
     );
 }
+
+#[test]
+fn related_links_with_an_address_resolve_through_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = fs::canonicalize(dir.path()).unwrap();
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats/wire.rss"),
+        root.join("wire.rss"),
+    )
+    .unwrap();
+    let mut db = Db::in_memory().unwrap();
+    rescan(&mut db, &root);
+    let mut links = vec![RelatedLink {
+        section: None,
+        text: "a teaser whose words match nothing".into(),
+        url: Some("https://wire.example/fish-market".into()),
+        target: None,
+    }];
+    db.resolve(&mut links).unwrap();
+    assert_eq!(
+        links[0].target,
+        Some(broadsheet::model::ArticleId::from_url(
+            "https://wire.example/fish-market"
+        ))
+    );
+}

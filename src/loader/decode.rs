@@ -28,6 +28,21 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, LoadError> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return finish(Cow::Borrowed(text), None);
     }
+    // Not UTF-8: the encoding the file declares (an HTML meta charset, an XML declaration), when it
+    // names one and the bytes decode cleanly in it.
+    if let Some(encoding) = declared(bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        let (text, _, had_errors) = encoding.decode(bytes);
+        if !had_errors {
+            return finish(Cow::Owned(text.into_owned()), None);
+        }
+        let warning = format!(
+            "not valid {}, as it declares: read with replacement characters",
+            encoding.name()
+        );
+        return finish(Cow::Owned(text.into_owned()), Some(warning));
+    }
     let lossy = String::from_utf8_lossy(bytes);
     let replaced = lossy.matches('\u{fffd}').count();
     let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
@@ -41,6 +56,27 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, LoadError> {
         let warning = "not valid UTF-8: read as Windows-1252".to_owned();
         finish(Cow::Owned(text.into_owned()), Some(warning))
     }
+}
+
+/// The encoding a document declares in its first kilobyte: `<meta charset="…">`, `content="…; charset=…"`
+/// or `<?xml … encoding="…"?>`.
+fn declared(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let at = head
+        .find("charset=")
+        .map(|i| i + "charset=".len())
+        .or_else(|| {
+            let xml = head.find("<?xml")?;
+            head[xml..]
+                .find("encoding=")
+                .map(|i| xml + i + "encoding=".len())
+        })?;
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    encoding_rs::Encoding::for_label(label.as_bytes())
 }
 
 fn finish(text: Cow<'_, str>, warning: Option<String>) -> Result<Decoded<'_>, LoadError> {
@@ -85,6 +121,18 @@ mod tests {
         let d = decode(b"Caf\xe9 cr\xe8me").unwrap();
         assert_eq!(d.text, "Caf\u{e9} cr\u{e8}me");
         assert!(d.warning.unwrap().contains("Windows-1252"));
+    }
+
+    #[test]
+    fn a_declared_legacy_encoding_is_used() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(
+            "<html><head><meta charset=\"windows-1251\"></head><body>Новости дня</body></html>",
+        );
+        let d = decode(&bytes).unwrap();
+        assert!(d.text.contains("Новости дня"));
+        assert!(d.warning.is_none());
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode("<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><rss><title>今日のニュース</title></rss>");
+        assert!(decode(&bytes).unwrap().text.contains("今日のニュース"));
     }
 
     #[test]

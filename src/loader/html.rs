@@ -124,7 +124,23 @@ fn related_lists(doc: &Document) -> Vec<RelatedLink> {
         if text.len() > 40 || !RELATED_HEADINGS.contains(&text) || h.element_children().len() > 2 {
             continue;
         }
-        let Some(section) = h.parent() else { continue };
+        // The list is what follows the heading (its next element, or its parent's when the heading is wrapped),
+        // not the whole container: a "Read more:" inside a body must not sweep up the body's links.
+        let Some(section) = h
+            .next_element_sibling()
+            .or_else(|| h.parent().and_then(|p| p.next_element_sibling()))
+        else {
+            continue;
+        };
+        let anchors = section
+            .descendants_it()
+            .filter(|d| {
+                d.is_element() && d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("a"))
+            })
+            .count();
+        if anchors > 20 {
+            continue;
+        }
         for a in section.descendants_it().filter(|d| {
             d.is_element() && d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("a"))
         }) {

@@ -68,6 +68,18 @@ pub trait Placed {
     fn path(&self) -> &std::path::Path;
     /// Its index in the file.
     fn entry(&self) -> usize;
+    /// Its identity.
+    fn id(&self) -> super::ArticleId;
+    /// How full a copy of the story it likely is: feed entries are often summaries.
+    fn format(&self) -> super::Format;
+    /// [`Placed::format`] as a rank, higher for fuller copies.
+    fn fullness(&self) -> u8 {
+        match self.format() {
+            super::Format::Feed => 0,
+            super::Format::Scraped => 1,
+            super::Format::Markdown | super::Format::Html => 2,
+        }
+    }
 }
 
 impl Placed for Headline {
@@ -79,6 +91,12 @@ impl Placed for Headline {
     }
     fn entry(&self) -> usize {
         self.entry
+    }
+    fn id(&self) -> super::ArticleId {
+        self.id
+    }
+    fn format(&self) -> super::Format {
+        self.format
     }
 }
 
@@ -92,6 +110,12 @@ impl Placed for Article {
     fn entry(&self) -> usize {
         self.entry
     }
+    fn id(&self) -> super::ArticleId {
+        self.id
+    }
+    fn format(&self) -> super::Format {
+        self.format
+    }
 }
 
 /// Newest first where dated, undated after, then by path and entry: the store's order.
@@ -104,8 +128,25 @@ pub fn store_order<T: Placed>(a: &T, b: &T) -> std::cmp::Ordering {
         .then_with(|| a.entry().cmp(&b.entry()))
 }
 
-/// Keeps the first headline of each id (a story saved twice is listed once).
-pub fn dedupe(headlines: &mut Vec<Headline>) {
-    let mut seen = std::collections::HashSet::with_capacity(headlines.len());
-    headlines.retain(|h| seen.insert(h.id));
+/// Keeps one of each id (a story saved twice is listed once): the fullest copy, a saved page or note before
+/// a feed entry (often only a summary), then the first in order.
+pub fn dedupe<T: Placed>(items: &mut Vec<T>) {
+    let mut best: std::collections::HashMap<super::ArticleId, (u8, usize)> =
+        std::collections::HashMap::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let rank = item.fullness();
+        best.entry(item.id())
+            .and_modify(|b| {
+                if rank > b.0 {
+                    *b = (rank, i)
+                }
+            })
+            .or_insert((rank, i));
+    }
+    let mut i = 0;
+    items.retain(|item| {
+        let keep = best.get(&item.id()).is_some_and(|b| b.1 == i);
+        i += 1;
+        keep
+    });
 }

@@ -322,7 +322,7 @@ impl Db {
             .map_err(self.error())?;
         let mut by_id = self
             .conn
-            .prepare_cached("SELECT 1 FROM stories WHERE id = ?1 LIMIT 1")
+            .prepare_cached("SELECT 1 FROM stories WHERE id_key = ?1 AND id = ?2 LIMIT 1")
             .map_err(self.error())?;
         for link in links {
             if let Some(url) = &link.url {

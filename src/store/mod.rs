@@ -7,7 +7,6 @@ pub mod resolve;
 pub mod scan;
 pub mod walk;
 
-use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -42,11 +41,10 @@ pub struct Store {
 }
 
 impl Store {
-    /// Keeps one story per id: the same story saved twice (copies, symlinks, typographic re-saves) is
-    /// listed once, from the first path in store order.
+    /// Keeps one story per id: the same story saved twice (copies, symlinks, typographic re-saves, a page
+    /// and its feed entry) is listed once, the fullest copy first, else the first in store order.
     pub fn dedupe(&mut self) {
-        let mut seen = HashSet::with_capacity(self.articles.len());
-        self.articles.retain(|a| seen.insert(a.id));
+        crate::model::dedupe(&mut self.articles);
     }
 }
 
