@@ -8,7 +8,7 @@ use crate::model::{Article, ArticleId, Block, Format, canonical_url};
 
 /// Plain text of an HTML snippet (entry titles may carry markup).
 fn plain(s: &str) -> String {
-    let (blocks, _) = html_blocks::from_html(s);
+    let (blocks, _) = html_blocks::from_html(s, None);
     let text = blocks.iter().map(Block::text).collect::<Vec<_>>().join(" ");
     if text.is_empty() {
         s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -36,7 +36,8 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Vec<Article>, String> {
             .and_then(|c| c.body.clone())
             .or_else(|| e.summary.as_ref().map(|s| s.content.clone()))
             .unwrap_or_default();
-        let (body, links) = html_blocks::from_html(&html);
+        let base = e.links.first().map(|l| l.href.clone());
+        let (body, links) = html_blocks::from_html(&html, base.as_deref());
         let url = e
             .links
             .iter()

@@ -17,6 +17,8 @@ const MAX_READABLE_DEPTH: usize = 512;
 #[derive(Default)]
 struct PageMeta {
     url: Option<String>,
+    /// `<base href>`, which relative links are resolved against.
+    base: Option<String>,
     section: Option<String>,
     site: Option<String>,
     published: Option<String>,
@@ -63,8 +65,11 @@ impl PageMeta {
                 "time[datetime]",
             ],
         );
+        let base = meta_content(doc, &["base[href]"])
+            .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
         Self {
             url,
+            base,
             section,
             site,
             published,
@@ -229,7 +234,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, String> {
     let found = readability
         .parse()
         .map_err(|e| format!("no article found in the page: {e}"))?;
-    let (mut body, links) = html_blocks::from_html(&found.content);
+    let base = meta.base.clone().or_else(|| meta.url.clone());
+    let (mut body, links) = html_blocks::from_html(&found.content, base.as_deref());
     // A body the page keeps only as data (JSON-LD `articleBody`, shown by scripts) beats a DOM body that
     // is much shorter than it.
     if let Some(data) = json_ld_body {

@@ -61,11 +61,15 @@ fn name(node: &NodeRef<'_>) -> String {
         .unwrap_or_default()
 }
 
-/// The blocks and links of an HTML fragment or document.
+/// The blocks and links of an HTML fragment or document. Relative links are made absolute against `base`
+/// (the page's address) when there is one, and dropped otherwise.
 #[must_use]
-pub fn from_html(html: &str) -> (Vec<Block>, Vec<Link>) {
+pub fn from_html(html: &str, base: Option<&str>) -> (Vec<Block>, Vec<Link>) {
     let doc = Document::from(html);
-    let mut out = Walker::default();
+    let mut out = Walker {
+        base: base.and_then(|b| url::Url::parse(b).ok()),
+        ..Walker::default()
+    };
     let root = doc.select("body");
     match root.nodes().first() {
         Some(body) => out.children(body),
@@ -102,6 +106,8 @@ pub fn depth(doc: &Document, limit: usize) -> usize {
 #[derive(Default)]
 struct Walker {
     depth: usize,
+    /// The address relative links are resolved against.
+    base: Option<url::Url>,
     blocks: Vec<Block>,
     links: Vec<Link>,
     /// Inline text met outside any block element, waiting to become a paragraph.
@@ -148,13 +154,14 @@ impl Walker {
         );
         for a in found {
             if let Some(href) = a.attr("href") {
-                let url = href.trim();
+                let href = href.trim();
+                let url = match &self.base {
+                    Some(base) => base.join(href).map(String::from).unwrap_or_default(),
+                    None => href.to_owned(),
+                };
                 let text = squeeze(&a.text());
                 if (url.starts_with("http://") || url.starts_with("https://")) && !text.is_empty() {
-                    self.links.push(Link {
-                        text,
-                        url: url.to_owned(),
-                    });
+                    self.links.push(Link { text, url });
                 }
             }
         }
@@ -198,7 +205,11 @@ impl Walker {
             }
             "blockquote" => {
                 self.flush();
-                let mut inner = Walker::default();
+                let mut inner = Walker {
+                    base: self.base.clone(),
+                    depth: self.depth,
+                    ..Walker::default()
+                };
                 inner.children(node);
                 inner.flush();
                 for b in inner.blocks {
@@ -332,7 +343,7 @@ mod tests {
             <ul><li>One</li><li>Two <a href="https://x.test/two">link</a></li></ul>
             <pre>  code
   block</pre><table><tr><td>A</td><td>B</td></tr></table></div>"#;
-        let (blocks, links) = from_html(html);
+        let (blocks, links) = from_html(html, None);
         assert_eq!(
             blocks,
             vec![
@@ -360,9 +371,25 @@ mod tests {
     }
 
     #[test]
+    fn relative_links_are_made_absolute() {
+        let html = r#"<p><a href="/2026/other.html">other story</a> <a href="//cdn.example/y">cdn</a> <a href="mailto:x@y">mail</a></p>"#;
+        let (_, links) = from_html(html, Some("https://news.example/2026/story.html"));
+        let urls: Vec<&str> = links.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(
+            urls,
+            [
+                "https://news.example/2026/other.html",
+                "https://cdn.example/y"
+            ]
+        );
+        assert_eq!(from_html(html, None).1.len(), 0);
+    }
+
+    #[test]
     fn hidden_and_nested_content() {
         let (blocks, _) = from_html(
             "<p hidden>secret</p><div><div><p>deep</p></div></div><li><p>a</p><p>b</p></li>",
+            None,
         );
         assert_eq!(
             blocks,

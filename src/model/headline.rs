@@ -138,7 +138,7 @@ pub fn dedupe<T: Placed>(items: &mut Vec<T>) {
         best.entry(item.id())
             .and_modify(|b| {
                 if rank > b.0 {
-                    *b = (rank, i)
+                    *b = (rank, i);
                 }
             })
             .or_insert((rank, i));
