@@ -219,3 +219,30 @@ fn a_closed_pipe_ends_output_quietly() {
     );
     assert!(out.status.success());
 }
+
+#[test]
+fn global_options_may_come_before_the_subcommand() {
+    let data = tempfile::tempdir().unwrap();
+    let d = data.path().to_str().unwrap();
+    let out = broadsheet(&["--data-dir", d, "list", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(json(&out).len() >= 8);
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("config.example.toml");
+    let out = broadsheet(&[
+        "--config",
+        example.to_str().unwrap(),
+        "show",
+        "--width",
+        "40",
+        &seed(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

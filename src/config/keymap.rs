@@ -49,7 +49,32 @@ pub enum KeymapError {
     /// No action has this name.
     #[error("`{0}` is not an action")]
     UnknownAction(String),
-    /// One key sequence bound to two actions.
+    /// One key listed twice for the same action.
+    #[error("`{key}` is listed twice for `{action}`")]
+    Repeated {
+        /// The key sequence.
+        key: String,
+        /// The action.
+        action: &'static str,
+    },
+    /// One binding is the first key of another, which then can never be typed.
+    #[error(
+        "`{short}` ({short_action}) is the start of `{long}` ({long_action}), which could never be typed"
+    )]
+    Shadowed {
+        /// The shorter sequence.
+        short: String,
+        /// Its action.
+        short_action: &'static str,
+        /// The longer sequence.
+        long: String,
+        /// Its action.
+        long_action: &'static str,
+    },
+    /// An action every session needs has no key.
+    #[error("`{0}` needs at least one key")]
+    Unbound(&'static str),
+    /// One key sequence bound to two actions (or one the start of the other's).
     #[error("`{key}` is bound to both `{first}` and `{second}`")]
     Conflict {
         /// The key sequence.
@@ -146,6 +171,9 @@ pub fn parse_sequence(name: &str) -> Result<Vec<KeyChord>, KeymapError> {
         .split_whitespace()
         .map(parse_chord)
         .collect::<Result<_, _>>()?;
+    if chords.len() > 2 {
+        return Err(KeymapError::BadKey(name.to_owned()));
+    }
     if chords.is_empty() {
         // A lone space is the space key.
         return if name == " " {
@@ -208,6 +236,8 @@ impl Keymap {
     /// An unknown action, a bad key name, or a key bound to two actions.
     pub fn from_table(table: &BTreeMap<String, Vec<String>>) -> Result<Self, KeymapError> {
         let mut bindings: Vec<(Vec<KeyChord>, Action)> = Vec::new();
+        // The keys as written, beside `bindings`, for the messages.
+        let mut texts: Vec<String> = Vec::new();
         let mut names: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
         for (action_name, keys) in table {
             let action = Action::from_name(action_name)
@@ -215,12 +245,38 @@ impl Keymap {
             let name = action.name().unwrap_or("");
             for key in keys {
                 let seq = parse_sequence(key)?;
-                if let Some((_, other)) = bindings.iter().find(|(s, _)| *s == seq) {
-                    let other = other.name().unwrap_or("");
-                    let (first, second) = if other <= name {
-                        (other, name)
+                // The same keys twice, or one binding the start of another ("g" and "g g"): the longer
+                // one could never be typed.
+                let clash = bindings
+                    .iter()
+                    .zip(&texts)
+                    .find(|((s, _), _)| s.starts_with(&seq) || seq.starts_with(s));
+                if let Some(((other_seq, other), other_text)) = clash {
+                    let other_name = other.name().unwrap_or("");
+                    if *other == action && *other_seq == seq {
+                        return Err(KeymapError::Repeated {
+                            key: key.clone(),
+                            action: name,
+                        });
+                    }
+                    if *other_seq != seq {
+                        let ((short, short_action), (long, long_action)) =
+                            if other_seq.len() < seq.len() {
+                                ((other_text.clone(), other_name), (key.clone(), name))
+                            } else {
+                                ((key.clone(), name), (other_text.clone(), other_name))
+                            };
+                        return Err(KeymapError::Shadowed {
+                            short,
+                            short_action,
+                            long,
+                            long_action,
+                        });
+                    }
+                    let (first, second) = if other_name <= name {
+                        (other_name, name)
                     } else {
-                        (name, other)
+                        (name, other_name)
                     };
                     return Err(KeymapError::Conflict {
                         key: key.clone(),
@@ -228,8 +284,17 @@ impl Keymap {
                         second,
                     });
                 }
+                texts.push(key.clone());
                 bindings.push((seq, action));
                 names.entry(name).or_default().push(key.clone());
+            }
+        }
+        // Without a key for these, the reader could not be left or understood.
+        for needed in [Action::Quit, Action::Help] {
+            if table.contains_key(needed.name().unwrap_or(""))
+                && !bindings.iter().any(|(_, a)| *a == needed)
+            {
+                return Err(KeymapError::Unbound(needed.name().unwrap_or("")));
             }
         }
         Ok(Self { bindings, names })
@@ -400,6 +465,29 @@ mod tests {
             r.feed(&keymap, key(KeyCode::Char('j'), KeyModifiers::NONE)),
             Some(Action::MoveDown)
         );
+    }
+
+    #[test]
+    fn a_sequence_behind_a_single_key_is_refused() {
+        let mut table = BTreeMap::new();
+        table.insert("top".to_owned(), vec!["g".to_owned()]);
+        table.insert("bottom".to_owned(), vec!["g G".to_owned()]);
+        assert_eq!(
+            Keymap::from_table(&table).unwrap_err().to_string(),
+            "`g` (top) is the start of `g G` (bottom), which could never be typed"
+        );
+        table.insert("bottom".to_owned(), vec!["G".to_owned()]);
+        table.insert("quit".to_owned(), vec![]);
+        assert_eq!(
+            Keymap::from_table(&table).unwrap_err().to_string(),
+            "`quit` needs at least one key"
+        );
+        table.insert("quit".to_owned(), vec!["q".to_owned(), "q".to_owned()]);
+        assert_eq!(
+            Keymap::from_table(&table).unwrap_err().to_string(),
+            "`q` is listed twice for `quit`"
+        );
+        assert!(parse_sequence("g g g").is_err());
     }
 
     #[test]

@@ -215,7 +215,9 @@ fn keys_over(
     let names: Vec<&str> = BINDABLE.iter().map(|(_, n, _)| *n).collect();
     let mut table = keymap.table();
     let mut spans: Vec<(String, Range<usize>)> = Vec::new();
+    let mut names_span: Vec<(String, Range<usize>)> = Vec::new();
     for (action, list) in keys {
+        names_span.push((action.get_ref().clone(), action.span()));
         if !names.contains(&action.get_ref().as_str()) {
             return Err(at(
                 action.span(),
@@ -233,13 +235,29 @@ fn keys_over(
     }
     Keymap::from_table(&table).map_err(|e| {
         let span = match &e {
-            KeymapError::Conflict { key, .. } => {
-                spans.iter().find(|(k, _)| k == key).map(|(_, s)| s.clone())
-            }
+            KeymapError::Conflict { key, .. } | KeymapError::Repeated { key, .. } => spans
+                .iter()
+                .rev()
+                .find(|(k, _)| same_keys(k, key))
+                .map(|(_, s)| s.clone()),
+            KeymapError::Shadowed { short, long, .. } => spans
+                .iter()
+                .rev()
+                .find(|(k, _)| same_keys(k, short) || same_keys(k, long))
+                .map(|(_, s)| s.clone()),
+            KeymapError::Unbound(action) => names_span
+                .iter()
+                .find(|(n, _)| n == action)
+                .map(|(_, s)| s.clone()),
             _ => None,
         };
         at(span.unwrap_or(0..0), e.to_string())
     })
+}
+
+/// Whether two key names are the same keys ("shift-j" and "J").
+fn same_keys(a: &str, b: &str) -> bool {
+    a == b || matches!((parse_sequence(a), parse_sequence(b)), (Ok(x), Ok(y)) if x == y)
 }
 
 /// The user's `[theme]` over `theme`: a preset replaces every style, then elements replace theirs.

@@ -185,8 +185,17 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
         " / ",
     ] {
         if let Some((head, tail)) = title.rsplit_once(sep) {
+            // A tail is a site name when it is the page's site name, or looks like one: at most three words,
+            // each capitalised or a domain ("Golem.de", "BBC News"), after a headline of some length.
+            let looks_like_site = tail.split_whitespace().count() <= 3
+                && tail.split_whitespace().all(|w| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                        || w.contains('.')
+                });
             let site_like = site.is_some_and(|s| tail.eq_ignore_ascii_case(s.trim()))
-                || (tail.split_whitespace().count() <= 3 && head.split_whitespace().count() >= 3);
+                || (looks_like_site && head.split_whitespace().count() >= 3);
             if site_like {
                 return head.trim().to_owned();
             }
@@ -224,8 +233,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, String> {
     let meta = PageMeta::read(&readability.doc);
     let related = related_lists(&readability.doc);
     let json_ld_body = json_ld_article_body(&readability.doc);
-    // Readability's cost grows with the square of the nesting depth: a page nested absurdly deep is read
-    // as it stands, without looking for the article in it.
+    // Readability's cost grows with the square of the nesting depth: a page nested absurdly deep is skipped
+    // with a warning rather than left to run for minutes.
     if html_blocks::depth(&readability.doc, MAX_READABLE_DEPTH) > MAX_READABLE_DEPTH {
         return Err(format!(
             "nested more than {MAX_READABLE_DEPTH} elements deep; not read"
@@ -345,5 +354,17 @@ mod tests {
             "Rivers rise across the valley"
         );
         assert_eq!(strip_site("Well - I never", None), "Well - I never");
+        assert_eq!(
+            strip_site("Storm hits the coast \u{2013} what we know", None),
+            "Storm hits the coast \u{2013} what we know"
+        );
+        assert_eq!(
+            strip_site("Live: Election results 2024 - as it happened", None),
+            "Live: Election results 2024 - as it happened"
+        );
+        assert_eq!(
+            strip_site("Rivers rise across the valley | BBC News", None),
+            "Rivers rise across the valley"
+        );
     }
 }

@@ -21,7 +21,7 @@ fn split_front_matter(text: &str) -> Result<(Value, &str), String> {
         };
         let close = format!("\n{fence}");
         let Some(end) = rest.find(&close) else {
-            continue;
+            return Err(format!("the front matter opened with {fence} never closes"));
         };
         let head = &rest[..end];
         let body = rest[end + close.len()..].trim_start_matches(['\r', '\n']);
@@ -172,7 +172,25 @@ pub fn parse(source: &str, path: &Path) -> Result<Article, String> {
         }
     }
     flush(&mut current, &mut blocks, None);
-    let title = field(&fm, &["title"])
+    Ok(assemble(&fm, heading, blocks, links, path))
+}
+
+/// The story from the front matter and the parsed body.
+fn assemble(
+    fm: &Value,
+    heading: Option<String>,
+    mut blocks: Vec<Block>,
+    links: Vec<Link>,
+    path: &Path,
+) -> Article {
+    let fm_title = field(fm, &["title"]);
+    // A front-matter title wins; an opening `# heading` that says something else is kept as a subhead.
+    if let (Some(t), Some(h)) = (&fm_title, &heading)
+        && crate::text::fold::fold(t) != crate::text::fold::fold(h)
+    {
+        blocks.insert(0, Block::Subhead(h.clone()));
+    }
+    let title = fm_title
         .or(heading)
         .or_else(|| blocks.first().map(|b| b.text().chars().take(80).collect()))
         .unwrap_or_default();
@@ -181,20 +199,20 @@ pub fn parse(source: &str, path: &Path) -> Result<Article, String> {
         path: path.to_path_buf(),
         entry: 0,
         format: Format::Markdown,
-        section: field(&fm, &["section", "category", "categories"]),
+        section: field(fm, &["section", "category", "categories"]),
         title,
-        byline: field(&fm, &["author", "byline", "authors"]),
-        published: field(&fm, &["date", "published"])
+        byline: field(fm, &["author", "byline", "authors"]),
+        published: field(fm, &["date", "published"])
             .as_deref()
             .and_then(parse_date),
         source: None,
-        url: field(&fm, &["url", "link"]),
+        url: field(fm, &["url", "link"]),
         body: blocks,
-        related: related(&fm),
+        related: related(fm),
         links,
     };
     article.id = article.compute_id();
-    Ok(article)
+    article
 }
 
 fn flush(current: &mut String, blocks: &mut Vec<Block>, context: Option<Context>) {
@@ -253,5 +271,17 @@ mod tests {
         assert!(a.published.is_some());
         assert_eq!(a.body, vec![Block::Paragraph("It opened.".into())]);
         assert!(parse("---\n: : bad\n  - [\n---\nx", Path::new("n.md")).is_err());
+        assert!(
+            parse("---\ntitle: Never closed\n\nBody", Path::new("n.md"))
+                .unwrap_err()
+                .contains("never closes")
+        );
+        let both = parse(
+            "+++\ntitle = \"Front title\"\n+++\n# Heading one\n\nText.\n",
+            Path::new("n.md"),
+        )
+        .unwrap();
+        assert_eq!(both.title, "Front title");
+        assert_eq!(both.body[0], Block::Subhead("Heading one".into()));
     }
 }
