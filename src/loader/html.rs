@@ -7,7 +7,7 @@ use dom_query::Document;
 use dom_smoothie::{Config, Readability};
 
 use super::dateline::parse_date;
-use super::html_blocks;
+use super::{html_blocks, html_rescue as rescue};
 use crate::model::{Article, ArticleId, Block, Format, RelatedLink};
 
 /// Deeper nesting than this is not a news page (browsers stop at 512).
@@ -75,31 +75,6 @@ impl PageMeta {
             published,
         }
     }
-}
-
-/// The longest `articleBody` in the page's JSON-LD data (inside `@graph` and lists too).
-fn json_ld_article_body(doc: &Document) -> Option<String> {
-    fn find(v: &serde_json::Value, best: &mut Option<String>) {
-        match v {
-            serde_json::Value::Object(o) => {
-                if let Some(serde_json::Value::String(b)) = o.get("articleBody")
-                    && best.as_ref().is_none_or(|x| x.len() < b.len())
-                {
-                    *best = Some(b.clone());
-                }
-                o.values().for_each(|c| find(c, best));
-            }
-            serde_json::Value::Array(a) => a.iter().for_each(|c| find(c, best)),
-            _ => {}
-        }
-    }
-    let mut best = None;
-    for script in doc.select("script[type='application/ld+json']").nodes() {
-        if let Ok(v) = serde_json::from_str::<serde_json::Value>(script.text().trim()) {
-            find(&v, &mut best);
-        }
-    }
-    best
 }
 
 /// Headings that open a page's own list of related stories.
@@ -209,12 +184,9 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
     title.to_owned()
 }
 
-/// Parses one saved page.
-///
-/// # Errors
-/// When no article can be found in it.
-pub fn parse(text: &str, path: &Path) -> Result<Article, String> {
-    // Readability drops class names; the ones that mark a photo credit are kept for the caption mapping.
+/// Readability's settings: a generous element limit, and the class names that mark a photo credit kept
+/// (Readability drops the others) for the caption mapping.
+fn readability_config() -> Config {
     let credits = [
         "credit",
         "copyright",
@@ -223,16 +195,25 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, String> {
         "image-credit",
         "credits",
     ];
-    let cfg = Config {
+    Config {
         max_elements_to_parse: 200_000,
         classes_to_preserve: credits.iter().map(|c| (*c).to_owned()).collect(),
         ..Config::default()
-    };
-    let mut readability =
-        Readability::new(text, None, Some(cfg)).map_err(|e| format!("not readable HTML: {e}"))?;
+    }
+}
+
+/// Parses one saved page.
+///
+/// # Errors
+/// When no article can be found in it.
+pub fn parse(text: &str, path: &Path) -> Result<Article, String> {
+    let cfg = readability_config();
+    let mut readability = Readability::new(text, None, Some(cfg.clone()))
+        .map_err(|e| format!("not readable HTML: {e}"))?;
     let meta = PageMeta::read(&readability.doc);
     let related = related_lists(&readability.doc);
-    let json_ld_body = json_ld_article_body(&readability.doc);
+    let json_ld_body = rescue::json_ld_article_body(&readability.doc);
+    let standfirst = rescue::visible_standfirst(&readability.doc);
     // Readability's cost grows with the square of the nesting depth: a page nested absurdly deep is skipped
     // with a warning rather than left to run for minutes.
     if html_blocks::depth(&readability.doc, MAX_READABLE_DEPTH) > MAX_READABLE_DEPTH {
@@ -240,9 +221,21 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, String> {
             "nested more than {MAX_READABLE_DEPTH} elements deep; not read"
         ));
     }
-    let found = readability
-        .parse()
-        .map_err(|e| format!("no article found in the page: {e}"))?;
+    let first = readability.parse();
+    // Almost nothing found: perhaps the body is hidden until a script shows it. Read the page again with
+    // hidden article text shown, and keep that when it finds much more.
+    let words = |a: &dom_smoothie::Article| a.text_content.split_whitespace().count();
+    let found_words = first.as_ref().map_or(0, words);
+    let found = if found_words < 50
+        && let Ok(mut again) = Readability::new(text, None, Some(cfg.clone()))
+        && rescue::unhide_article_text(&again.doc)
+        && let Ok(more) = again.parse()
+        && words(&more) > 2 * found_words.max(25)
+    {
+        more
+    } else {
+        first.map_err(|e| format!("no article found in the page: {e}"))?
+    };
     let base = meta.base.clone().or_else(|| meta.url.clone());
     let (mut body, links) = html_blocks::from_html(&found.content, base.as_deref());
     // A body the page keeps only as data (JSON-LD `articleBody`, shown by scripts) beats a DOM body that
@@ -263,6 +256,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, String> {
         if words(&data_blocks) > 2 * words(&body).max(25) {
             body = data_blocks;
         }
+    }
+    if let Some(lead) = standfirst {
+        rescue::keep_standfirst(&mut body, lead);
     }
     let site = found.site_name.clone().or(meta.site.clone());
     let mut title = strip_site(&found.title, site.as_deref());

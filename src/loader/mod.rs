@@ -6,6 +6,7 @@ pub mod detect;
 pub mod feed;
 pub mod html;
 pub mod html_blocks;
+pub mod html_rescue;
 pub mod markdown;
 pub mod scraped;
 
