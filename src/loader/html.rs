@@ -214,6 +214,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, String> {
     let related = related_lists(&readability.doc);
     let json_ld_body = rescue::json_ld_article_body(&readability.doc);
     let standfirst = rescue::visible_standfirst(&readability.doc);
+    rescue::remove_consent_dialogs(&readability.doc);
     // Readability's cost grows with the square of the nesting depth: a page nested absurdly deep is skipped
     // with a warning rather than left to run for minutes.
     if html_blocks::depth(&readability.doc, MAX_READABLE_DEPTH) > MAX_READABLE_DEPTH {
@@ -257,6 +258,13 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, String> {
             body = data_blocks;
         }
     }
+    rescue::drop_furniture(
+        &mut body,
+        found
+            .byline
+            .as_deref()
+            .map(|b| b.trim().trim_start_matches("By ")),
+    );
     if let Some(lead) = standfirst {
         rescue::keep_standfirst(&mut body, lead);
     }

@@ -31,6 +31,84 @@ pub fn json_ld_article_body(doc: &Document) -> Option<String> {
     best
 }
 
+/// Class or id fragments of consent dialogs, which Readability can take for the article on pages where the
+/// dialog holds more text than the (script-loaded) story.
+const CONSENT_MARKERS: &[&str] = &[
+    "cookie",
+    "consent",
+    "gdpr",
+    "onetrust",
+    "didomi",
+    "qc-cmp",
+    "cmp-container",
+    "privacy-banner",
+];
+
+/// Removes consent dialogs (cookie walls) before the article is looked for.
+pub fn remove_consent_dialogs(doc: &Document) {
+    let marked = |v: Option<&str>| {
+        v.is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            CONSENT_MARKERS.iter().any(|m| v.contains(m))
+        })
+    };
+    for node in doc.select("[class], [id]").nodes() {
+        let words = node.text().split_whitespace().count();
+        // A dialog is short; a container of the whole page that happens to carry such a class is not.
+        if (marked(node.attr("class").as_deref()) || marked(node.attr("id").as_deref()))
+            && words < 400
+        {
+            node.remove_from_parent();
+        }
+    }
+}
+
+/// Lines that pages print around a story's text and that are never part of it.
+const BOILERPLATE: &[&str] = &[
+    "share",
+    "share this",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "copy link",
+    "link copied",
+    "email",
+    "print",
+    "advertisement",
+    "ad",
+    "sponsored",
+    "read more",
+    "show more",
+    "continue reading",
+    "sign up",
+    "subscribe",
+    "follow us",
+    "comments",
+    "related",
+    "related articles",
+    "more on this story",
+    "listen",
+    "listen to this article",
+    "save",
+    "bookmark",
+];
+
+/// Drops blocks that are page furniture (share buttons, "Advertisement", a repeat of the byline or date).
+pub fn drop_furniture(body: &mut Vec<Block>, byline: Option<&str>) {
+    let byline = byline.map(fold);
+    body.retain(|b| {
+        let t = fold(b.text());
+        let t = t.trim_end_matches([':', '.', ' ']);
+        let is_byline = byline.as_ref().is_some_and(|by| {
+            t == by.as_str() || t.strip_prefix("by ").is_some_and(|r| r == by.as_str())
+        });
+        !(BOILERPLATE.contains(&t)
+            || is_byline
+            || (t.len() < 40 && super::dateline::parse_date(t).is_some()))
+    });
+}
+
 /// Whether `node` is hidden until a script shows it: a `hidden` attribute or an inline `display: none` /
 /// `visibility: hidden` style.
 fn hidden(node: &NodeRef<'_>) -> bool {
@@ -130,6 +208,24 @@ mod tests {
             !text.iter().any(|t| t.contains("cookies")),
             "small hidden things stay hidden"
         );
+    }
+
+    #[test]
+    fn furniture_and_consent_dialogs_are_left_out() {
+        let mut body = vec![
+            Block::Paragraph("Share".into()),
+            Block::Paragraph("By Ana Ruiz".into()),
+            Block::Paragraph("November 21, 2026".into()),
+            Block::Paragraph(PARA.into()),
+        ];
+        drop_furniture(&mut body, Some("Ana Ruiz"));
+        assert_eq!(body, vec![Block::Paragraph(PARA.into())]);
+        let doc = Document::from(format!(
+            r#"<div id="cookie-banner"><p>We use cookies.</p></div><article><p>{PARA}</p></article>"#
+        ));
+        remove_consent_dialogs(&doc);
+        assert!(!doc.html().contains("We use cookies"));
+        assert!(doc.html().contains("The council met"));
     }
 
     #[test]
