@@ -94,14 +94,27 @@ fn related_lists(doc: &Document) -> Vec<RelatedLink> {
     let mut out: Vec<RelatedLink> = Vec::new();
     let headings = doc.select("h2, h3, h4, h5, h6, strong, b, p, span, div");
     for h in headings.nodes() {
-        let text = h
-            .text()
+        // Cheap checks first: a heading holds at most two elements and little text. (Gathering the text of
+        // every div would cost as much again for each of its ancestors.)
+        if h.element_children().len() > 2 {
+            continue;
+        }
+        // Headings' own text; for paragraphs and boxes only the text directly inside them (a "Read more:"
+        // inside <strong> is met as the strong element itself).
+        let own = h
+            .node_name()
+            .is_some_and(|n| matches!(n.to_ascii_lowercase().as_str(), "p" | "span" | "div"));
+        let raw = if own { h.immediate_text() } else { h.text() };
+        if raw.len() > 60 {
+            continue;
+        }
+        let text = raw
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
             .to_lowercase();
         let text = text.trim_end_matches(':');
-        if text.len() > 40 || !RELATED_HEADINGS.contains(&text) || h.element_children().len() > 2 {
+        if !RELATED_HEADINGS.contains(&text) {
             continue;
         }
         // The list is what follows the heading (its next element, or its parent's when the heading is wrapped),
@@ -202,19 +215,9 @@ fn readability_config() -> Config {
     }
 }
 
-/// Parses one saved page.
-///
-/// # Errors
-/// When no article can be found in it.
-pub fn parse(text: &str, path: &Path) -> Result<Article, String> {
-    let cfg = readability_config();
-    let mut readability = Readability::new(text, None, Some(cfg.clone()))
-        .map_err(|e| format!("not readable HTML: {e}"))?;
-    let meta = PageMeta::read(&readability.doc);
-    let related = related_lists(&readability.doc);
-    let json_ld_body = rescue::json_ld_article_body(&readability.doc);
-    let standfirst = rescue::visible_standfirst(&readability.doc);
-    rescue::remove_consent_dialogs(&readability.doc);
+/// Runs Readability on the page, a second time with hidden article text shown when the first run found
+/// almost nothing (a body hidden until a script shows it).
+fn find_article(text: &str, mut readability: Readability) -> Result<dom_smoothie::Article, String> {
     // Readability's cost grows with the square of the nesting depth: a page nested absurdly deep is skipped
     // with a warning rather than left to run for minutes.
     if html_blocks::depth(&readability.doc, MAX_READABLE_DEPTH) > MAX_READABLE_DEPTH {
@@ -223,48 +226,49 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, String> {
         ));
     }
     let first = readability.parse();
-    // Almost nothing found: perhaps the body is hidden until a script shows it. Read the page again with
-    // hidden article text shown, and keep that when it finds much more.
     let words = |a: &dom_smoothie::Article| a.text_content.split_whitespace().count();
     let found_words = first.as_ref().map_or(0, words);
-    let found = if found_words < 50
-        && let Ok(mut again) = Readability::new(text, None, Some(cfg.clone()))
+    if found_words < 50
+        && let Ok(mut again) = Readability::new(text, None, Some(readability_config()))
         && rescue::unhide_article_text(&again.doc)
         && let Ok(more) = again.parse()
         && words(&more) > 2 * found_words.max(25)
     {
-        more
-    } else {
-        first.map_err(|e| format!("no article found in the page: {e}"))?
-    };
+        return Ok(more);
+    }
+    first.map_err(|e| format!("no article found in the page: {e}"))
+}
+
+/// Parses one saved page.
+///
+/// # Errors
+/// When no article can be found in it.
+pub fn parse(text: &str, path: &Path) -> Result<Article, String> {
+    let readability = Readability::new(text, None, Some(readability_config()))
+        .map_err(|e| format!("not readable HTML: {e}"))?;
+    let meta = PageMeta::read(&readability.doc);
+    let related = related_lists(&readability.doc);
+    let json_ld_body = rescue::json_ld_article_body(&readability.doc);
+    let standfirst = rescue::visible_standfirst(&readability.doc);
+    rescue::remove_consent_dialogs(&readability.doc);
+    let found = find_article(text, readability)?;
     let base = meta.base.clone().or_else(|| meta.url.clone());
     let (mut body, links) = html_blocks::from_html(&found.content, base.as_deref());
-    // A body the page keeps only as data (JSON-LD `articleBody`, shown by scripts) beats a DOM body that
-    // is much shorter than it.
     if let Some(data) = json_ld_body {
-        let words = |blocks: &[Block]| {
-            blocks
-                .iter()
-                .map(|b| b.text().split_whitespace().count())
-                .sum::<usize>()
-        };
-        let data_blocks: Vec<Block> = data
-            .split('\n')
-            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|p| !p.is_empty())
-            .map(Block::Paragraph)
-            .collect();
-        if words(&data_blocks) > 2 * words(&body).max(25) {
-            body = data_blocks;
-        }
+        rescue::prefer_json_ld(&mut body, &data);
     }
-    rescue::drop_furniture(
-        &mut body,
-        found
-            .byline
-            .as_deref()
-            .map(|b| b.trim().trim_start_matches("By ")),
-    );
+    let byline = found
+        .byline
+        .as_deref()
+        .map(|b| {
+            b.trim()
+                .trim_start_matches("By ")
+                .trim_start_matches("by ")
+                .trim()
+                .to_owned()
+        })
+        .filter(|b| !b.is_empty());
+    rescue::drop_furniture(&mut body, byline.as_deref());
     if let Some(lead) = standfirst {
         rescue::keep_standfirst(&mut body, lead);
     }
@@ -277,30 +281,17 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, String> {
             .unwrap_or_default();
     }
     // The headline often opens the content too: once is enough.
-    let body: Vec<Block> = match body.first() {
-        _ if body.len() < 2 => body,
-        Some(Block::Subhead(h) | Block::Paragraph(h))
-            if crate::text::fold::fold(h) == crate::text::fold::fold(&title) =>
-        {
-            body[1..].to_vec()
-        }
-        _ => body,
-    };
+    if body.len() >= 2
+        && let Some(Block::Subhead(h) | Block::Paragraph(h)) = body.first()
+        && crate::text::fold::fold(h) == crate::text::fold::fold(&title)
+    {
+        body.remove(0);
+    }
     let published = found
         .published_time
         .as_deref()
         .or(meta.published.as_deref())
         .and_then(parse_date);
-    let byline = found
-        .byline
-        .map(|b| {
-            b.trim()
-                .trim_start_matches("By ")
-                .trim_start_matches("by ")
-                .trim()
-                .to_owned()
-        })
-        .filter(|b| !b.is_empty());
     let mut article = Article {
         id: ArticleId(0),
         path: path.to_path_buf(),

@@ -53,13 +53,33 @@ pub fn remove_consent_dialogs(doc: &Document) {
         })
     };
     for node in doc.select("[class], [id]").nodes() {
-        let words = node.text().split_whitespace().count();
         // A dialog is short; a container of the whole page that happens to carry such a class is not.
+        // (The text is counted only for marked elements: counting it for every one would be quadratic.)
         if (marked(node.attr("class").as_deref()) || marked(node.attr("id").as_deref()))
-            && words < 400
+            && node.text().split_whitespace().count() < 400
         {
             node.remove_from_parent();
         }
+    }
+}
+
+/// A body the page keeps only as data (JSON-LD `articleBody`, shown by scripts) replaces a DOM body that is
+/// much shorter than it.
+pub fn prefer_json_ld(body: &mut Vec<Block>, data: &str) {
+    let words = |blocks: &[Block]| {
+        blocks
+            .iter()
+            .map(|b| b.text().split_whitespace().count())
+            .sum::<usize>()
+    };
+    let data_blocks: Vec<Block> = data
+        .split('\n')
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .map(Block::Paragraph)
+        .collect();
+    if words(&data_blocks) > 2 * words(body).max(25) {
+        *body = data_blocks;
     }
 }
 
@@ -163,15 +183,16 @@ pub fn visible_standfirst(doc: &Document) -> Option<String> {
             (d.split_whitespace().count() >= 8).then_some(d)
         })?;
     let wanted = fold(&description);
-    let shown = doc
-        .select("p, h2, div, span, strong")
-        .nodes()
-        .iter()
-        .any(|n| {
-            let t = n.text();
-            let len = t.len();
-            len >= wanted.len().saturating_sub(4) && len <= wanted.len() + 40 && fold(&t) == wanted
-        });
+    // Paragraphs, subtitles and elements named like a standfirst: not every div, whose text would be
+    // gathered again for each of its ancestors.
+    let candidates = doc.select(
+        "p, h2, [class*=standfirst], [class*=dek], [class*=subtitle], [class*=summary], [class*=lede], [class*=intro]",
+    );
+    let shown = candidates.nodes().iter().any(|n| {
+        let t = n.text();
+        let len = t.len();
+        len >= wanted.len().saturating_sub(4) && len <= wanted.len() + 40 && fold(&t) == wanted
+    });
     shown.then_some(description)
 }
 
