@@ -54,8 +54,8 @@ fn a_mixed_folder_is_one_list() {
     );
     assert_eq!(
         s.articles.len(),
-        1 + 1 + 2 + 1 + 1 + 2,
-        "seed, page, RSS + Atom (one shared), JSON, two notes"
+        1 + 2 + 2 + 1 + 1 + 2,
+        "seed, two pages, RSS + Atom (one shared), JSON, two notes"
     );
     // Newest first where dated.
     assert_eq!(s.articles[0].title, "Ferries return to the north pier");
@@ -111,6 +111,15 @@ fn a_saved_page_reads_cleanly() {
         a.links[0].url,
         "https://courier.example/world/velmar-budget"
     );
+}
+
+#[test]
+fn breadcrumbs_give_the_section_and_relative_links_resolve() {
+    let s = mixed();
+    let a = story(&s, "Ostrevik fish market moves to the old tram depot");
+    assert_eq!(a.section.as_deref(), Some("Business"));
+    assert_eq!(a.source, None);
+    assert_eq!(a.links[0].url, "https://post.example/business/depot-plans");
 }
 
 #[test]

@@ -48,7 +48,10 @@ impl PageMeta {
                 "meta[name=section]",
                 "meta[name='article:section']",
             ],
-        );
+        )
+        // A path ("/world/middle_east") is not a section name; breadcrumbs may have the name.
+        .filter(|s| !s.starts_with('/'))
+        .or_else(|| breadcrumb_section(doc));
         let site = meta_content(
             doc,
             &[
@@ -158,6 +161,21 @@ fn related_lists(doc: &Document) -> Vec<RelatedLink> {
     }
     out.truncate(12);
     out
+}
+
+/// The section named by the page's breadcrumbs: the last crumb before the story itself (or the last one,
+/// when the story is not a crumb).
+fn breadcrumb_section(doc: &Document) -> Option<String> {
+    let crumbs = doc.select(
+        "nav[aria-label*=readcrumb] a, [class*=breadcrumb] a, ol[itemtype*=BreadcrumbList] a, [itemtype*=BreadcrumbList] [itemprop=name]",
+    );
+    let names: Vec<String> = crumbs
+        .nodes()
+        .iter()
+        .map(|n| n.text().split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty() && t.len() <= 40 && !t.eq_ignore_ascii_case("home"))
+        .collect();
+    names.last().cloned()
 }
 
 /// The headline without a trailing or leading site name ("Story | Site", "Site - Story").
