@@ -20,6 +20,23 @@ pub struct Head {
     pub dateline: Option<Dateline>,
     /// Index of the first body line.
     pub body_start: usize,
+    /// Whether the seed layout's own marker (a dash line or a dateline) placed the headline; without it,
+    /// the page is a whole-page dump whose body must be told from its chrome.
+    pub marked: bool,
+}
+
+/// A dateline ("By X", a date, or both) within a few lines after `from`: what it says, and where the body
+/// starts (after it, or at `from` when there is none).
+fn dateline_after(lines: &[Line<'_>], from: usize) -> (Option<Dateline>, usize) {
+    for i in from..lines.len().min(from + 6) {
+        if let Some(d) = dateline::parse(lines[i].text) {
+            return (Some(d), i + 1);
+        }
+        if is_prose(lines[i].text) {
+            break;
+        }
+    }
+    (None, from)
 }
 
 /// Whether the story's body starts at or right after line `i`: prose within three lines (a caption may come first).
@@ -62,8 +79,33 @@ fn marked(lines: &[Line<'_>]) -> Option<(usize, Option<Dateline>, usize)> {
 /// Finds the headline and what surrounds it.
 pub fn find(lines: &[Line<'_>]) -> Head {
     let scan = &lines[..lines.len().min(HEAD_SCAN)];
-    let (headline, dateline, body_start) = if let Some((h, d, start)) = marked(lines) {
+    // A whole-page dump: its first line is the page's title, which repeats the visible headline.
+    let in_title = super::page::headline_in_title(lines);
+    let layout = if in_title.is_some() {
+        None
+    } else {
+        marked(lines)
+    };
+    let has_marker = layout.is_some();
+    let (headline, dateline, body_start) = if let Some(h) = in_title {
+        let (dateline, start) = dateline_after(lines, h + 1);
+        (Some(h), dateline, start)
+    } else if let Some((h, d, start)) = layout {
         (Some(h), d, start)
+    } else if lines
+        .first()
+        .is_some_and(|l| !is_label(l.text) && !is_prose(l.text) && is_headline_like(l.text))
+    {
+        // A whole-page dump whose visible headline was not found: its first line is the page's title.
+        let title = super::page::title_without_site(lines[0].text);
+        let (dateline, start) = dateline_after(lines, 1);
+        return Head {
+            section: None,
+            title: Some(title),
+            dateline,
+            body_start: start,
+            marked: false,
+        };
     } else {
         // No marker: the headline is the line above the first prose, else the first substantial line.
         let before_prose = scan
@@ -84,6 +126,7 @@ pub fn find(lines: &[Line<'_>]) -> Head {
             title,
             dateline: None,
             body_start: 0,
+            marked: false,
         };
     };
     let section = h
@@ -96,6 +139,7 @@ pub fn find(lines: &[Line<'_>]) -> Head {
         title: Some(lines[h].text.to_owned()),
         dateline,
         body_start,
+        marked: has_marker,
     }
 }
 

@@ -5,6 +5,7 @@ mod body;
 mod foot;
 mod head;
 mod lines;
+mod page;
 
 use std::path::Path;
 
@@ -17,7 +18,14 @@ pub fn parse(text: &str, path: &Path) -> Article {
     let lines = lines::split(text);
     let head = head::find(&lines);
     let foot = foot::find(&lines, head.body_start);
-    let body_lines = body::single_copy(&lines[head.body_start..foot.body_end]);
+    let mut body_lines = body::single_copy(&lines[head.body_start..foot.body_end]);
+    if !head.marked {
+        // A whole-page dump: the body is the densest run of prose; menus and footers fall outside it.
+        let run = page::densest_run(&body_lines);
+        if !run.is_empty() {
+            body_lines = body_lines[run].to_vec();
+        }
+    }
     let body = body::blocks(&body_lines);
 
     let byline = head

@@ -1,0 +1,116 @@
+//! Whole-page text dumps without the seed layout's markers: the headline matched against the page's title
+//! line, and the body as the densest run of prose (menus, footers and link lists score against it).
+
+use std::ops::Range;
+
+use super::lines::{Line, is_prose, word_count};
+use crate::text::fold::fold;
+
+/// How far down the page the visible headline is looked for.
+const HEADLINE_SCAN: usize = 80;
+
+/// The line that the page's first line (its `<title>`, as scrapers save it) begins or ends with: the visible
+/// headline, which the title repeats with the site's name around it. The longest such line of two words or
+/// more wins.
+#[must_use]
+pub fn headline_in_title(lines: &[Line<'_>]) -> Option<usize> {
+    let title = fold(lines.first()?.text);
+    if word_count(&title) < 2 {
+        return None;
+    }
+    lines
+        .iter()
+        .enumerate()
+        .take(HEADLINE_SCAN)
+        .skip(1)
+        .filter(|(_, l)| word_count(l.text) >= 2 && l.text.len() <= 300)
+        .filter(|(_, l)| {
+            // The title is "Headline | Site" or "Site: Headline": the line is its start or its end, cut at a
+            // separator.
+            let f = fold(l.text);
+            let seps = [' ', ':', '|', '-', '\u{2013}', '\u{2014}', '\u{b7}'];
+            title == f
+                || (title.starts_with(&f) && title[f.len()..].starts_with(seps))
+                || (title.ends_with(&f)
+                    && title[..title.len() - f.len()].ends_with(seps)
+                    && word_count(&f) >= 3)
+        })
+        .max_by_key(|(i, l)| (l.text.len(), usize::MAX - i))
+        .map(|(i, _)| i)
+}
+
+/// The title line without a trailing site name (" - BBC News", " | Site"), for pages whose visible headline
+/// could not be found.
+#[must_use]
+pub fn title_without_site(title: &str) -> String {
+    for sep in [" | ", " - ", " \u{2013} ", " \u{2014} ", " :: ", " \u{b7} "] {
+        if let Some((head, _)) = title.split_once(sep)
+            && word_count(head) >= 3
+        {
+            return head.trim().to_owned();
+        }
+    }
+    title.trim().to_owned()
+}
+
+/// How much a line counts towards the body: prose adds its words; anything else (a menu item, a link
+/// list entry, a footer line) takes some away, so a run of them ends the body.
+fn score(line: &Line<'_>) -> i64 {
+    let words = i64::try_from(word_count(line.text)).unwrap_or(i64::MAX / 4);
+    if is_prose(line.text) || words >= 25 {
+        words
+    } else {
+        -(2 + words / 2)
+    }
+}
+
+/// The run of lines with the most prose in it (the maximum-sum window of the line scores).
+#[must_use]
+pub fn densest_run(lines: &[Line<'_>]) -> Range<usize> {
+    let (mut best, mut best_sum) = (0..0, 0i64);
+    let (mut start, mut sum) = (0, 0i64);
+    for (i, line) in lines.iter().enumerate() {
+        if sum <= 0 {
+            start = i;
+            sum = 0;
+        }
+        sum += score(line);
+        if sum > best_sum {
+            best_sum = sum;
+            best = start..i + 1;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loader::scraped::lines::split;
+
+    #[test]
+    fn the_title_line_finds_the_headline() {
+        let text = "Harbour wall opens | The Courier\n\nHome\n\nWorld\n\nHarbour wall opens\n\nThe town opened its wall on Saturday.";
+        let lines = split(text);
+        assert_eq!(headline_in_title(&lines), Some(3));
+        assert_eq!(
+            title_without_site("Harbour wall opens today | The Courier"),
+            "Harbour wall opens today"
+        );
+    }
+
+    #[test]
+    fn the_densest_run_is_the_body() {
+        let text = "Home\nNews\nSport\nWeather\nThe council voted on Tuesday to rebuild the harbour wall before winter.\nThe work will take two years and cost more than planned, officials said.\nA short subhead\nResidents welcomed the news, though some said it came far too late for them.\nAbout us\nContact\nPrivacy\nTerms\nCookies";
+        let lines = split(text);
+        let run = densest_run(&lines);
+        assert_eq!(
+            lines[run.start].text,
+            "The council voted on Tuesday to rebuild the harbour wall before winter."
+        );
+        assert_eq!(
+            lines[run.end - 1].text,
+            "Residents welcomed the news, though some said it came far too late for them."
+        );
+    }
+}
