@@ -28,11 +28,11 @@ pub struct Head {
 /// A dateline ("By X", a date, or both) within a few lines after `from`: what it says, and where the body
 /// starts (after it, or at `from` when there is none).
 fn dateline_after(lines: &[Line<'_>], from: usize) -> (Option<Dateline>, usize) {
-    for i in from..lines.len().min(from + 6) {
-        if let Some(d) = dateline::parse(lines[i].text) {
+    for (i, line) in lines.iter().enumerate().skip(from).take(6) {
+        if let Some(d) = dateline::parse(line.text) {
             return (Some(d), i + 1);
         }
-        if is_prose(lines[i].text) {
+        if is_prose(line.text) {
             break;
         }
     }

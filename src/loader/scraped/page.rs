@@ -18,12 +18,15 @@ pub fn headline_in_title(lines: &[Line<'_>]) -> Option<usize> {
     if word_count(&title) < 2 {
         return None;
     }
+    let max_len = title.len().min(300);
     lines
         .iter()
         .enumerate()
         .take(HEADLINE_SCAN)
         .skip(1)
-        .filter(|(_, l)| word_count(l.text) >= 2 && l.text.len() <= 300)
+        // Folding never lengthens text, and typography at most triples a byte: a line much longer than the
+        // title cannot be part of it, and is not folded at all (most body lines).
+        .filter(|(_, l)| l.text.len() <= 3 * max_len && word_count(l.text) >= 2)
         .filter(|(_, l)| {
             // The title is "Headline | Site" or "Site: Headline": the line is its start or its end, cut at a
             // separator.
