@@ -92,10 +92,7 @@ pub fn find(lines: &[Line<'_>]) -> Head {
         (Some(h), dateline, start)
     } else if let Some((h, d, start)) = layout {
         (Some(h), d, start)
-    } else if lines
-        .first()
-        .is_some_and(|l| !is_label(l.text) && !is_prose(l.text) && is_headline_like(l.text))
-    {
+    } else if first_line_is_title(lines) {
         // A whole-page dump whose visible headline was not found: its first line is the page's title.
         let title = super::page::title_without_site(lines[0].text);
         let (dateline, start) = dateline_after(lines, 1);
@@ -134,6 +131,17 @@ pub fn find(lines: &[Line<'_>]) -> Head {
         .map(|s| lines[s].text)
         .filter(|s| is_label(s))
         .map(str::to_owned);
+    // A page that opens with prose has no headline line: the start of the text names it, and stays in the
+    // body.
+    if is_prose(lines[h].text) && !has_marker {
+        return Head {
+            section,
+            title: Some(truncate_title(lines[h].text)),
+            dateline,
+            body_start: h,
+            marked: false,
+        };
+    }
     Head {
         section,
         title: Some(lines[h].text.to_owned()),
@@ -141,6 +149,23 @@ pub fn find(lines: &[Line<'_>]) -> Head {
         body_start,
         marked: has_marker,
     }
+}
+
+/// Whether the first line is the page's title (as whole-page dumps begin): a line of a few words, not prose,
+/// and not a section label followed by the real headline and prose ("Tech & Science", headline, text).
+fn first_line_is_title(lines: &[Line<'_>]) -> bool {
+    let Some(first) = lines.first() else {
+        return false;
+    };
+    if is_prose(first.text) || !is_headline_like(first.text) {
+        return false;
+    }
+    let section_then_headline = is_label(first.text)
+        && lines
+            .get(1)
+            .is_some_and(|l| is_substantial_or_short_headline(l.text))
+        && lines.get(2).is_some_and(|l| is_prose(l.text));
+    !section_then_headline
 }
 
 /// A headline may be as short as two words when prose follows it ("Markets slump").

@@ -51,6 +51,20 @@ pub fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// Whether `c` is written without spaces between words (Chinese, Japanese, Korean, Thai).
+fn unspaced(c: char) -> bool {
+    matches!(u32::from(c), 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0x0e00..=0x0e7f)
+}
+
+/// Words in `s`, counting every two characters of an unspaced script as a word.
+pub fn text_words(s: &str) -> usize {
+    let spaced = word_count(s);
+    if s.is_ascii() {
+        return spaced;
+    }
+    spaced.max(s.chars().filter(|&c| unspaced(c)).count() / 2)
+}
+
 /// A site-chrome line ("Connect with us", "Advertisement").
 pub fn is_chrome(s: &str) -> bool {
     s.len() <= 40 && CHROME.iter().any(|c| c.eq_ignore_ascii_case(s))
@@ -84,7 +98,11 @@ pub fn is_substantial(s: &str) -> bool {
 
 /// A line of prose: a sentence or more, ending as sentences end.
 pub fn is_prose(s: &str) -> bool {
-    word_count(s) >= 8
-        && s.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
-            .ends_with(['.', '!', '?', ':', '\u{2026}'])
+    text_words(s) >= 8
+        && s.trim_end_matches([
+            '"', '\'', '\u{201d}', '\u{2019}', ')', '\u{300d}', '\u{300f}',
+        ])
+        .ends_with([
+            '.', '!', '?', ':', '\u{2026}', '\u{3002}', '\u{ff01}', '\u{ff1f}',
+        ])
 }

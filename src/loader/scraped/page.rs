@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::lines::{Line, is_prose, word_count};
+use super::lines::{Line, is_prose, text_words, word_count};
 use crate::text::fold::fold;
 
 /// How far down the page the visible headline is looked for.
@@ -59,7 +59,7 @@ pub fn title_without_site(title: &str) -> String {
 /// How much a line counts towards the body: prose adds its words; anything else (a menu item, a link
 /// list entry, a footer line) takes some away, so a run of them ends the body.
 fn score(line: &Line<'_>) -> i64 {
-    let words = i64::try_from(word_count(line.text)).unwrap_or(i64::MAX / 4);
+    let words = i64::try_from(text_words(line.text)).unwrap_or(i64::MAX / 4);
     if is_prose(line.text) || words >= 25 {
         words
     } else {
