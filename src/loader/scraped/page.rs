@@ -29,12 +29,14 @@ pub fn headline_in_title(lines: &[Line<'_>]) -> Option<usize> {
         .filter(|(_, l)| l.text.len() <= 3 * max_len && word_count(l.text) >= 2)
         .filter(|(_, l)| {
             // The title is "Headline | Site" or "Site: Headline": the line is its start or its end, cut at a
-            // separator.
+            // separator; an end must be the bigger part (else it is the site's name).
             let f = fold(l.text);
             let seps = [' ', ':', '|', '-', '\u{2013}', '\u{2014}', '\u{b7}'];
+            let bigger = 2 * f.len() >= title.len();
             title == f
                 || (title.starts_with(&f) && title[f.len()..].starts_with(seps))
-                || (title.ends_with(&f)
+                || (bigger
+                    && title.ends_with(&f)
                     && title[..title.len() - f.len()].ends_with(seps)
                     && word_count(&f) >= 3)
         })
@@ -48,7 +50,7 @@ pub fn headline_in_title(lines: &[Line<'_>]) -> Option<usize> {
 pub fn title_without_site(title: &str) -> String {
     for sep in [" | ", " - ", " \u{2013} ", " \u{2014} ", " :: ", " \u{b7} "] {
         if let Some((head, _)) = title.split_once(sep)
-            && word_count(head) >= 3
+            && word_count(head) >= 2
         {
             return head.trim().to_owned();
         }
