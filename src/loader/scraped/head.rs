@@ -28,15 +28,22 @@ pub struct Head {
 /// A dateline ("By X", a date, or both) within a few lines after `from`: what it says, and where the body
 /// starts (after it, or at `from` when there is none).
 fn dateline_after(lines: &[Line<'_>], from: usize) -> (Option<Dateline>, usize) {
+    let mut found: Option<Dateline> = None;
+    let mut end = from;
     for (i, line) in lines.iter().enumerate().skip(from).take(6) {
-        if let Some(d) = dateline::parse(line.text) {
-            return (Some(d), i + 1);
-        }
-        if is_prose(line.text) {
-            break;
+        match dateline::parse(line.text) {
+            // "By X" on one line and the date on the next: one dateline.
+            Some(d) => {
+                let m = found.get_or_insert_with(Dateline::default);
+                m.byline = m.byline.take().or(d.byline);
+                m.published = m.published.or(d.published);
+                end = i + 1;
+            }
+            None if found.is_some() || is_prose(line.text) => break,
+            None => {}
         }
     }
-    (None, from)
+    (found, end)
 }
 
 /// Whether the story's body starts at or right after line `i`: prose within three lines (a caption may come first).
