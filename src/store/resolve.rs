@@ -2,11 +2,9 @@
 
 use std::collections::HashMap;
 
+use super::index::lead_prefix;
 use crate::model::{Article, ArticleId};
 use crate::text::fold::fold_into;
-
-/// How many folded bytes of a first paragraph index it; teasers shorter than this match headlines only.
-const PREFIX: usize = 40;
 
 /// Fills in `target` on every related link that matches a story in `articles`: its folded text equals a
 /// story's folded headline, or is the start of a story's folded first paragraph. A trailing ellipsis on a
@@ -14,7 +12,7 @@ const PREFIX: usize = 40;
 pub fn resolve(articles: &mut [Article]) {
     let mut buf = String::new();
     let mut by_title: HashMap<String, ArticleId> = HashMap::with_capacity(articles.len());
-    // Keyed by the first PREFIX bytes; holds the id and the whole folded paragraph for the final check.
+    // Keyed by the first bytes of the folded paragraph (the same key the index uses); holds the id and the whole folded paragraph for the final check.
     let mut by_opening: HashMap<String, Vec<(ArticleId, String)>> =
         HashMap::with_capacity(articles.len());
     for a in articles.iter() {
@@ -23,7 +21,7 @@ pub fn resolve(articles: &mut [Article]) {
         by_title.entry(buf.clone()).or_insert(a.id);
         buf.clear();
         fold_into(a.first_paragraph(), &mut buf);
-        if let Some(key) = prefix(&buf) {
+        if let Some(key) = lead_prefix(&buf) {
             by_opening
                 .entry(key.to_owned())
                 .or_default()
@@ -47,7 +45,7 @@ pub fn resolve(articles: &mut [Article]) {
                 continue;
             }
             link.target = by_title.get(teaser).copied().or_else(|| {
-                let candidates = by_opening.get(prefix(teaser)?)?;
+                let candidates = by_opening.get(lead_prefix(teaser)?)?;
                 candidates
                     .iter()
                     .find(|(_, para)| para.starts_with(teaser))
@@ -55,16 +53,4 @@ pub fn resolve(articles: &mut [Article]) {
             });
         }
     }
-}
-
-/// The first PREFIX bytes of `s`, cut back to a character boundary; `None` when `s` is shorter.
-fn prefix(s: &str) -> Option<&str> {
-    if s.len() < PREFIX {
-        return None;
-    }
-    let mut end = PREFIX;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    Some(&s[..end])
 }
