@@ -461,3 +461,22 @@ fn the_reading_position_is_saved_as_it_moves() {
     assert_eq!(Some(saved as usize), s.top_block());
     assert!(saved > 0);
 }
+
+#[test]
+fn many_instances_opening_a_new_database_at_once_all_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    let threads: Vec<_> = (0..8)
+        .map(|i| {
+            let d = dir.path().to_path_buf();
+            std::thread::spawn(move || {
+                let mut db = Db::open(&d).map_err(|e| e.to_string())?.db;
+                db.set_read(&[(ArticleId(i), None, Some(1))])
+                    .map_err(|e| e.to_string())
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap().expect("every instance opens and writes");
+    }
+    assert_eq!(Db::open(dir.path()).unwrap().db.marks().unwrap().len(), 8);
+}

@@ -232,8 +232,7 @@ impl Db {
             });
         }
         // WAL: readers never block the writer, and every commit survives the process being killed.
-        conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
-            .map_err(sqlite(path))?;
+        set_wal(&conn).map_err(sqlite(path))?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(sqlite(path))?;
         let mut db = Self {
@@ -317,6 +316,29 @@ impl Db {
             tx.pragma_update(None, "user_version", next).map_err(err)?;
         }
         tx.commit().map_err(err)
+    }
+}
+
+/// Switches the database to WAL. Switching needs the file to itself, which the busy timeout does not
+/// wait for: when another broadsheet opens a new database at the same moment, this tries again for a while.
+fn set_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let mut tries = 0;
+    loop {
+        let mode = conn.query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0))?;
+        if mode.eq_ignore_ascii_case("wal") {
+            return Ok(());
+        }
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Ok(_) => return Ok(()),
+            Err(rusqlite::Error::SqliteFailure(f, _))
+                if matches!(f.code, ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+                    && tries < 250 =>
+            {
+                tries += 1;
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => return Err(e),
+        }
     }
 }
 
