@@ -53,3 +53,58 @@ fn a_page_behind_a_cookie_wall() {
             .any(|b| b.contains("cookies") || b.contains("Newsletter"))
     );
 }
+
+#[test]
+fn a_blog_post_with_comments() {
+    let a = page("blog-with-comments.txt");
+    assert_eq!(a.title, "Why I stopped sharpening my chisels on a wheel");
+    assert_eq!(a.byline.as_deref(), Some("Hester Quill"));
+    assert_eq!(
+        a.published.map(|d| d.to_rfc3339()).as_deref(),
+        Some("2026-03-12T00:00:00+00:00")
+    );
+    let body = body_text(&a);
+    assert_eq!(body.len(), 4, "{body:?}");
+    assert!(body[3].starts_with("The wheel is still in the corner."));
+    for chrome in [
+        "Archive",
+        "Tags:",
+        "Share this post",
+        "Comments",
+        "Same here",
+        "What grit",
+        "Reply",
+        "Your email address",
+        "Recent Posts",
+        "Powered by",
+    ] {
+        assert!(
+            !body.iter().any(|b| b.contains(chrome)),
+            "{chrome} in the body"
+        );
+    }
+}
+
+#[test]
+fn a_page_whose_body_is_short() {
+    let a = page("short-body.txt");
+    assert_eq!(a.title, "Harbour bridge closed overnight for repairs");
+    assert_eq!(a.byline.as_deref(), Some("Courier staff"));
+    let body = body_text(&a);
+    assert_eq!(body.len(), 2, "{body:?}");
+    assert!(body[0].starts_with("The harbour bridge will close"));
+    for chrome in [
+        "Subscribe",
+        "Related",
+        "cycle lanes",
+        "Newsletter",
+        "inbox",
+        "Cookie settings",
+        "©",
+    ] {
+        assert!(
+            !body.iter().any(|b| b.contains(chrome)),
+            "{chrome} in the body"
+        );
+    }
+}

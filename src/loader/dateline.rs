@@ -25,12 +25,21 @@ pub fn parse(line: &str) -> Option<Dateline> {
         if part.is_empty() {
             continue;
         }
-        if let Some(name) = strip_prefix_ci(part, "by ") {
+        if let Some(rest) = strip_byline_label(part) {
+            // "Posted by Hester Quill on 12 March 2026": a name, then the date after its last " on ".
+            let (name, date) = match rest.rfind(" on ") {
+                Some(at) => match parse_date(&rest[at + 4..]) {
+                    Some(date) => (&rest[..at], Some(date)),
+                    None => (rest, None),
+                },
+                None => (rest, None),
+            };
             let name = name.trim();
             if !is_name(name) {
                 return None;
             }
             out.byline = Some(name.to_owned());
+            out.published = out.published.or(date);
         } else if let Some(date) = parse_date(strip_date_label(part)) {
             // The first date stands ("Published …" before "Updated …").
             out.published = out.published.or(Some(date));
@@ -59,6 +68,35 @@ fn is_name(s: &str) -> bool {
             let w = w.trim_end_matches(',');
             NAME_PARTICLES.contains(&w) || w.chars().next().is_some_and(|c| !c.is_lowercase())
         })
+        || staff_byline(&words)
+}
+
+/// What follows "By", "Posted by" or "Written by" at the start of `part`.
+fn strip_byline_label(part: &str) -> Option<&str> {
+    ["by ", "posted by ", "written by "]
+        .iter()
+        .find_map(|label| strip_prefix_ci(part, label))
+}
+
+/// "Courier staff", "Staff reporters", "Our correspondent": a newsroom signing as a desk. The words before
+/// the desk word are capitalised (a paper's name) or absent.
+fn staff_byline(words: &[&str]) -> bool {
+    const DESK: &[&str] = &[
+        "staff",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "desk",
+        "writers",
+    ];
+    let Some((last, before)) = words.split_last() else {
+        return false;
+    };
+    (2..=5).contains(&words.len())
+        && DESK.contains(&last.to_lowercase().as_str())
+        && before
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || *w == "our")
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -263,6 +301,24 @@ mod tests {
             parse("By 山田 花子").unwrap().byline.as_deref(),
             Some("山田 花子")
         );
+        let posted = parse("Posted by Hester Quill on 12 March 2026").unwrap();
+        assert_eq!(posted.byline.as_deref(), Some("Hester Quill"));
+        assert_eq!(
+            posted.published.unwrap().to_rfc3339(),
+            "2026-03-12T00:00:00+00:00"
+        );
+        assert_eq!(
+            parse("Written by Mara Ellison").unwrap().byline.as_deref(),
+            Some("Mara Ellison")
+        );
+        assert_eq!(
+            parse("By Courier staff").unwrap().byline.as_deref(),
+            Some("Courier staff")
+        );
+        assert_eq!(
+            parse("By our correspondent").unwrap().byline.as_deref(),
+            Some("our correspondent")
+        );
     }
 
     #[test]
@@ -278,5 +334,7 @@ mod tests {
         );
         assert_eq!(parse("By Ana | not a date"), None);
         assert_eq!(parse("By the numbers: a year of storms"), None);
+        assert_eq!(parse("By the staff"), None);
+        assert_eq!(parse("Posted by the river on a cold night"), None);
     }
 }
