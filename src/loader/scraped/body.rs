@@ -1,7 +1,7 @@
 //! The body of a scraped page: the second scraped copy removed, then lines read as paragraphs, subheads and
 //! captions with credits.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::lines::{Line, is_chrome, word_count};
 use crate::model::Block;
@@ -67,21 +67,52 @@ fn copies_match(first: &[u64], second: &[u64]) -> bool {
     true
 }
 
-/// Drops later repeats of long lines (partial double scrapes), keeping the more typographic text in the
-/// first one's place.
+/// Drops later repeats of long lines that are a partial double scrape, keeping the more typographic text in
+/// the first one's place. A repeat is a scrape when the page holds the line in two typographies, or when a
+/// neighbouring line repeats the first one's neighbour (a run scraped twice). A paragraph the page itself
+/// prints twice, word for word and alone, stays.
 fn drop_repeated_paragraphs<'a>(lines: &[Line<'a>], hashes: &[u64]) -> Vec<Line<'a>> {
-    let mut seen: HashMap<u64, usize> = HashMap::new();
-    let mut out: Vec<Line<'a>> = Vec::with_capacity(lines.len());
-    for (line, &h) in lines.iter().zip(hashes) {
-        if word_count(line.text) >= 8 {
-            if let Some(&at) = seen.get(&h) {
-                if typographic_count(line.text) > typographic_count(out[at].text) {
-                    out[at].text = line.text;
-                }
-                continue;
+    let mut first_seen: HashMap<u64, usize> = HashMap::new();
+    let earlier: Vec<Option<usize>> = lines
+        .iter()
+        .zip(hashes)
+        .enumerate()
+        .map(|(i, (line, &h))| {
+            if word_count(line.text) < 8 {
+                return None;
             }
-            seen.insert(h, out.len());
+            let at = *first_seen.entry(h).or_insert(i);
+            (at != i).then_some(at)
+        })
+        .collect();
+    // Lines the page holds in more than one typography: every repeat of them is a scrape.
+    let varied: HashSet<u64> = earlier
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            e.filter(|&j| lines[i].text != lines[j].text)
+                .map(|_| hashes[i])
+        })
+        .collect();
+    let in_run = |i: usize, j: usize| {
+        let before = i > 0 && j > 0 && earlier[i - 1] == Some(j - 1);
+        let after = j + 1 < i && earlier.get(i + 1).copied().flatten() == Some(j + 1);
+        before || after
+    };
+    let mut out: Vec<Line<'a>> = Vec::with_capacity(lines.len());
+    let mut kept_at: Vec<usize> = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(j) = earlier[i]
+            && (varied.contains(&hashes[i]) || in_run(i, j))
+        {
+            let at = kept_at[j];
+            if typographic_count(line.text) > typographic_count(out[at].text) {
+                out[at].text = line.text;
+            }
+            kept_at.push(at);
+            continue;
         }
+        kept_at.push(out.len());
         out.push(*line);
     }
     out

@@ -123,6 +123,15 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_the_page_prints_twice_stays_twice() {
+        let a = page(&format!(
+            "World\n\nTalks resume\n\n-\n\n{P}\n\nLike this:\n\n{P}\n\nA closing line that is long enough to count as prose here.\n"
+        ));
+        let paragraphs = a.body.iter().filter(|b| b.text() == P).count();
+        assert_eq!(paragraphs, 2, "{:?}", a.body);
+    }
+
+    #[test]
     fn a_credit_alone_makes_the_line_above_a_caption() {
         let a = page(
             "World\n\nTalks resume\n\n-\n\nThe talks resumed on Monday after a pause of three weeks, officials said.\n\nDelegates arrive at the palace\n, Reuters\n",
