@@ -64,9 +64,25 @@ fn score(line: &Line<'_>) -> i64 {
     let words = i64::try_from(text_words(line.text)).unwrap_or(i64::MAX / 4);
     if is_prose(line.text) || words >= 25 {
         words
+    } else if words >= 3 && is_bulleted(line.text) {
+        // A list the writer marked item by item ("+ Added Slime Block") belongs to the text; menus and
+        // link lists in a dump carry no markers.
+        words / 2
     } else {
         -(2 + words / 2)
     }
+}
+
+/// Whether `s` opens with a list marker: "+ ", "- ", "* ", "• " or "1. ".
+fn is_bulleted(s: &str) -> bool {
+    let s = s.trim_start();
+    if let Some(rest) = s.strip_prefix(['+', '-', '*', '\u{2022}', '\u{25aa}', '\u{2013}']) {
+        return rest.starts_with(' ');
+    }
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits)
+        && s[digits..].starts_with(['.', ')'])
+        && s[digits + 1..].starts_with(' ')
 }
 
 /// The run of lines with the most prose in it (the maximum-sum window of the line scores).
@@ -117,5 +133,16 @@ mod tests {
             lines[run.end - 1].text,
             "Residents welcomed the news, though some said it came far too late for them."
         );
+    }
+
+    #[test]
+    fn a_marked_list_stays_in_the_body() {
+        let text = "Home\nNews\nThe update brings a long list of changes, the studio said on Monday.\n+ Added granite and basalt blocks\n+ Added the lighthouse keeper\n+ Doors now come in every wood\n1. Boats float in shallow water\nAbout us\nContact\nPrivacy";
+        let lines = split(text);
+        let run = densest_run(&lines);
+        assert_eq!(lines[run.end - 1].text, "1. Boats float in shallow water");
+        assert!(is_bulleted("- Added a new mob"));
+        assert!(!is_bulleted("-5 degrees tonight"));
+        assert!(!is_bulleted("2026. A year"));
     }
 }
