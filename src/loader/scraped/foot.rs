@@ -1,7 +1,7 @@
 //! The foot of a scraped page: the author block ("AFP" / "Written By" / a bio) and the related-stories
 //! block ("You may also like:" then section and teaser pairs).
 
-use super::lines::{Line, is_chrome, is_label, word_count};
+use super::lines::{Line, is_chrome, is_label, is_prose, word_count};
 use crate::model::RelatedLink;
 
 /// Lines that open the related-stories block.
@@ -30,6 +30,15 @@ fn is_related_marker(s: &str) -> bool {
     t.len() <= 24 && RELATED_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(t))
 }
 
+/// The words in the prose lines of `lines`.
+fn prose_words(lines: &[Line<'_>]) -> usize {
+    lines
+        .iter()
+        .filter(|l| is_prose(l.text))
+        .map(|l| word_count(l.text))
+        .sum()
+}
+
 fn is_written_by(s: &str) -> bool {
     let t = s.trim_end_matches(':');
     t.eq_ignore_ascii_case("written by") || t.eq_ignore_ascii_case("about the author")
@@ -50,7 +59,9 @@ pub fn find(lines: &[Line<'_>], body_start: usize) -> Foot {
         Some(w) => (w + 1..lines.len()).find(|&i| is_related_marker(lines[i].text)),
         None => (body_start..lines.len())
             .rev()
-            .find(|&i| is_related_marker(lines[i].text)),
+            .find(|&i| is_related_marker(lines[i].text))
+            // A "Read more" with more prose under it than above is a link inside the story, not its foot.
+            .filter(|&m| prose_words(&lines[m + 1..]) <= prose_words(&lines[body_start..m])),
     };
     let related = marker.map_or_else(Vec::new, |m| parse_related(&lines[m + 1..]));
     let mut body_end = marker.unwrap_or(lines.len());

@@ -123,6 +123,16 @@ mod tests {
     }
 
     #[test]
+    fn a_read_more_link_inside_a_long_story_does_not_end_it() {
+        let later = "The second half of the story runs on for a long while after the link, as long stories do.";
+        let a = page(&format!(
+            "Home\nNews\n\nA long story\n\n{P}\n\nRead more\n\n{later}\n\nMost of the town turned out to watch the boats come in before the storm broke.\n\nBy nightfall the harbour was full and the gates were shut against the rising sea.\n"
+        ));
+        assert!(a.body.iter().any(|b| b.text() == later), "{:?}", a.body);
+        assert!(a.related.is_empty());
+    }
+
+    #[test]
     fn a_paragraph_the_page_prints_twice_stays_twice() {
         let a = page(&format!(
             "World\n\nTalks resume\n\n-\n\n{P}\n\nLike this:\n\n{P}\n\nA closing line that is long enough to count as prose here.\n"
