@@ -101,7 +101,66 @@ pub fn densest_run(lines: &[Line<'_>]) -> Range<usize> {
             best = start..i + 1;
         }
     }
-    best
+    cut_at_comments(lines, best)
+}
+
+/// Words that name a reader comment section, in the languages the pages come in.
+const COMMENT_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "kommentar",
+    "kommentare",
+    "commentaire",
+    "commentaires",
+    "comentario",
+    "comentarios",
+    "commento",
+    "commenti",
+    "reacties",
+    "komentarze",
+];
+
+/// Whether `s` heads a comment section: a short line naming comments, not a sentence ("14 Comments",
+/// "Post a comment", "Leave a Reply", "Kommentare lesen (1 Beitrag)").
+fn is_comment_marker(s: &str) -> bool {
+    let s = s.trim();
+    if word_count(s) > 5 || s.ends_with(['.', '!', '?', ':', ';']) {
+        return false;
+    }
+    // A lone "Comment" is a form field or a table cell; a heading has a count or more words.
+    let words: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    s.eq_ignore_ascii_case("leave a reply")
+        || (words.iter().any(|w| COMMENT_WORDS.contains(&w.as_str()))
+            && (words.len() > 1 || words[0].ends_with(['s', 'e', 'i'])))
+}
+
+/// Ends the run at its comment-section heading, once some prose stands before it: readers' comments are
+/// prose too, but not the story. A run with several such headings (a digest of stories, each with its
+/// comment count) is left whole.
+fn cut_at_comments(lines: &[Line<'_>], run: Range<usize>) -> Range<usize> {
+    let mut markers = run.clone().filter(|&i| is_comment_marker(lines[i].text));
+    let (Some(at), None) = (markers.next(), markers.next()) else {
+        return run;
+    };
+    // Comment counts under every teaser of a page are furniture, not the page's own comment section.
+    if lines.iter().filter(|l| is_comment_marker(l.text)).count() > 3 {
+        return run;
+    }
+    let prose = |r: Range<usize>| -> usize {
+        r.filter(|&i| is_prose(lines[i].text))
+            .map(|i| text_words(lines[i].text))
+            .sum()
+    };
+    let (before, after) = (prose(run.start..at), prose(at..run.end));
+    if before >= 30 && before * 2 >= after {
+        run.start..at
+    } else {
+        run
+    }
 }
 
 #[cfg(test)]
@@ -144,5 +203,20 @@ mod tests {
         assert!(is_bulleted("- Added a new mob"));
         assert!(!is_bulleted("-5 degrees tonight"));
         assert!(!is_bulleted("2026. A year"));
+    }
+
+    #[test]
+    fn readers_comments_end_the_body() {
+        let story = "The council voted on Tuesday to rebuild the harbour wall before winter, officials said.\nThe work will take two years and cost more than planned, the engineers told the meeting.";
+        let comment = "I have lived by that wall for forty years and it has never once been repaired properly, so good luck.";
+        let text = format!("{story}\n3 Comments\nAnna Berg\n{comment}\nReply");
+        let lines = split(&text);
+        let run = densest_run(&lines);
+        assert_eq!(run, 0..2);
+        assert!(is_comment_marker("Kommentare lesen (1 Beitrag)"));
+        assert!(is_comment_marker("Leave a Reply"));
+        assert!(!is_comment_marker("No reply."));
+        assert!(!is_comment_marker("Comment"));
+        assert!(!is_comment_marker("He made no comment on the vote"));
     }
 }
