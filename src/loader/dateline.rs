@@ -136,6 +136,9 @@ const DATE_TIME_FORMATS: &[&str] = &[
     "%B %d, %Y, %H:%M",
     "%d %B %Y %H:%M",
     "%d %B %Y, %H:%M",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y, %H:%M",
+    "%d.%m.%Y %H:%M Uhr",
     "%A, %B %d, %Y %I:%M %p",
     "%A, %B %d, %Y, %I:%M %p",
 ];
@@ -149,6 +152,7 @@ const DATE_FORMATS: &[&str] = &[
     "%d %B %Y",
     "%d %B, %Y",
     "%d. %B %Y",
+    "%d.%m.%Y",
     "%A, %B %d, %Y",
     "%A %B %d, %Y",
     "%A, %d %B %Y",
@@ -268,6 +272,8 @@ mod tests {
             day("November 20, 2026 3:15 PM EST"),
             "2026-11-20T15:15:00-05:00"
         );
+        assert_eq!(day("08.04.2015 12:46"), "2015-04-08T12:46:00+00:00");
+        assert_eq!(day("08.04.2015"), "2015-04-08T00:00:00+00:00");
         assert_eq!(day("Calls for ICC referral"), "");
         assert_eq!(day("February 30, 2014"), "");
     }

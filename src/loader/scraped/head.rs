@@ -133,11 +133,19 @@ pub fn find(lines: &[Line<'_>]) -> Head {
             marked: false,
         };
     };
-    let section = h
-        .checked_sub(1)
-        .map(|s| lines[s].text)
-        .filter(|s| is_label(s))
-        .map(str::to_owned);
+    let above = h.checked_sub(1).map(|s| lines[s].text);
+    // A date above the headline ("08.04.2015 12:46") is when it was published, not its section.
+    let mut dateline = dateline;
+    let above_date = above.and_then(dateline::parse);
+    let section = if let Some(d) = above_date {
+        let mut merged = dateline.take().unwrap_or_default();
+        merged.byline = merged.byline.or(d.byline);
+        merged.published = merged.published.or(d.published);
+        dateline = Some(merged);
+        None
+    } else {
+        above.filter(|s| is_label(s)).map(str::to_owned)
+    };
     // A page that opens with prose has no headline line: the start of the text names it, and stays in the
     // body.
     if is_prose(lines[h].text) && !has_marker {

@@ -133,6 +133,19 @@ mod tests {
     }
 
     #[test]
+    fn a_date_above_the_headline_is_its_date_not_its_section() {
+        let a = page(&format!(
+            "Harbour wall to be rebuilt - Ostrevik Post\n\nMenu\n\n08.04.2015 12:46\n\nHarbour wall to be rebuilt\n\n{P}\n"
+        ));
+        assert_eq!(a.title, "Harbour wall to be rebuilt");
+        assert_eq!(a.section, None);
+        assert_eq!(
+            a.published.map(|d| d.to_rfc3339()).as_deref(),
+            Some("2015-04-08T12:46:00+00:00")
+        );
+    }
+
+    #[test]
     fn a_paragraph_the_page_prints_twice_stays_twice() {
         let a = page(&format!(
             "World\n\nTalks resume\n\n-\n\n{P}\n\nLike this:\n\n{P}\n\nA closing line that is long enough to count as prose here.\n"
