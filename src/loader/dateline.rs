@@ -11,6 +11,18 @@ pub struct Dateline {
     pub published: Option<DateTime<FixedOffset>>,
 }
 
+impl Dateline {
+    /// This dateline with what `other` adds: a byline or date this one lacks ("By X" on one line and the
+    /// date on the next).
+    #[must_use]
+    pub fn merged(self, other: Dateline) -> Dateline {
+        Dateline {
+            byline: self.byline.or(other.byline),
+            published: self.published.or(other.published),
+        }
+    }
+}
+
 /// Reads `line` as a dateline: parts separated by `|`, `·` or `•`, each a byline ("By X") or a date
 /// (optionally after "Published", "Updated" or "Posted"). `None` when any part is something else.
 #[must_use]
@@ -27,13 +39,10 @@ pub fn parse(line: &str) -> Option<Dateline> {
         }
         if let Some(rest) = strip_byline_label(part) {
             // "Posted by Hester Quill on 12 March 2026": a name, then the date after its last " on ".
-            let (name, date) = match rest.rfind(" on ") {
-                Some(at) => match parse_date(&rest[at + 4..]) {
-                    Some(date) => (&rest[..at], Some(date)),
-                    None => (rest, None),
-                },
-                None => (rest, None),
-            };
+            let (name, date) = rest
+                .rfind(" on ")
+                .and_then(|at| Some((&rest[..at], Some(parse_date(&rest[at + 4..])?))))
+                .unwrap_or((rest, None));
             let name = name.trim();
             if !is_name(name) {
                 return None;
@@ -78,8 +87,8 @@ fn strip_byline_label(part: &str) -> Option<&str> {
         .find_map(|label| strip_prefix_ci(part, label))
 }
 
-/// "Courier staff", "Staff reporters", "Our correspondent": a newsroom signing as a desk. The words before
-/// the desk word are capitalised (a paper's name) or absent.
+/// "Courier staff", "Staff reporters", "our correspondent": a newsroom signing as a desk. The one to four
+/// words before the desk word are capitalised (a paper's name) or "our".
 fn staff_byline(words: &[&str]) -> bool {
     const DESK: &[&str] = &[
         "staff",

@@ -1,7 +1,7 @@
 //! The foot of a scraped page: the author block ("AFP" / "Written By" / a bio) and the related-stories
 //! block ("You may also like:" then section and teaser pairs).
 
-use super::lines::{Line, is_chrome, is_label, is_prose, word_count};
+use super::lines::{Line, is_chrome, is_label, prose_words, word_count};
 use crate::model::RelatedLink;
 
 /// Lines that open the related-stories block.
@@ -28,15 +28,6 @@ pub struct Foot {
 fn is_related_marker(s: &str) -> bool {
     let t = s.trim_end_matches(':').trim_end();
     t.len() <= 24 && RELATED_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(t))
-}
-
-/// The words in the prose lines of `lines`.
-fn prose_words(lines: &[Line<'_>]) -> usize {
-    lines
-        .iter()
-        .filter(|l| is_prose(l.text))
-        .map(|l| word_count(l.text))
-        .sum()
 }
 
 fn is_written_by(s: &str) -> bool {

@@ -34,9 +34,7 @@ fn dateline_after(lines: &[Line<'_>], from: usize) -> (Option<Dateline>, usize) 
         match dateline::parse(line.text) {
             // "By X" on one line and the date on the next: one dateline.
             Some(d) => {
-                let m = found.get_or_insert_with(Dateline::default);
-                m.byline = m.byline.take().or(d.byline);
-                m.published = m.published.or(d.published);
+                found = Some(found.unwrap_or_default().merged(d));
                 end = i + 1;
             }
             None if found.is_some() || is_prose(line.text) => break,
@@ -72,9 +70,7 @@ fn marked(lines: &[Line<'_>]) -> Option<(usize, Option<Dateline>, usize)> {
             let Some(d) = dateline::parse(lines[end].text) else {
                 break;
             };
-            let m = merged.get_or_insert_with(Dateline::default);
-            m.byline = m.byline.take().or(d.byline);
-            m.published = m.published.or(d.published);
+            merged = Some(merged.unwrap_or_default().merged(d));
             end += 1;
         }
         merged
@@ -135,16 +131,9 @@ pub fn find(lines: &[Line<'_>]) -> Head {
     };
     let above = h.checked_sub(1).map(|s| lines[s].text);
     // A date above the headline ("08.04.2015 12:46") is when it was published, not its section.
-    let mut dateline = dateline;
-    let above_date = above.and_then(dateline::parse);
-    let section = if let Some(d) = above_date {
-        let mut merged = dateline.take().unwrap_or_default();
-        merged.byline = merged.byline.or(d.byline);
-        merged.published = merged.published.or(d.published);
-        dateline = Some(merged);
-        None
-    } else {
-        above.filter(|s| is_label(s)).map(str::to_owned)
+    let (section, dateline) = match above.and_then(dateline::parse) {
+        Some(d) => (None, Some(dateline.unwrap_or_default().merged(d))),
+        None => (above.filter(|s| is_label(s)).map(str::to_owned), dateline),
     };
     // A page that opens with prose has no headline line: the start of the text names it, and stays in the
     // body.

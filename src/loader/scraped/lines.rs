@@ -96,6 +96,15 @@ pub fn is_substantial(s: &str) -> bool {
     is_headline_like(s) && (word_count(s) >= 3 || s.chars().count() >= 16)
 }
 
+/// The words in the prose lines of `lines` (unspaced scripts counted by characters).
+pub fn prose_words(lines: &[Line<'_>]) -> usize {
+    lines
+        .iter()
+        .filter(|l| is_prose(l.text))
+        .map(|l| text_words(l.text))
+        .sum()
+}
+
 /// A line of prose: a sentence or more, ending as sentences end.
 pub fn is_prose(s: &str) -> bool {
     text_words(s) >= 8

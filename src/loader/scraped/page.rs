@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::lines::{Line, is_prose, text_words, word_count};
+use super::lines::{Line, is_prose, prose_words, text_words, word_count};
 use crate::text::fold::fold;
 
 /// How far down the page the visible headline is looked for.
@@ -104,20 +104,24 @@ pub fn densest_run(lines: &[Line<'_>]) -> Range<usize> {
     cut_at_comments(lines, best)
 }
 
-/// Words that name a reader comment section, in the languages the pages come in.
-const COMMENT_WORDS: &[&str] = &[
-    "comment",
+/// Words that head a reader comment section on their own, in the languages the pages come in.
+const COMMENTS: &[&str] = &[
     "comments",
-    "kommentar",
     "kommentare",
-    "commentaire",
     "commentaires",
-    "comentario",
     "comentarios",
-    "commento",
     "commenti",
     "reacties",
     "komentarze",
+];
+/// The same word in the singular: a heading only with other words ("Post a comment", "1 Kommentar"); alone
+/// it is a form field or a table cell.
+const COMMENT: &[&str] = &[
+    "comment",
+    "kommentar",
+    "commentaire",
+    "comentario",
+    "commento",
 ];
 
 /// Whether `s` heads a comment section: a short line naming comments, not a sentence ("14 Comments",
@@ -127,15 +131,13 @@ fn is_comment_marker(s: &str) -> bool {
     if word_count(s) > 5 || s.ends_with(['.', '!', '?', ':', ';']) {
         return false;
     }
-    // A lone "Comment" is a form field or a table cell; a heading has a count or more words.
-    let words: Vec<String> = s
+    let is = |list: &[&str], w: &str| list.iter().any(|c| c.eq_ignore_ascii_case(w));
+    let mut words = s
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+        .filter(|w| !w.is_empty());
+    let alone = words.clone().nth(1).is_none();
     s.eq_ignore_ascii_case("leave a reply")
-        || (words.iter().any(|w| COMMENT_WORDS.contains(&w.as_str()))
-            && (words.len() > 1 || words[0].ends_with(['s', 'e', 'i'])))
+        || words.any(|w| is(COMMENTS, w) || (!alone && is(COMMENT, w)))
 }
 
 /// Ends the run at its comment-section heading, once some prose stands before it: readers' comments are
@@ -150,12 +152,10 @@ fn cut_at_comments(lines: &[Line<'_>], run: Range<usize>) -> Range<usize> {
     if lines.iter().filter(|l| is_comment_marker(l.text)).count() > 3 {
         return run;
     }
-    let prose = |r: Range<usize>| -> usize {
-        r.filter(|&i| is_prose(lines[i].text))
-            .map(|i| text_words(lines[i].text))
-            .sum()
-    };
-    let (before, after) = (prose(run.start..at), prose(at..run.end));
+    let (before, after) = (
+        prose_words(&lines[run.start..at]),
+        prose_words(&lines[at..run.end]),
+    );
     if before >= 30 && before * 2 >= after {
         run.start..at
     } else {
