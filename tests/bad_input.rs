@@ -210,11 +210,11 @@ fn set_mode(path: &Path, mode: u32) {
 #[test]
 fn malformed_pages_still_load() {
     // No markers at all: the first substantial line is the headline, the rest is body.
-    let bare = "short\n\nA plain page with no layout markers at all\n\nIts only paragraph has a few words in it.\n";
+    let bare = "Notes\n\nA plain page with no layout markers at all\n\nIts only paragraph has a few words in it.\n";
     let loaded = broadsheet::loader::load_bytes(Path::new("bare.txt"), bare.as_bytes()).unwrap();
     let a = &loaded.articles[0];
     assert_eq!(a.title, "A plain page with no layout markers at all");
-    assert_eq!(a.section.as_deref(), Some("short"));
+    assert_eq!(a.section.as_deref(), Some("Notes"));
     assert_eq!(
         a.first_paragraph(),
         "Its only paragraph has a few words in it."

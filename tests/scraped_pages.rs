@@ -108,3 +108,171 @@ fn a_page_whose_body_is_short() {
         );
     }
 }
+
+#[test]
+fn a_story_followed_by_a_live_ticker() {
+    let a = page("live-ticker.txt");
+    assert_eq!(a.title, "Ferry strike ends after night of talks");
+    assert_eq!(a.section.as_deref(), Some("News"));
+    assert_eq!(a.byline.as_deref(), Some("Tomasz Wielgus"));
+    assert_eq!(
+        a.published.map(|d| d.to_rfc3339()).as_deref(),
+        Some("2026-03-12T09:40:00+00:00")
+    );
+    let body = body_text(&a);
+    assert_eq!(body.len(), 7, "{body:?}");
+    // The last paragraph keeps its sentence; the writer's initials after it do not end the story early.
+    assert!(body[6].starts_with("Shops on the island"));
+    // A caption with its credit on the same line is a caption, its credit apart.
+    assert_eq!(
+        a.body[2],
+        Block::Caption {
+            text: "Deckhands coil ropes aboard the Sollberg before its first crossing".into(),
+            credit: Some("Mara Ellison".into())
+        }
+    );
+    for chrome in [
+        "AFP",
+        "newsletter",
+        "Live",
+        "14:44",
+        "Forecasters expect",
+        "Fish prices",
+        "Privacy",
+    ] {
+        assert!(
+            !body.iter().any(|b| b.contains(chrome)),
+            "{chrome} in the body"
+        );
+    }
+}
+
+#[test]
+fn a_mail_archive_with_hard_wrapped_lines() {
+    let a = page("hard-wrapped.txt");
+    assert_eq!(
+        a.title,
+        "[harbour-dev] Re: moving the tide tables to the new server"
+    );
+    assert_eq!(a.byline.as_deref(), Some("Ilse Varga"));
+    // The menu item above the headline ("about") is no section.
+    assert_eq!(a.section, None);
+    let body = body_text(&a);
+    // Each paragraph is one block, its lines joined with spaces.
+    assert_eq!(body.len(), 3, "{body:?}");
+    assert!(
+        body[0].contains("before the spring tides, and I have spent the weekend finding out what")
+    );
+    assert!(body[2].ends_with("nobody outside this list should notice the change."));
+    assert!(body.iter().all(|b| !b.contains('\n')));
+    for chrome in ["archives", "search", "next message", "thread index"] {
+        assert!(
+            !body.iter().any(|b| b.contains(chrome)),
+            "{chrome} in the body"
+        );
+    }
+}
+
+#[test]
+fn a_spanish_page_with_a_box_of_related_stories_inside_the_story() {
+    let a = page("related-box.txt");
+    assert_eq!(a.title, "El puerto de Ostrevik amplía su muelle norte");
+    // "Iniciar sesión" (sign in) above the headline is chrome, not the section.
+    assert_eq!(a.section, None);
+    // "por" on its own line with the name under it, and a date in Spanish.
+    assert_eq!(a.byline.as_deref(), Some("Lucía Fernández"));
+    assert_eq!(
+        a.published.map(|d| d.to_rfc3339()).as_deref(),
+        Some("2025-12-01T15:00:00+01:00")
+    );
+    let body = body_text(&a);
+    // The story goes on after the box inside it; the box and the most-read list after it are gone.
+    assert_eq!(body.len(), 4, "{body:?}");
+    assert!(body[3].starts_with("La alcaldesa, Marta Lindqvist"));
+    for chrome in [
+        "Artículos relacionados",
+        "pescadores",
+        "Lo más leído",
+        "biblioteca",
+        "panadería",
+        "Deutsch",
+        "Privacidad",
+    ] {
+        assert!(
+            !body.iter().any(|b| b.contains(chrome)),
+            "{chrome} in the body"
+        );
+    }
+}
+
+/// A whole-page dump around `body`: a title line, a menu and the headline.
+fn dump(body: &str) -> Article {
+    let text = format!(
+        "Harbour wall to be rebuilt | The Courier\n\nMenu\n\nHarbour wall to be rebuilt\n\n{body}\n"
+    );
+    loader::load_bytes(Path::new("dump.txt"), text.as_bytes())
+        .unwrap()
+        .articles
+        .remove(0)
+}
+
+const P1: &str = "The council voted on Tuesday to rebuild the old harbour wall before the winter storms, officials said.";
+const P2: &str = "The work will take two years and cost far more than planned, the engineers told the long meeting.";
+const P3: &str = "Residents who live along the front said they had waited for decades for the repairs to begin at last.";
+
+#[test]
+fn a_story_that_goes_on_under_subheads_after_a_box_of_related_stories() {
+    let a = dump(&format!(
+        "{P1}\n\n{P2}\n\nRelated\n\nFerry strike ends\n\n{P3}\n\nThe cost\n\n{P1}\n\nThe timetable\n\n{P2}\n\nThe critics\n\n{P3}"
+    ));
+    let body = body_text(&a);
+    assert_eq!(body.iter().filter(|b| b.len() > 80).count(), 6, "{body:?}");
+    assert!(body.contains(&"The critics"));
+    assert!(!body.contains(&"Related") && !body.contains(&"Ferry strike ends"));
+}
+
+#[test]
+fn a_timeline_told_in_sentences_is_no_ticker() {
+    let a = dump(&format!(
+        "{P1}\n\n{P2}\n\n09:15 The first wave hits the harbour wall and floods the quay.\n\n09:40 Coastguard closes the port to all traffic for the day.\n\n10:05 The mayor declares an emergency and calls in the army.\n\n{P3}"
+    ));
+    let body = body_text(&a);
+    assert_eq!(body.len(), 6, "{body:?}");
+    assert_eq!(body[5], P3);
+}
+
+#[test]
+fn prose_that_opens_like_a_byline_stays_prose() {
+    let a = dump(&format!(
+        "By Ana Ruiz\n\n{P1}\n\nBy Christmas Day, the council had approved the whole plan to rebuild the wall.\n\n{P2}"
+    ));
+    assert_eq!(a.byline.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(body_text(&a).len(), 3);
+}
+
+#[test]
+fn a_teasers_credit_is_not_the_storys_byline() {
+    let a = dump(&format!(
+        "More news\n\nFerry strike ends\n\nLinda Poon - Aug 23, 2017\n\nBy Ana Ruiz | March 3, 2015\n\n{P1}\n\n{P2}\n\n{P3}"
+    ));
+    assert_eq!(a.byline.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(
+        a.published.map(|d| d.to_rfc3339()).as_deref(),
+        Some("2015-03-03T00:00:00+00:00")
+    );
+}
+
+#[test]
+fn a_quotation_after_a_papers_name_is_no_photo_credit() {
+    let line = "Der Kanzler hat am Dienstag im Bundestag seine Pläne verteidigt, sagte er der Bild: „Wir schaffen das.“";
+    let a = dump(&format!("{P1}\n\n{line}\n\n{P2}"));
+    assert_eq!(a.body[1], Block::Paragraph(line.into()));
+}
+
+#[test]
+fn a_caption_over_a_line_opening_with_a_name_in_lower_case_stays_apart() {
+    let a = dump(&format!(
+        "Apple's new phone on display at the store in Cupertino\niPhone sales rose five percent in the quarter, the company said on Tuesday.\n\n{P1}\n\n{P2}"
+    ));
+    assert!(!body_text(&a).iter().any(|b| b.contains("Cupertino iPhone")));
+}

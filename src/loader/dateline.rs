@@ -23,28 +23,33 @@ impl Dateline {
     }
 }
 
-/// Reads `line` as a dateline: parts separated by `|`, `·` or `•`, each a byline ("By X") or a date
-/// (optionally after "Published", "Updated" or "Posted"). `None` when any part is something else.
+/// Reads `line` as a dateline: parts separated by `|`, `·`, `•` or a spaced dash, each a byline ("By X")
+/// or a date (optionally after "Published", "Updated" or "Posted"). `None` when any part is something else:
+/// a name without "By" beside a date ("Linda Poon - Aug 23, 2017") is as often a teaser's credit, or a
+/// headline in title case, as the story's byline.
 #[must_use]
 pub fn parse(line: &str) -> Option<Dateline> {
     let line = line.trim();
     if line.is_empty() || line.len() > 200 {
         return None;
     }
+    // Without a digit there is no date, and every part must then be a labelled byline: the first one too.
+    if !line.bytes().any(|b| b.is_ascii_digit()) && strip_byline_label(line).is_none() {
+        return None;
+    }
     let mut out = Dateline::default();
-    for part in line.split(['|', '\u{b7}', '\u{2022}']) {
+    for part in parts(line) {
         let part = part.trim().trim_end_matches([',', ';']).trim();
         if part.is_empty() {
             continue;
         }
         if let Some(rest) = strip_byline_label(part) {
-            // "Posted by Hester Quill on 12 March 2026": a name, then the date after its last " on ".
-            let (name, date) = rest
-                .rfind(" on ")
-                .and_then(|at| Some((&rest[..at], Some(parse_date(&rest[at + 4..])?))))
-                .unwrap_or((rest, None));
-            let name = name.trim();
-            if !is_name(name) {
+            let (name, date) = labelled_byline(rest)?;
+            // "Von der Leyen Wins Second Term": after the short labels of other languages, which also
+            // open headlines, only a short name counts.
+            if !part.get(..3).is_some_and(|l| l.eq_ignore_ascii_case("by "))
+                && name.split_whitespace().count() > 4
+            {
                 return None;
             }
             out.byline = Some(name.to_owned());
@@ -59,32 +64,191 @@ pub fn parse(line: &str) -> Option<Dateline> {
     (out.byline.is_some() || out.published.is_some()).then_some(out)
 }
 
+/// The parts of a dateline: `line` split at `|`, `·`, `•` and at dashes with a space on each side.
+fn parts(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(line);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        let mut prev = None;
+        for (at, c) in s.char_indices() {
+            let cut = match c {
+                '|' | '\u{b7}' | '\u{2022}' => Some(at + c.len_utf8()),
+                '-' | '\u{2013}' | '\u{2014}'
+                    if prev == Some(' ') && s[at + c.len_utf8()..].starts_with(' ') =>
+                {
+                    Some(at + c.len_utf8())
+                }
+                _ => None,
+            };
+            if let Some(next) = cut {
+                rest = Some(&s[next..]);
+                return Some(&s[..at]);
+            }
+            prev = Some(c);
+        }
+        rest = None;
+        Some(s)
+    })
+}
+
+/// What follows "By": a name, perhaps with the date after " on " ("Hester Quill on 12 March 2026"), or a
+/// name run on into a date or a handle ("Steven Musil January 18, 2017 11:00 PM PST", "Erin Cunningham
+/// March 18 at 3:57 PM Follow @erin"). The name is then its first two to five capitalised words.
+fn labelled_byline(rest: &str) -> Option<(&str, Option<DateTime<FixedOffset>>)> {
+    let (name, date) = rest
+        .rfind(" on ")
+        .and_then(|at| Some((&rest[..at], Some(parse_date(&rest[at + 4..])?))))
+        .unwrap_or((rest, None));
+    let name = name.trim();
+    if is_name(name) {
+        return Some((name, date));
+    }
+    let (name, after) = leading_name(rest)?;
+    let after = after.trim_start_matches([',', ' ', '-', '\u{2013}', '\u{2014}', ':']);
+    // The words after the name start a date or a handle; running text ("By Tuesday evening the council…",
+    // "By Christmas Day, the council had…") does not.
+    let date = parse_date(after).or_else(|| {
+        // "January 18, 2017 11:00 PM PST" with something after it: the longest leading date.
+        let words: Vec<&str> = after.split_whitespace().collect();
+        (2..words.len().min(8))
+            .rev()
+            .find_map(|n| parse_date(&words[..n].join(" ")))
+    });
+    let starts_date = after.split_whitespace().next().is_some_and(|w| {
+        w.starts_with('@') || w.starts_with(|c: char| c.is_ascii_digit()) || is_month(w)
+    });
+    (starts_date || date.is_some()).then_some((name, date))
+}
+
+/// The leading words of `s` that read as a name: two to five capitalised words (particles allowed), ended
+/// by a comma, a handle, a digit, a month or a word in lower case. Returns the name and what follows it.
+fn leading_name(s: &str) -> Option<(&str, &str)> {
+    let mut end = 0;
+    let mut words = 0;
+    for (at, w) in s
+        .split_whitespace()
+        .map(|w| (w.as_ptr().addr() - s.as_ptr().addr(), w))
+    {
+        let bare = w.trim_end_matches(',');
+        let capital = bare.chars().next().is_some_and(char::is_uppercase);
+        // A month ends the name once it has two words ("May Bulman March 3, 2019").
+        if !(capital || NAME_PARTICLES.contains(&bare))
+            || (words >= 2 && is_month(bare))
+            || bare.starts_with('@')
+            || bare.bytes().any(|b| b.is_ascii_digit())
+            || words == 5
+        {
+            break;
+        }
+        words += 1;
+        end = at + bare.len();
+        if w.ends_with(',') {
+            break;
+        }
+    }
+    (words >= 2).then(|| (&s[..end], &s[end..]))
+}
+
+/// Whether `w` names a month in English, in full or cut short ("March", "Sept.", "Dec").
+fn is_month(w: &str) -> bool {
+    let w = w.trim_end_matches(['.', ',']).to_ascii_lowercase();
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+    .contains(&w.as_str())
+}
+
+/// Reads `line` as a dateline, or a byline label alone on its line ("By", "Por") with the name on the
+/// `next` one. Returns the dateline and how many lines it takes (1 or 2).
+#[must_use]
+pub fn parse_lines(line: &str, next: Option<&str>) -> Option<(Dateline, usize)> {
+    if let Some(d) = parse(line) {
+        return Some((d, 1));
+    }
+    let label = line.trim();
+    if label.len() <= 12 && strip_byline_label(&format!("{label} ")).is_some_and(str::is_empty) {
+        let name = next?.trim();
+        if is_name(name) {
+            let byline = Dateline {
+                byline: Some(name.to_owned()),
+                published: None,
+            };
+            return Some((byline, 2));
+        }
+    }
+    None
+}
+
 /// Words that may stand in lower case inside a name ("Ana de la Cruz", "Li Wei and Omar Haddad").
 const NAME_PARTICLES: &[&str] = &[
     "and", "de", "del", "della", "der", "di", "da", "du", "la", "le", "van", "von", "bin", "al",
     "y", "&",
 ];
 
+/// Words a headline in title case capitalises and a name does not hold: "Par For The Course", "Door To
+/// Door Sales Rise Again".
+const TITLE_WORDS: &[&str] = &[
+    "The", "A", "An", "For", "To", "Of", "In", "On", "At", "With", "From", "Is", "Are", "Was",
+    "Were", "Be", "Has", "Have", "And", "Or", "But", "New", "How", "Why", "What", "When", "Who",
+    "Wins", "Says",
+];
+
 /// Whether `s` reads as one or more people's names: up to eight words, each capitalised (or uncased, as CJK
 /// is) unless a particle, with no digits or colons. "the numbers: a year of storms" is not a name.
 fn is_name(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= 8
+    let count = s.split_whitespace().take(9).count();
+    let names = (1..=8).contains(&count)
         && !s.contains([':', ';', '?', '!'])
         && !s.bytes().any(|b| b.is_ascii_digit())
-        && words.iter().all(|w| {
+        && s.split_whitespace().all(|w| {
             let w = w.trim_end_matches(',');
-            NAME_PARTICLES.contains(&w) || w.chars().next().is_some_and(|c| !c.is_lowercase())
-        })
-        || staff_byline(&words)
+            (NAME_PARTICLES.contains(&w) || w.chars().next().is_some_and(|c| !c.is_lowercase()))
+                && !TITLE_WORDS.contains(&w)
+        });
+    names || (2..=5).contains(&count) && staff_byline(&s.split_whitespace().collect::<Vec<_>>())
 }
 
 /// What follows "By", "Posted by" or "Written by" at the start of `part`.
 fn strip_byline_label(part: &str) -> Option<&str> {
-    ["by ", "posted by ", "written by "]
-        .iter()
-        .find_map(|label| strip_prefix_ci(part, label))
+    [
+        "by ",
+        "posted by ",
+        "written by ",
+        "por ",
+        "par ",
+        "von ",
+        "di ",
+        "door ",
+        "av ",
+        "autor: ",
+        "auteur : ",
+        "auteur: ",
+    ]
+    .iter()
+    .find_map(|label| strip_prefix_ci(part, label))
 }
 
 /// "Courier staff", "Staff reporters", "our correspondent": a newsroom signing as a desk. The one to four
@@ -145,6 +309,11 @@ const DATE_TIME_FORMATS: &[&str] = &[
     "%B %d, %Y, %H:%M",
     "%d %B %Y %H:%M",
     "%d %B %Y, %H:%M",
+    "%d %B %Y %I:%M %p",
+    "%d %B %Y, %I:%M %p",
+    "%d. %B %Y %H:%M",
+    "%d. %B %Y %I:%M %p",
+    "%d. %B %Y, %H:%M",
     "%d.%m.%Y %H:%M",
     "%d.%m.%Y, %H:%M",
     "%d.%m.%Y %H:%M Uhr",
@@ -174,6 +343,7 @@ const DATE_FORMATS: &[&str] = &[
 #[must_use]
 pub fn parse_date(s: &str) -> Option<DateTime<FixedOffset>> {
     let s = s.trim();
+    let original = s;
     // Every format above starts with a digit or a letter and holds a digit; cheap checks first keep
     // the many lines that are not dates fast.
     if s.len() < 6 || s.len() > 60 || !s.bytes().any(|b| b.is_ascii_digit()) {
@@ -200,13 +370,140 @@ pub fn parse_date(s: &str) -> Option<DateTime<FixedOffset>> {
     {
         return Some(zoned(n));
     }
-    DATE_FORMATS
+    if let Some(d) = DATE_FORMATS
         .iter()
         .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
-        .map(|d| {
+    {
+        return Some(
             Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN))
-                .fixed_offset()
-        })
+                .fixed_offset(),
+        );
+    }
+    // "1 de diciembre de 2017", "27. April 2015 14:02", "30 avril 2015 à 14h02": the same formats once the
+    // month is named in English and the little words around it are gone.
+    let english = in_english(original)?;
+    parse_date(&english)
+}
+
+/// Month names (and their common abbreviations) in the languages pages come in, with their numbers.
+const MONTHS: &[(&str, usize)] = &[
+    // German
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    // French
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    // Spanish
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    // Italian
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    // Portuguese
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    // Dutch
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
+];
+
+/// English month names, for chrono's `%B`.
+const ENGLISH_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Words that stand around a date in other languages and mean nothing to its value: "de", "à", "um".
+const DATE_FILLERS: &[&str] = &[
+    "de", "del", "à", "a", "às", "as", "le", "el", "il", "um", "am", "den", "op", "om", "kl",
+    "uhr", "h",
+];
+
+/// `s` with a foreign month named in English and filler words dropped ("1 de diciembre de 2017, 3:00 AM"
+/// becomes "1 December 2017, 3:00 AM"), or `None` when it names no foreign month.
+fn in_english(s: &str) -> Option<String> {
+    let mut found = false;
+    let mut out: Vec<String> = Vec::new();
+    for raw in s.split_whitespace() {
+        let word = raw.trim_end_matches([',', '.']).to_lowercase();
+        if let Some((_, m)) = MONTHS.iter().find(|(name, _)| *name == word) {
+            out.push(ENGLISH_MONTHS[m - 1].to_owned());
+            found = true;
+        } else if (word == "am" || word == "pm") && out.last().is_some_and(|w| w.contains(':')) {
+            // "12:30 AM": the half of the day, not German "am".
+            out.push(raw.to_owned());
+        } else if DATE_FILLERS.contains(&word.as_str()) {
+            // A filler is dropped; "14h02" below keeps its hour.
+        } else if let Some((h, m)) = word.split_once('h')
+            && !h.is_empty()
+            && h.bytes().all(|b| b.is_ascii_digit())
+            && m.len() == 2
+            && m.bytes().all(|b| b.is_ascii_digit())
+        {
+            out.push(format!("{h}:{m}"));
+        } else {
+            out.push(raw.to_owned());
+        }
+    }
+    found.then(|| out.join(" "))
 }
 
 /// Time-zone abbreviations news pages print after a time, with their offsets from UTC in hours.
@@ -283,7 +580,23 @@ mod tests {
         );
         assert_eq!(day("08.04.2015 12:46"), "2015-04-08T12:46:00+00:00");
         assert_eq!(day("08.04.2015"), "2015-04-08T00:00:00+00:00");
+        assert_eq!(
+            day("1 de diciembre de 2017 3:00 AM PST"),
+            "2017-12-01T03:00:00-08:00"
+        );
+        assert_eq!(day("27. April 2015"), "2015-04-27T00:00:00+00:00");
+        assert_eq!(day("3. März 2015 14:02"), "2015-03-03T14:02:00+00:00");
+        assert_eq!(day("30 avril 2015 à 14h02"), "2015-04-30T14:02:00+00:00");
+        assert_eq!(
+            day("1 de diciembre de 2017 12:30 AM"),
+            "2017-12-01T00:30:00+00:00"
+        );
+        assert_eq!(day("3. Mai 2015 12:15 am"), "2015-05-03T00:15:00+00:00");
+        assert_eq!(day("am 3. Mai 2015"), "2015-05-03T00:00:00+00:00");
+        assert_eq!(day("12 maggio 2021"), "2021-05-12T00:00:00+00:00");
+        assert_eq!(day("5 de março de 2019"), "2019-03-05T00:00:00+00:00");
         assert_eq!(day("Calls for ICC referral"), "");
+        assert_eq!(day("mars 2015 est une année"), "");
         assert_eq!(day("February 30, 2014"), "");
     }
 
@@ -334,6 +647,59 @@ mod tests {
             parse("By our correspondent").unwrap().byline.as_deref(),
             Some("our correspondent")
         );
+    }
+
+    #[test]
+    fn bylines_run_on_into_dates_and_handles() {
+        let d = parse("by Steven Musil January 18, 2017 11:00 PM PST").unwrap();
+        assert_eq!(d.byline.as_deref(), Some("Steven Musil"));
+        assert_eq!(
+            d.published.unwrap().to_rfc3339(),
+            "2017-01-18T23:00:00-08:00"
+        );
+        let d = parse("By Erin Cunningham March 18 at 3:57 PM Follow @erinmcunningham").unwrap();
+        assert_eq!(d.byline.as_deref(), Some("Erin Cunningham"));
+        let d = parse("by Ahiza Garcia @ahiza_garcia February 1, 2016: 12:41 PM ET").unwrap();
+        assert_eq!(d.byline.as_deref(), Some("Ahiza Garcia"));
+        let d = parse("By May Bulman March 3, 2019").unwrap();
+        assert_eq!(d.byline.as_deref(), Some("May Bulman"));
+        let d = parse("By Marc Santora March 3, 2019").unwrap();
+        assert_eq!(d.byline.as_deref(), Some("Marc Santora"));
+        assert_eq!(parse("By Tuesday Evening the council had voted"), None);
+        assert_eq!(parse("Harbour Wall Opens - Town Celebrates"), None);
+    }
+
+    #[test]
+    fn prose_and_headlines_are_no_bylines() {
+        for line in [
+            "By Christmas Day, the council had approved the whole plan to rebuild the wall.",
+            "By New Year's Day, most of the boats had left.",
+            "Von Seiten der Regierung, hieß es am Abend, sei noch nichts entschieden worden.",
+            "Von der Leyen Wins Second Term",
+            "Door To Door Sales Rise Again",
+            "Par For The Course",
+            "Linda Poon - Aug 23, 2017",
+            "Harbour Wall Reopens - March 3, 2015",
+        ] {
+            assert_eq!(parse(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn bylines_in_other_languages_and_on_two_lines() {
+        assert_eq!(
+            parse("Por César Salza").unwrap().byline.as_deref(),
+            Some("César Salza")
+        );
+        assert_eq!(
+            parse("Par Sébastien Farcis").unwrap().byline.as_deref(),
+            Some("Sébastien Farcis")
+        );
+        assert_eq!(parse("Par ailleurs, le vote est reporté"), None);
+        let (d, taken) = parse_lines("por", Some("César Salza")).unwrap();
+        assert_eq!((d.byline.as_deref(), taken), (Some("César Salza"), 2));
+        assert_eq!(parse_lines("By", Some("the river we sat down")), None);
+        assert_eq!(parse_lines("By", None), None);
     }
 
     #[test]

@@ -121,6 +121,19 @@ mod tests {
         assert_eq!(fold(a), fold(b));
         assert_eq!(fold_hash(a), fold_hash(b));
         assert_ne!(fold_hash(a), fold_hash("it's a - test.."));
+        // The hash depends on the folded form alone.
+        for s in [
+            "",
+            " ",
+            "\u{a0}Caf\u{e9}\u{2009}CR\u{c8}ME\u{3000}",
+            "\u{201c}Quoted\u{201d} \u{2014} \u{130}stanbul \u{5c71}\u{7530}",
+            "eight by",
+            "eight byt",
+        ] {
+            assert_eq!(fold_hash(s), fold_hash(&fold(s)), "{s:?}");
+        }
+        assert_ne!(fold_hash("eight by"), fold_hash("eight byt"));
+        assert_ne!(fold_hash(""), fold_hash(" a"));
     }
 
     #[test]

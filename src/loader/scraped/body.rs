@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::lines::{Line, is_chrome, word_count};
+use super::lines::{Line, has_words, is_chrome, one_line, word_count};
 use crate::model::Block;
 use crate::text::fold::{fold_hash, typographic_count};
 
@@ -46,8 +46,16 @@ fn whole_copy_split(hashes: &[u64]) -> Option<(usize, usize)> {
             .filter(|&k| hashes[k] == hashes[prefix])
             .take(MAX_CANDIDATES)
             .find(|&k| copies_match(&hashes[prefix..k], &hashes[k..]))
+            .filter(|&k| mostly_distinct(&hashes[prefix..k]))
             .map(|k| (prefix, k))
     })
+}
+
+/// Whether most lines of a copy differ from each other: a story's paragraphs do, while a page that repeats
+/// one paragraph over and over (a placeholder, a test page) is not two copies of anything.
+fn mostly_distinct(hashes: &[u64]) -> bool {
+    let distinct: HashSet<u64> = hashes.iter().copied().collect();
+    distinct.len() * 4 >= hashes.len() * 3
 }
 
 /// Whether two runs of line hashes are the same text, allowing a tenth of the lines to differ (a caption
@@ -55,7 +63,11 @@ fn whole_copy_split(hashes: &[u64]) -> Option<(usize, usize)> {
 fn copies_match(first: &[u64], second: &[u64]) -> bool {
     let shorter = first.len().min(second.len());
     let allowed = shorter / 10;
-    let mut misses = 0;
+    // Lines one copy has beyond the other's end are misses too.
+    let mut misses = first.len().abs_diff(second.len());
+    if misses > allowed {
+        return false;
+    }
     for (a, b) in first.iter().zip(second) {
         if a != b {
             misses += 1;
@@ -78,7 +90,7 @@ fn drop_repeated_paragraphs<'a>(lines: &[Line<'a>], hashes: &[u64]) -> Vec<Line<
         .zip(hashes)
         .enumerate()
         .map(|(i, (line, &h))| {
-            if word_count(line.text) < 8 {
+            if !has_words(line.text, 8) {
                 return None;
             }
             let at = *first_seen.entry(h).or_insert(i);
@@ -135,6 +147,48 @@ pub fn credit(s: &str) -> Option<&str> {
     (!c.is_empty() && c.len() <= 80 && word_count(c) <= 8).then_some(c)
 }
 
+/// Labels that put a photo's credit at the end of its caption, in the languages pages come in.
+const CREDIT_LABELS: &[&str] = &[
+    "Credit:",
+    "Photo:",
+    "Photograph:",
+    "Picture:",
+    "Image:",
+    "Foto:",
+    "Bild:",
+    "Crédit :",
+    "Crédit:",
+    "Crédito:",
+];
+
+/// A caption with its credit on the same line ("A man walks past a carrier on Thursday Credit: STR/AFP",
+/// "Souček after the win. | Foto: Reuters"): the caption and the credit, which is a few words at the end.
+pub fn inline_credit(s: &str) -> Option<(&str, &str)> {
+    // The label and a credit of a few words stand in the line's last hundred bytes.
+    let mut tail = s.len().saturating_sub(100);
+    while !s.is_char_boundary(tail) {
+        tail += 1;
+    }
+    if !s[tail..].contains(':') {
+        return None;
+    }
+    let (at, label) = CREDIT_LABELS
+        .iter()
+        .filter_map(|l| s[tail..].rfind(l).map(|at| (tail + at, *l)))
+        .max_by_key(|(at, _)| *at)?;
+    let credit = s[at + label.len()..].trim().trim_end_matches(')');
+    let caption = s[..at].trim_end().trim_end_matches(['|', '(']).trim_end();
+    // A credit names a photographer or an agency; a quotation after "der Bild:" is the story's text.
+    let quoted = credit.contains(['"', '\u{201c}', '\u{201d}', '\u{201e}', '\u{ab}', '\u{bb}']);
+    (at > 0
+        && !credit.is_empty()
+        && !quoted
+        && !credit.ends_with(['.', '!', '?'])
+        && word_count(credit) <= 6
+        && word_count(caption) >= 3)
+        .then_some((caption, credit))
+}
+
 /// Reads body lines as blocks. Chrome lines inside the body ("Advertisement") are dropped.
 pub fn blocks(lines: &[Line<'_>]) -> Vec<Block> {
     let mut out = Vec::with_capacity(lines.len());
@@ -175,7 +229,15 @@ pub fn blocks(lines: &[Line<'_>]) -> Vec<Block> {
             i += 2;
             continue;
         }
-        out.push(Block::Paragraph(text.to_owned()));
+        if let Some((caption, credit)) = inline_credit(text) {
+            out.push(Block::Caption {
+                text: one_line(caption),
+                credit: Some(credit.to_owned()),
+            });
+            i += 1;
+            continue;
+        }
+        out.push(Block::Paragraph(one_line(text)));
         i += 1;
     }
     out

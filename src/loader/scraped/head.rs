@@ -30,27 +30,28 @@ pub struct Head {
 fn dateline_after(lines: &[Line<'_>], from: usize) -> (Option<Dateline>, usize) {
     let mut found: Option<Dateline> = None;
     let mut end = from;
-    for (i, line) in lines.iter().enumerate().skip(from).take(6) {
-        match dateline::parse(line.text) {
+    let mut i = from;
+    while i < lines.len().min(from + 6) {
+        let next = lines.get(i + 1).map(|l| l.text);
+        match dateline::parse_lines(lines[i].text, next) {
             // "By X" on one line and the date on the next: one dateline.
-            Some(d) => {
+            Some((d, taken)) => {
                 found = Some(found.unwrap_or_default().merged(d));
-                end = i + 1;
+                i += taken;
+                end = i;
+                continue;
             }
-            None if found.is_some() || is_prose(line.text) => break,
+            None if found.is_some() || is_prose(lines[i].text) => break,
             None => {}
         }
+        i += 1;
     }
     (found, end)
 }
 
 /// Whether the story's body starts at or right after line `i`: prose within three lines (a caption may come first).
 fn body_follows(lines: &[Line<'_>], i: usize) -> bool {
-    lines
-        .iter()
-        .skip(i)
-        .take(3)
-        .any(|l| word_count(l.text) >= 8)
+    lines.iter().skip(i).take(3).any(|l| is_prose(l.text))
 }
 
 /// The layout's own marker under the headline: a dash line, or a run of dateline lines, with the body
@@ -73,7 +74,10 @@ fn marked(lines: &[Line<'_>]) -> Option<(usize, Option<Dateline>, usize)> {
             merged = Some(merged.unwrap_or_default().merged(d));
             end += 1;
         }
+        // A headline over a date alone has a few words; a name over a date ("Linda Poon", "Aug 23, 2017")
+        // is a teaser's credit.
         merged
+            .filter(|d| d.byline.is_some() || is_substantial(lines[i - 1].text))
             .filter(|_| body_follows(lines, end))
             .map(|d| (i - 1, Some(d), end))
     })
@@ -133,11 +137,16 @@ pub fn find(lines: &[Line<'_>]) -> Head {
     // A date above the headline ("08.04.2015 12:46") is when it was published, not its section.
     let (section, dateline) = match above.and_then(dateline::parse) {
         Some(d) => (None, Some(dateline.unwrap_or_default().merged(d))),
-        None => (above.filter(|s| is_label(s)).map(str::to_owned), dateline),
+        None => (
+            above
+                .filter(|s| is_label(s) && (has_marker || is_dump_section(s, lines[0].text)))
+                .map(str::to_owned),
+            dateline,
+        ),
     };
     // A page that opens with prose has no headline line: the start of the text names it, and stays in the
     // body.
-    if is_prose(lines[h].text) && !has_marker {
+    if is_prose(lines[h].text) && !has_marker && in_title.is_none() {
         return Head {
             section,
             title: Some(truncate_title(lines[h].text)),
@@ -153,6 +162,14 @@ pub fn find(lines: &[Line<'_>]) -> Head {
         body_start,
         marked: has_marker,
     }
+}
+
+/// Whether `label`, the line above a whole-page dump's headline, names its section: a capitalised label
+/// ("Tech Industry", "Monde"), not the last item of a menu in lower case ("about") nor the site's name
+/// that the title line ends with ("The Washington Post").
+fn is_dump_section(label: &str, title: &str) -> bool {
+    !label.starts_with(char::is_lowercase)
+        && !super::page::site_of_title(title).is_some_and(|site| site.eq_ignore_ascii_case(label))
 }
 
 /// Whether the first line is the page's title (as whole-page dumps begin): a line of a few words, not prose,

@@ -25,6 +25,12 @@ const CHROME: &[&str] = &[
     "subscribe",
     "advertisement",
     "share",
+    "iniciar sesión",
+    "anmelden",
+    "se connecter",
+    "connexion",
+    "accedi",
+    "entrar",
 ];
 
 /// The page's non-blank lines, trimmed, each knowing whether a blank line came before it.
@@ -46,9 +52,136 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
     out
 }
 
+/// What may close a sentence after its stop: quotes and brackets of the scripts pages come in
+/// ("said.”", "（编译）").
+const CLOSERS: &[char] = &[
+    '"', '\'', '\u{201d}', '\u{2019}', '\u{bb}', '\u{203a}', ')', ']', '\u{300d}', '\u{300f}',
+    '\u{ff09}', '\u{3011}',
+];
+
+/// Whether `s` ends as a sentence or a clause ends, so that the line after it starts a new block.
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end_matches(CLOSERS).ends_with([
+        '.', '!', '?', ':', ';', '\u{2026}', '\u{3002}', '\u{ff01}', '\u{ff1f}',
+    ])
+}
+
+/// Whether `next` continues the paragraph `prev` when a page was saved with its lines hard-wrapped (mail
+/// archives, `<br>` layouts): no blank line between, `prev` stops mid-sentence and `next` goes on in lower
+/// case. Menus in lower case ("news", "world") are short on both sides, and a byline under a headline
+/// ("by Ana Ruiz") is no continuation.
+fn continues(prev: &str, next: &Line<'_>) -> bool {
+    !next.blank_before
+        && !ends_sentence(prev)
+        && starts_with_lowercase_word(next.text)
+        && (word_count(prev) >= 5 || word_count(next.text) >= 5)
+        && crate::loader::dateline::parse(next.text).is_none()
+}
+
+/// Whether `s` opens with a word in lower case: lower-case letters only, perhaps followed by punctuation
+/// ("amet,"). An address ("http://…"), a handle or a name such as "iPhone" opens no continuation.
+fn starts_with_lowercase_word(s: &str) -> bool {
+    let word = s
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| c.is_ascii_punctuation());
+    // "iPhone" and "eBay" are names, not a sentence going on.
+    !word.is_empty() && word.chars().all(char::is_lowercase)
+}
+
+/// `lines` with hard-wrapped paragraphs joined into one line each. Joined lines are slices of `source`
+/// (the text the lines were split from) that keep their line breaks; [`one_line`] removes them.
+pub fn join_wrapped<'a>(source: &'a str, lines: &[Line<'a>]) -> Vec<Line<'a>> {
+    let base = source.as_ptr().addr();
+    let span = |s: &str| {
+        let start = s.as_ptr().addr().wrapping_sub(base);
+        start..start + s.len()
+    };
+    let mut out: Vec<Line<'a>> = Vec::with_capacity(lines.len());
+    for line in lines {
+        if let Some(prev) = out.last_mut()
+            && continues(prev.text, line)
+        {
+            let (a, b) = (span(prev.text), span(line.text));
+            // Only lines that stand next to each other in the source, one line break apart, are joined.
+            if let Some(gap) = source.get(a.end..b.start)
+                && a.end <= b.start
+                && gap.trim().is_empty()
+                && gap.matches('\n').count() == 1
+            {
+                prev.text = &source[a.start..b.end];
+                continue;
+            }
+        }
+        out.push(*line);
+    }
+    out
+}
+
+/// `s` with every run of white space (a joined line's breaks) as one space.
+pub fn one_line(s: &str) -> String {
+    if s.contains('\n') {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        s.to_owned()
+    }
+}
+
+/// Whether `s` has at least `n` words (counting no further than that).
+pub fn has_words(s: &str, n: usize) -> bool {
+    n == 0 || s.split_whitespace().nth(n - 1).is_some()
+}
+
 /// How many words `s` has.
 pub fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    // A word starts at each byte that is not white space after one that is (or at the start). Bytes of
+    // multi-byte characters count as word bytes unless they are within a white space character, which
+    // only a few lead bytes can open.
+    let b = s.as_bytes();
+    if s.is_ascii() {
+        // Branch-free, so the compiler can count many bytes at once.
+        let starts = b
+            .windows(2)
+            .filter(|w| w[0].is_ascii_whitespace() && !w[1].is_ascii_whitespace())
+            .count();
+        return starts + usize::from(b.first().is_some_and(|c| !c.is_ascii_whitespace()));
+    }
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() {
+        let space = match b[i] {
+            c if c < 0x80 => usize::from(c.is_ascii_whitespace()),
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => {
+                let len = utf8_len(b[i]);
+                let c = s.get(i..i + len).and_then(|t| t.chars().next());
+                if c.is_some_and(char::is_whitespace) {
+                    len
+                } else {
+                    0
+                }
+            }
+            _ => 0,
+        };
+        if space > 0 {
+            in_word = false;
+            i += space;
+        } else {
+            words += usize::from(!in_word);
+            in_word = true;
+            i += 1;
+        }
+    }
+    words
+}
+
+/// The length of the UTF-8 sequence a lead byte opens.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0.. => 4,
+        _ => 1,
+    }
 }
 
 /// Whether `c` is written without spaces between words (Chinese, Japanese, Korean, Thai).
@@ -58,8 +191,13 @@ fn unspaced(c: char) -> bool {
 
 /// Words in `s`, counting every two characters of an unspaced script as a word.
 pub fn text_words(s: &str) -> usize {
-    let spaced = word_count(s);
-    if s.is_ascii() {
+    text_words_of(s, word_count(s))
+}
+
+/// [`text_words`] for a line whose [`word_count`] is `spaced`.
+pub fn text_words_of(s: &str, spaced: usize) -> usize {
+    // The unspaced scripts are all encoded in three bytes from U+0E00 on, led by 0xE0 or more.
+    if !s.bytes().any(|b| b >= 0xe0) {
         return spaced;
     }
     spaced.max(s.chars().filter(|&c| unspaced(c)).count() / 2)
@@ -105,13 +243,116 @@ pub fn prose_words(lines: &[Line<'_>]) -> usize {
         .sum()
 }
 
+/// `s` without a short note in brackets after its last sentence: the writer's initials or the agency
+/// ("… OS X 10.10 voraus. (bsc)", "… on Monday. (AFP)", "…上。（编译/林靖东）").
+fn without_note(s: &str) -> &str {
+    for (open, close) in [('(', ')'), ('\u{ff08}', '\u{ff09}')] {
+        if let Some(body) = s.strip_suffix(close)
+            && let Some(at) = body.rfind(open)
+            && body[at..].chars().count() <= 12
+        {
+            let before = body[..at].trim_end();
+            if before.ends_with(['.', '!', '?', '\u{3002}', '\u{ff01}', '\u{ff1f}']) {
+                return before;
+            }
+        }
+    }
+    s
+}
+
 /// A line of prose: a sentence or more, ending as sentences end.
 pub fn is_prose(s: &str) -> bool {
-    text_words(s) >= 8
-        && s.trim_end_matches([
-            '"', '\'', '\u{201d}', '\u{2019}', ')', '\u{300d}', '\u{300f}',
-        ])
-        .ends_with([
-            '.', '!', '?', ':', '\u{2026}', '\u{3002}', '\u{ff01}', '\u{ff1f}',
-        ])
+    is_prose_of(s, text_words(s))
+}
+
+/// [`is_prose`] for a line whose [`text_words`] are known.
+pub fn is_prose_of(s: &str, words: usize) -> bool {
+    if words < 8 {
+        return false;
+    }
+    // Most prose ends in a plain stop; a letter or digit ends no sentence.
+    match s.as_bytes().last() {
+        Some(b'.' | b'!' | b'?' | b':') => return true,
+        Some(b) if b.is_ascii_alphanumeric() => return false,
+        _ => {}
+    }
+    without_note(s).trim_end_matches(CLOSERS).ends_with([
+        '.', '!', '?', ':', '\u{2026}', '\u{3002}', '\u{ff01}', '\u{ff1f}',
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn joined(text: &str) -> Vec<String> {
+        join_wrapped(text, &split(text))
+            .iter()
+            .map(|l| one_line(l.text))
+            .collect()
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_into_their_paragraph() {
+        let text = "The council voted on Tuesday to rebuild the\nharbour wall before winter, and the work\nstarts in May.\n\nNext paragraph here.";
+        assert_eq!(
+            joined(text),
+            [
+                "The council voted on Tuesday to rebuild the harbour wall before winter, and the work starts in May.",
+                "Next paragraph here."
+            ]
+        );
+    }
+
+    #[test]
+    fn menus_bylines_and_addresses_stay_apart() {
+        // Menu items in lower case are short on both sides.
+        assert_eq!(joined("news\nworld\nbusiness").len(), 3);
+        // A byline under a headline is no continuation.
+        assert_eq!(
+            joined("Harbour wall to be rebuilt before the winter storms\nby Ana Ruiz").len(),
+            2
+        );
+        // Nor is an address.
+        assert_eq!(
+            joined("Read the whole story on the council's own site\nhttp://example.org/story")
+                .len(),
+            2
+        );
+        // A finished sentence ends its line's paragraph.
+        assert_eq!(
+            joined("The council voted on Tuesday to rebuild the wall.\nthen the mayor spoke at length about it").len(),
+            2
+        );
+    }
+
+    #[test]
+    fn words_are_counted_across_every_kind_of_space() {
+        for s in [
+            "",
+            "  ",
+            "one",
+            " one  two\tthree\n",
+            "caf\u{e9} cr\u{e8}me",
+            "a\u{a0}b\u{2009}c\u{3000}d\u{1680}e",
+            "\u{201c}quoted\u{201d} \u{2014} dash",
+            "\u{5c71}\u{7530} \u{82b1}\u{5b50}",
+        ] {
+            assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn prose_may_end_in_a_note_or_a_closing_bracket() {
+        assert!(is_prose(
+            "The tables are generated every night by the old script. (bsc)"
+        ));
+        assert!(is_prose(
+            "\u{201c}We are glad to be back on the water,\u{201d} she said of the deal.\u{201d}"
+        ));
+        assert!(!is_prose(
+            "The tables are generated every night by the old script (see the long note below)"
+        ));
+        assert!(!is_prose("Too short to be prose."));
+    }
 }

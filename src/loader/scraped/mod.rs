@@ -2,10 +2,12 @@
 //! (chrome, section, headline, dateline, body scraped twice, author block, "You may also like").
 
 mod body;
+mod dump;
 mod foot;
 mod head;
 mod lines;
 mod page;
+mod stopwords;
 
 use std::path::Path;
 
@@ -18,18 +20,34 @@ pub fn parse(text: &str, path: &Path) -> Article {
     let lines = lines::split(text);
     let head = head::find(&lines);
     let foot = foot::find(&lines, head.body_start);
-    let mut body_lines = body::single_copy(&lines[head.body_start..foot.body_end]);
+    let scraped = &lines[head.body_start..foot.body_end];
+    // A whole-page dump may hold hard-wrapped paragraphs; the seed layout keeps one paragraph per line.
+    let joined;
+    let scraped = if head.marked {
+        scraped
+    } else {
+        joined = lines::join_wrapped(text, scraped);
+        &joined
+    };
+    let mut body_lines = body::single_copy(scraped);
+    let mut dateline = head.dateline;
     if !head.marked {
         // A whole-page dump: the body is the densest run of prose; menus and footers fall outside it.
-        let run = page::densest_run(&body_lines);
-        if !run.is_empty() {
-            body_lines = body_lines[run].to_vec();
-        }
+        (body_lines, dateline) = dump::story(&body_lines, dateline);
     }
-    let body = body::blocks(&body_lines);
+    let mut body = body::blocks(&body_lines);
+    if body.is_empty() {
+        // Nothing under the headline: a page of one long line (a note, a snippet) is its headline and its
+        // body both, so the reader has the text to show.
+        let long: Vec<lines::Line<'_>> = lines
+            .iter()
+            .filter(|l| lines::text_words(l.text) >= 8)
+            .copied()
+            .collect();
+        body = body::blocks(&long);
+    }
 
-    let byline = head
-        .dateline
+    let byline = dateline
         .as_ref()
         .and_then(|d| d.byline.clone())
         .or(foot.author);
@@ -49,7 +67,7 @@ pub fn parse(text: &str, path: &Path) -> Article {
         section: head.section,
         title,
         byline,
-        published: head.dateline.and_then(|d| d.published),
+        published: dateline.and_then(|d| d.published),
         source: None,
         url: None,
         body,
