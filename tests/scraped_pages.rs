@@ -270,6 +270,15 @@ fn a_quotation_after_a_papers_name_is_no_photo_credit() {
 }
 
 #[test]
+fn a_dumps_footer_gives_no_related_links() {
+    let a = dump(&format!(
+        "{P1}\n\n{P2}\n\n{P3}\n\nYou might also like:\n\nName of Related Newsletter (daily)\n\nNot Now\n\nIncorrect email"
+    ));
+    assert_eq!(body_text(&a).len(), 3);
+    assert!(a.related.is_empty(), "{:?}", a.related);
+}
+
+#[test]
 fn a_caption_over_a_line_opening_with_a_name_in_lower_case_stays_apart() {
     let a = dump(&format!(
         "Apple's new phone on display at the store in Cupertino\niPhone sales rose five percent in the quarter, the company said on Tuesday.\n\n{P1}\n\n{P2}"

@@ -39,10 +39,11 @@ fn is_name_like(s: &str) -> bool {
     s.len() <= 60 && word_count(s) <= 6 && !s.ends_with(['.', '!', '?'])
 }
 
-/// Finds the foot of a page whose body starts at `body_start`. The author block is the last "Written By";
+/// Finds the foot of a page whose body starts at `body_start` (`seed_layout` when the page is in the seed's
+/// layout). The author block is the last "Written By";
 /// the related block is the first marker after it, or, without an author block, the last marker on the
 /// page, so a "Read more" inside the body does not cut the story short.
-pub fn find(lines: &[Line<'_>], body_start: usize) -> Foot {
+pub fn find(lines: &[Line<'_>], body_start: usize, seed_layout: bool) -> Foot {
     let written = (body_start..lines.len())
         .rev()
         .find(|&i| is_written_by(lines[i].text));
@@ -54,7 +55,13 @@ pub fn find(lines: &[Line<'_>], body_start: usize) -> Foot {
             // A "Read more" with more prose under it than above is a link inside the story, not its foot.
             .filter(|&m| prose_words(&lines[m + 1..]) <= prose_words(&lines[body_start..m])),
     };
-    let related = marker.map_or_else(Vec::new, |m| parse_related(&lines[m + 1..]));
+    // Under a whole-page dump's last "Read more" stand footers, ads and sign-up boxes as often as teasers
+    // ("Not Now", "© 2020 …", "Sign me up →"), and a teaser without an address resolves to no story: a
+    // dump's sidebar keeps only the links of the page itself, none from its foot.
+    let related = match marker {
+        Some(m) if seed_layout => parse_related(&lines[m + 1..]),
+        _ => Vec::new(),
+    };
     let mut body_end = marker.unwrap_or(lines.len());
     let mut author = None;
     if let Some(w) = written {

@@ -19,7 +19,7 @@ use crate::model::{Article, ArticleId, Block, Format};
 pub fn parse(text: &str, path: &Path) -> Article {
     let lines = lines::split(text);
     let head = head::find(&lines);
-    let foot = foot::find(&lines, head.body_start);
+    let foot = foot::find(&lines, head.body_start, head.marked);
     let scraped = &lines[head.body_start..foot.body_end];
     // A whole-page dump may hold hard-wrapped paragraphs; the seed layout keeps one paragraph per line.
     let joined;
