@@ -285,3 +285,47 @@ fn a_caption_over_a_line_opening_with_a_name_in_lower_case_stays_apart() {
     ));
     assert!(!body_text(&a).iter().any(|b| b.contains("Cupertino iPhone")));
 }
+
+#[test]
+fn a_story_that_goes_on_in_short_sentences_after_a_box() {
+    let a = dump(&format!(
+        "{P1}\n\n{P2}\n\nRelated\n\nFerry strike ends\n\n{P3}\n\nNobody came.\n\nNot one.\n\n{P1}\n\nThe mayor left.\n\nSo did the rest.\n\n{P2}"
+    ));
+    let body = body_text(&a);
+    assert_eq!(body.len(), 9, "{body:?}");
+    assert_eq!(body[8], P2);
+}
+
+#[test]
+fn a_sentence_ending_in_read_more_is_no_teaser() {
+    let a = dump(&format!(
+        "{P1}\n\nWhy reading matters\n\nThe library hopes the new scheme will encourage children to read more.\n\n{P2}"
+    ));
+    let body = body_text(&a);
+    assert!(body.contains(&"Why reading matters"), "{body:?}");
+    assert_eq!(body.len(), 4);
+}
+
+#[test]
+fn a_date_deep_in_the_story_is_a_subhead_not_its_date() {
+    let more: Vec<String> = (1..=5)
+        .map(|n| format!("In the {n}th week of the works the crews found the old wall weaker than the plans had said."))
+        .collect();
+    let a = dump(&format!(
+        "{P1}\n\n{P2}\n\n{P3}\n\n{}\n\nMarch 3, 2015\n\n{P2}",
+        more.join("\n\n")
+    ));
+    assert_eq!(a.published, None);
+    assert!(body_text(&a).contains(&"March 3, 2015"));
+}
+
+#[test]
+fn more_prose_that_opens_like_a_byline_or_holds_a_label() {
+    let flood = "By Boxing Day, 40 homes had been flooded along the front.";
+    let quote = "The chancellor defended the plan on Tuesday and told Bild: 'We can do this'";
+    let a = dump(&format!("{P1}\n\n{flood}\n\n{P2}\n\n{quote}\n\n{P3}"));
+    assert_eq!(a.byline, None);
+    let body = body_text(&a);
+    assert!(body.contains(&flood), "{body:?}");
+    assert_eq!(a.body[3], Block::Paragraph(quote.into()));
+}

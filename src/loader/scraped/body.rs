@@ -179,7 +179,8 @@ pub fn inline_credit(s: &str) -> Option<(&str, &str)> {
     let credit = s[at + label.len()..].trim().trim_end_matches(')');
     let caption = s[..at].trim_end().trim_end_matches(['|', '(']).trim_end();
     // A credit names a photographer or an agency; a quotation after "der Bild:" is the story's text.
-    let quoted = credit.contains(['"', '\u{201c}', '\u{201d}', '\u{201e}', '\u{ab}', '\u{bb}']);
+    let quoted = credit.contains(['"', '\u{201c}', '\u{201d}', '\u{201e}', '\u{ab}', '\u{bb}'])
+        || credit.starts_with(['\'', '\u{2018}', '\u{2019}', '\u{201a}', '\u{2039}']);
     (at > 0
         && !credit.is_empty()
         && !quoted

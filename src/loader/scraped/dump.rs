@@ -30,17 +30,16 @@ pub fn story<'a>(
         }
         page::without_boxes(&lines[run])
     };
-    // A byline or date inside the text is none of the story's words; near its top (under a lead photo's
-    // caption, say) it is the story's dateline.
+    // A byline or date near the top of the text (under a lead photo's caption, say) is the story's
+    // dateline, not its words. Further down a date is a subhead or an item's ("March 3, 2015") and stays.
     let mut kept = Vec::with_capacity(text.len());
     let mut i = 0;
     while i < text.len() {
-        if let Some((d, taken)) =
-            dateline::parse_lines(text[i].text, text.get(i + 1).map(|l| l.text))
+        if i < DATELINE_REACH
+            && let Some((d, taken)) =
+                dateline::parse_lines(text[i].text, text.get(i + 1).map(|l| l.text))
         {
-            if i < DATELINE_REACH {
-                merge(d);
-            }
+            merge(d);
             i += taken;
         } else {
             kept.push(text[i]);

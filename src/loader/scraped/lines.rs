@@ -60,7 +60,7 @@ const CLOSERS: &[char] = &[
 ];
 
 /// Whether `s` ends as a sentence or a clause ends, so that the line after it starts a new block.
-fn ends_sentence(s: &str) -> bool {
+pub fn ends_sentence(s: &str) -> bool {
     s.trim_end_matches(CLOSERS).ends_with([
         '.', '!', '?', ':', ';', '\u{2026}', '\u{3002}', '\u{ff01}', '\u{ff1f}',
     ])

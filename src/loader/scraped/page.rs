@@ -3,7 +3,9 @@
 
 use std::ops::Range;
 
-use super::lines::{Line, has_words, is_prose, is_prose_of, text_words_of, word_count};
+use super::lines::{
+    Line, ends_sentence, has_words, is_prose, is_prose_of, text_words_of, word_count,
+};
 use super::stopwords;
 use crate::text::fold::{fold, fold_into};
 
@@ -180,6 +182,9 @@ struct Feat {
     words: usize,
     /// Whether it is prose.
     prose: bool,
+    /// Whether it reads as the story's text, short as it may be: prose, a sentence ("Nobody came."), or
+    /// an item of a marked list.
+    text: bool,
     /// How much it counts towards the body.
     score: i64,
 }
@@ -192,6 +197,9 @@ impl Feat {
         Feat {
             words,
             prose,
+            text: prose
+                || (spaced >= 2 && ends_sentence(line.text))
+                || (spaced >= 2 && is_bulleted(line.text)),
             score: score(line.text, spaced, words, prose),
         }
     }
@@ -242,14 +250,19 @@ const READ_MORE: &[&str] = &[
     "lees meer",
 ];
 
-/// Whether `s` is text that ends in a "Read more" link (its summary goes on elsewhere).
+/// Whether `s` is text that ends in a "Read more" link (its summary goes on elsewhere): the link's words
+/// with a capital, after no full stop of their own ("…encourage children to read more." is a sentence).
 fn ends_in_read_more(s: &str) -> bool {
+    if s.trim_end().ends_with('.') {
+        return false;
+    }
     let t = s.trim_end_matches(|c: char| !c.is_alphanumeric());
     has_words(t, 4)
         && READ_MORE.iter().any(|m| {
             t.len() > m.len()
                 && t.is_char_boundary(t.len() - m.len())
                 && t[t.len() - m.len()..].eq_ignore_ascii_case(m)
+                && t[t.len() - m.len()..].starts_with(char::is_uppercase)
         })
 }
 
@@ -316,9 +329,9 @@ pub fn densest_run(lines: &[Line<'_>]) -> Range<usize> {
 }
 
 /// How many lines opening with the time of day within a few lines make a ticker.
-const TICKER_TIMES: usize = 3;
+const TICKER_TIMES: usize = 5;
 /// The few lines.
-const TICKER_WINDOW: usize = 10;
+const TICKER_WINDOW: usize = 16;
 
 /// Ends the run where a ticker of other stories begins ("14:44 Talks resume", "14:32 Markets open", ...),
 /// once some prose stands before it: the items between the times may be prose, but they are not the story.
@@ -375,8 +388,8 @@ const BOX_LINES: usize = 8;
 
 /// Ends the run at the first heading of other stories that the story does not go on after. The story goes
 /// on where two prose lines stand in a row again right after a small box, or when the run from its next
-/// prose line on is mostly prose (paragraphs under subheads); a list of teasers (headline, summary, date)
-/// is not.
+/// prose line on is mostly text (paragraphs under subheads, short sentences, list items); a list of
+/// teasers (headline, summary, date) is not.
 fn cut_at_other_stories(lines: &[Line<'_>], feats: &[Feat], run: Range<usize>) -> Range<usize> {
     for h in run.clone().filter(|&i| is_other_stories(lines[i].text)) {
         if prose_in(&feats[run.start..h]) < 30 {
@@ -384,11 +397,11 @@ fn cut_at_other_stories(lines: &[Line<'_>], feats: &[Feat], run: Range<usize>) -
         }
         let rest = &feats[h + 1..run.end];
         let two_in_a_row = rest.windows(2).position(|w| w[0].prose && w[1].prose);
-        let mostly_prose = rest.iter().position(|f| f.prose).is_some_and(|at| {
+        let mostly_text = rest.iter().position(|f| f.prose).is_some_and(|at| {
             let story = &rest[at..];
-            2 * story.iter().filter(|f| f.prose).count() >= story.len()
+            2 * story.iter().filter(|f| f.text).count() >= story.len()
         });
-        let goes_on = two_in_a_row.is_some_and(|at| at < BOX_LINES) || mostly_prose;
+        let goes_on = two_in_a_row.is_some_and(|at| at < BOX_LINES) || mostly_text;
         if !goes_on {
             return run.start..h;
         }
@@ -536,10 +549,16 @@ mod tests {
         let story = "The council voted on Tuesday to rebuild the harbour wall before the winter storms, officials said.\nThe work will take two years and cost far more than planned, the engineers told the long meeting.";
         let item = "Forecasters expect the first frost of the season on Friday night, with temperatures falling fast.";
         let text = format!(
-            "{story}\nLive\n14:44 Council delays vote\n14:32 Lifeboat rescues kayakers\n14:10\nWeather.\n{item}\n{item}\n13:54 Library reopens\n13:43 Choir wins prize"
+            "{story}\nLive\n14:44 Council delays vote\n14:32 Lifeboat rescues kayakers\n14:10\nWeather.\n{item}\n{item}\n13:54 Library reopens\n13:43 Choir wins prize\n13:18 Road closed near quarry\n{item}"
         );
         let lines = split(&text);
         assert_eq!(densest_run(&lines), 0..2);
+        // Three times of day are a timeline inside the story, not yet a ticker.
+        let timeline = format!(
+            "{story}\n09:15 First wave hits the harbour wall\n09:40 Coastguard closes the port\n10:05 Mayor declares an emergency\n{item}\n{item}"
+        );
+        let lines = split(&timeline);
+        assert_eq!(densest_run(&lines), 0..7);
         assert!(starts_with_clock("9:05 Markets open early"));
         assert!(!starts_with_clock("2.50 euros for a loaf of bread"));
         assert!(!starts_with_clock("14:10"));
