@@ -151,15 +151,19 @@ pub fn word_count(s: &str) -> usize {
     while i < b.len() {
         let space = match b[i] {
             c if c < 0x80 => usize::from(c.is_ascii_whitespace()),
-            0xc2 | 0xe1 | 0xe2 | 0xe3 => {
-                let len = utf8_len(b[i]);
-                let c = s.get(i..i + len).and_then(|t| t.chars().next());
-                if c.is_some_and(char::is_whitespace) {
-                    len
-                } else {
-                    0
-                }
+            // The white space beyond ASCII, matched on its bytes: U+0085 and U+00A0 (C2 85, C2 A0),
+            // U+1680 (E1 9A 80), U+2000–U+200A, U+2028, U+2029, U+202F (E2 80 …), U+205F (E2 81 9F) and
+            // U+3000 (E3 80 80).
+            0xc2 if matches!(b.get(i + 1), Some(0x85 | 0xa0)) => 2,
+            0xe1 if b.get(i + 1..i + 3) == Some(&[0x9a, 0x80]) => 3,
+            0xe2 if matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0x80..=0x8a | 0xa8 | 0xa9 | 0xaf)) | (Some(0x81), Some(0x9f))
+            ) =>
+            {
+                3
             }
+            0xe3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) => 3,
             _ => 0,
         };
         if space > 0 {
@@ -172,16 +176,6 @@ pub fn word_count(s: &str) -> usize {
         }
     }
     words
-}
-
-/// The length of the UTF-8 sequence a lead byte opens.
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0xc0..=0xdf => 2,
-        0xe0..=0xef => 3,
-        0xf0.. => 4,
-        _ => 1,
-    }
 }
 
 /// Whether `c` is written without spaces between words (Chinese, Japanese, Korean, Thai).
