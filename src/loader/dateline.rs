@@ -44,13 +44,10 @@ pub fn parse(line: &str) -> Option<Dateline> {
         if part.is_empty() {
             continue;
         }
-        if let Some(rest) = strip_byline_label(part) {
+        if let Some((english, rest)) = label_and_rest(part) {
             let (name, date) = labelled_byline(rest)?;
             // The short labels of other languages also open headlines ("Von der Leyen Faces Vote", "Door
             // Dash Drivers Strike"): written with a capital, they count only beside a date.
-            let english = ["by ", "posted by ", "written by "]
-                .iter()
-                .any(|l| strip_prefix_ci(part, l).is_some());
             if !english && part.starts_with(char::is_uppercase) {
                 foreign_label = true;
             }
@@ -239,24 +236,36 @@ fn is_name(s: &str) -> bool {
     names || (2..=5).contains(&count) && staff_byline(&s.split_whitespace().collect::<Vec<_>>())
 }
 
-/// What follows "By", "Posted by" or "Written by" at the start of `part`.
+/// Byline labels in English.
+const ENGLISH_LABELS: &[&str] = &["by ", "posted by ", "written by "];
+/// Byline labels of other languages; the short ones also open headlines ("Von der Leyen…").
+const OTHER_LABELS: &[&str] = &[
+    "por ",
+    "par ",
+    "von ",
+    "di ",
+    "door ",
+    "av ",
+    "autor: ",
+    "auteur : ",
+    "auteur: ",
+];
+
+/// What follows "By", "Posted by" or "Written by" (or a label of another language) at the start of `part`.
 fn strip_byline_label(part: &str) -> Option<&str> {
-    [
-        "by ",
-        "posted by ",
-        "written by ",
-        "por ",
-        "par ",
-        "von ",
-        "di ",
-        "door ",
-        "av ",
-        "autor: ",
-        "auteur : ",
-        "auteur: ",
-    ]
-    .iter()
-    .find_map(|label| strip_prefix_ci(part, label))
+    label_and_rest(part).map(|(_, rest)| rest)
+}
+
+/// Whether `part` starts with an English byline label, and what follows the label.
+fn label_and_rest(part: &str) -> Option<(bool, &str)> {
+    ENGLISH_LABELS
+        .iter()
+        .find_map(|label| strip_prefix_ci(part, label).map(|rest| (true, rest)))
+        .or_else(|| {
+            OTHER_LABELS
+                .iter()
+                .find_map(|label| strip_prefix_ci(part, label).map(|rest| (false, rest)))
+        })
 }
 
 /// "Courier staff", "Staff reporters", "our correspondent": a newsroom signing as a desk. The one to four

@@ -559,6 +559,12 @@ mod tests {
         );
         let lines = split(&timeline);
         assert_eq!(densest_run(&lines), 0..7);
+        // Nor are five times of day told in sentences.
+        let told = format!(
+            "{story}\n09:15 The first wave hits the harbour wall and floods the quay.\n09:40 The coastguard closes the port to all traffic for the day.\n10:05 The mayor declares an emergency and calls in the army.\n10:30 The army arrives with sandbags and two pumping lorries.\n11:00 The water starts to fall along the front at last.\n{item}"
+        );
+        let lines = split(&told);
+        assert_eq!(densest_run(&lines), 0..8);
         assert!(starts_with_clock("9:05 Markets open early"));
         assert!(!starts_with_clock("2.50 euros for a loaf of bread"));
         assert!(!starts_with_clock("14:10"));
@@ -601,6 +607,10 @@ mod tests {
             "The crews check each gate… Lire la suite »"
         ));
         assert!(!ends_in_read_more("Read more"));
+        // A sentence that ends with the words is no link.
+        assert!(!ends_in_read_more(
+            "The library's new campaign for children is called Read More."
+        ));
         assert!(!ends_in_read_more(
             "She did not read more than the first page of it."
         ));
