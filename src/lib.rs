@@ -2,16 +2,22 @@
 //! benchmarks drive it directly.
 #![forbid(unsafe_code)]
 
+pub mod action;
 pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod host;
 pub mod loader;
 pub mod model;
 pub mod runner;
 pub mod samples;
 pub mod store;
+#[cfg(feature = "test-support")]
 pub mod synth;
+#[cfg(feature = "test-support")]
+pub mod testing;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod worker;

@@ -1,15 +1,19 @@
-//! The event loop: terminal events become actions, actions go through `update`, and each batch of events
-//! ends in one drawn frame. Generic over the backend, so tests run it on `TestBackend`.
+//! The event loop: inputs (keys, mouse, resizes, scan steps, parsed stories, signals) become actions,
+//! actions go through `update`, the effects it returns are carried out by the host, and each batch of
+//! inputs ends in one drawn frame. Generic over the backend, the input source and the host, so tests run
+//! it on `TestBackend` with a scripted source and an in-memory host.
 
 use std::io;
 
-use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
+use crate::action::{Action, Loaded};
+use crate::app::indexing;
 use crate::app::update::WHEEL_LINES;
-use crate::app::{Action, State, indexing, update};
-use crate::config::keymap::KeyResolver;
+use crate::app::{Effect, Mode, State, update};
+use crate::config::keymap::{Context, KeyResolver};
 use crate::store::scan::ScanUpdate;
 use crate::ui::{self, Theme};
 
@@ -20,11 +24,17 @@ pub enum Input {
     Terminal(Event),
     /// A step of the background index scan.
     Scan(ScanUpdate),
+    /// A story the worker parsed.
+    Loaded(Loaded),
+    /// SIGTSTP from outside (`kill -TSTP`): suspend as Ctrl-Z would.
+    Suspend,
+    /// A signal (SIGTERM, SIGHUP, SIGINT) asked the reader to stop.
+    Stop(i32),
 }
 
-/// Where input comes from: the real terminal and scanner, or a script in tests.
+/// Where input comes from: the real terminal and background threads, or a script in tests.
 pub trait EventSource {
-    /// Waits for the next input; `None` ends the loop (input exhausted, or a signal asked to stop).
+    /// Waits for the next input; `None` ends the loop (the input is exhausted).
     ///
     /// # Errors
     /// When reading the terminal fails.
@@ -35,19 +45,54 @@ pub trait EventSource {
     /// # Errors
     /// When reading the terminal fails.
     fn ready(&mut self) -> io::Result<Option<Input>>;
+
+    /// Stops reading the terminal while another program has it (a suspend, a text browser).
+    fn pause(&mut self) {}
+
+    /// Reads the terminal again after [`EventSource::pause`].
+    fn resume(&mut self) {}
 }
 
-/// Turns a terminal event into an action. Only key presses count (not releases or repeats). While a
-/// question waits, `y` answers yes and any other key no.
+/// Carries out what `update` asks for.
+pub trait Host {
+    /// Carries out one effect (not `Quit`); returns the actions that follow at once: a write that failed,
+    /// a story loaded on the spot, the terminal's size after a suspend.
+    fn perform(&mut self, effect: Effect) -> Vec<Action>;
+}
+
+/// How the loop ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// The input ended.
+    EndOfInput,
+    /// A signal asked the reader to stop.
+    Signal(i32),
+}
+
+/// Turns a terminal event into an action for `state`'s mode and focused pane. Only key presses count
+/// (not releases or repeats). While a question waits, `y` answers yes and any other key no; in a
+/// prompt, keys not bound in `[keys.prompt]` type their character.
 pub fn to_action(event: &Event, keys: &mut KeyResolver, state: &State) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press && state.confirm.is_some() => {
-            Some(Action::Answer(matches!(
-                key.code,
-                crossterm::event::KeyCode::Char('y' | 'Y')
-            )))
-        }
-        Event::Key(key) if key.kind == KeyEventKind::Press => keys.feed(&state.keymap, *key),
+        Event::Key(key) if key.kind == KeyEventKind::Press => match state.mode() {
+            Mode::Confirm(_) => Some(Action::Answer(matches!(key.code, KeyCode::Char('y' | 'Y')))),
+            Mode::Prompt(_) => {
+                keys.feed(state.keymap(), Context::Prompt, *key)
+                    .or_else(|| match key.code {
+                        KeyCode::Char(c)
+                            if !key
+                                .modifiers
+                                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                        {
+                            Some(Action::Insert(c))
+                        }
+                        _ => None,
+                    })
+            }
+            Mode::Normal | Mode::Help { .. } => keys.feed(state.keymap(), state.context(), *key),
+        },
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
             MouseEventKind::ScrollDown => Some(Action::Scroll(m.column, m.row, WHEEL_LINES)),
@@ -59,8 +104,68 @@ pub fn to_action(event: &Event, keys: &mut KeyResolver, state: &State) -> Option
     }
 }
 
-/// Runs the reader until it quits, asks to suspend, or the events end. Every waiting event is applied
-/// before the next frame is drawn, so a storm of resizes costs one frame.
+/// The actions an input stands for.
+fn actions(input: Input, keys: &mut KeyResolver, state: &State) -> Result<Vec<Action>, Exit> {
+    Ok(match input {
+        Input::Terminal(Event::Paste(text)) if matches!(state.mode(), Mode::Prompt(_)) => {
+            text.chars().map(Action::Insert).collect()
+        }
+        Input::Terminal(e) => to_action(&e, keys, state).into_iter().collect(),
+        Input::Scan(u) => vec![Action::Indexed(u)],
+        Input::Loaded(l) => vec![Action::Loaded(l)],
+        Input::Suspend => vec![Action::Suspend],
+        Input::Stop(signal) => return Err(Exit::Signal(signal)),
+    })
+}
+
+/// Leaves the reader on a signal or at the end of input as quitting would: the place is kept.
+fn wind_down(
+    state: &mut State,
+    host: &mut impl Host,
+    clock: &impl Fn() -> i64,
+    exit: Exit,
+) -> Exit {
+    for effect in update(state, Action::Quit, clock()) {
+        if effect != Effect::Quit {
+            host.perform(effect);
+        }
+    }
+    exit
+}
+
+/// Applies `action` and carries out its effects, and the effects of the actions they lead to. Returns
+/// `Some` when the reader must stop.
+fn dispatch(
+    state: &mut State,
+    action: Action,
+    host: &mut impl Host,
+    events: &mut impl EventSource,
+    clock: &impl Fn() -> i64,
+    redraw: &mut bool,
+) -> Option<Exit> {
+    let mut queue = std::collections::VecDeque::from([action]);
+    while let Some(action) = queue.pop_front() {
+        for effect in update(state, action, clock()) {
+            match effect {
+                Effect::Quit => return Some(Exit::Quit),
+                Effect::Suspend | Effect::OpenUrl(_) => {
+                    // Another program may have the terminal meanwhile: it gets the keys, and the whole
+                    // screen is drawn again after.
+                    events.pause();
+                    queue.extend(host.perform(effect));
+                    events.resume();
+                    *redraw = true;
+                }
+                other => queue.extend(host.perform(other)),
+            }
+        }
+    }
+    None
+}
+
+/// Runs the reader until it quits, a signal stops it, or the input ends. Every waiting input is applied
+/// before the next frame is drawn, so a storm of resizes or of scan steps costs one frame; scan steps
+/// that arrive together are merged, so the list is re-sorted once.
 ///
 /// # Errors
 /// When drawing or reading events fails.
@@ -69,60 +174,64 @@ pub fn run<B>(
     state: &mut State,
     theme: &Theme,
     events: &mut impl EventSource,
-) -> anyhow::Result<()>
+    host: &mut impl Host,
+    clock: impl Fn() -> i64,
+) -> anyhow::Result<Exit>
 where
     B: Backend,
     B::Error: Send + Sync + 'static,
 {
     let mut keys = KeyResolver::default();
+    for effect in state.take_effects() {
+        for action in host.perform(effect) {
+            let mut ignored = false;
+            if let Some(exit) = dispatch(state, action, host, events, &clock, &mut ignored) {
+                return Ok(exit);
+            }
+        }
+    }
     terminal.draw(|frame| ui::render(state, theme, frame))?;
-    while let Some(input) = events.next()? {
-        let mut input = Some(input);
-        // Scan steps that arrive together are merged once: the list is re-sorted once per frame.
+    while let Some(first) = events.next()? {
+        let mut input = Some(first);
         let mut scanned: Option<ScanUpdate> = None;
+        let mut redraw = false;
         while let Some(i) = input.take() {
-            match i {
-                Input::Terminal(e) => {
-                    if let Some(update_) = scanned.take() {
-                        indexing::absorb(state, update_);
-                    }
-                    if let Some(action) = to_action(&e, &mut keys, state) {
-                        update(state, action);
+            if let Input::Scan(u) = i {
+                scanned = Some(indexing::combine(scanned, u));
+            } else {
+                if let Some(u) = scanned.take() {
+                    let exit =
+                        dispatch(state, Action::Indexed(u), host, events, &clock, &mut redraw);
+                    if let Some(exit) = exit {
+                        return Ok(exit);
                     }
                 }
-                Input::Scan(u) => scanned = Some(indexing::combine(scanned, u)),
-            }
-            if state.quit || state.suspend || state.open_url.is_some() {
-                return Ok(());
+                let mode_before = std::mem::discriminant(state.mode());
+                let batch = match actions(i, &mut keys, state) {
+                    Ok(batch) => batch,
+                    Err(exit) => return Ok(wind_down(state, host, &clock, exit)),
+                };
+                for action in batch {
+                    if let Some(exit) = dispatch(state, action, host, events, &clock, &mut redraw) {
+                        return Ok(exit);
+                    }
+                }
+                if std::mem::discriminant(state.mode()) != mode_before {
+                    keys.reset();
+                }
             }
             input = events.ready()?;
         }
-        if let Some(update_) = scanned {
-            indexing::absorb(state, update_);
+        if let Some(u) = scanned
+            && let Some(exit) =
+                dispatch(state, Action::Indexed(u), host, events, &clock, &mut redraw)
+        {
+            return Ok(exit);
+        }
+        if redraw {
+            terminal.clear()?;
         }
         terminal.draw(|frame| ui::render(state, theme, frame))?;
     }
-    Ok(())
-}
-
-/// A fixed list of inputs, for tests and scripted runs.
-#[derive(Debug, Default)]
-pub struct Scripted(pub std::collections::VecDeque<Input>);
-
-impl Scripted {
-    /// A script of terminal events.
-    #[must_use]
-    pub fn events(events: impl IntoIterator<Item = Event>) -> Self {
-        Self(events.into_iter().map(Input::Terminal).collect())
-    }
-}
-
-impl EventSource for Scripted {
-    fn next(&mut self) -> io::Result<Option<Input>> {
-        Ok(self.0.pop_front())
-    }
-
-    fn ready(&mut self) -> io::Result<Option<Input>> {
-        Ok(None)
-    }
+    Ok(wind_down(state, host, &clock, Exit::EndOfInput))
 }

@@ -23,3 +23,11 @@ pub fn load() -> Store {
             .map(|(p, (_, text))| (p.as_path(), text.as_bytes())),
     )
 }
+
+/// The bundled sample store, one story per id (as the reader lists it).
+#[must_use]
+pub fn load_listed() -> Store {
+    let mut store = load();
+    store.dedupe();
+    store
+}

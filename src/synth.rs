@@ -312,3 +312,61 @@ pub fn long_article(words: usize, seed: u64) -> crate::model::Article {
         .collect();
     a
 }
+
+/// A saved web page ("save page, complete") of about `bytes` bytes: a story of a few thousand words,
+/// wrapped in what makes such files big (inline scripts, styles and images as `data:` addresses), so
+/// parsing it takes as long as a real page of that size. Its headline ends in `index`.
+#[must_use]
+pub fn saved_page(bytes: usize, index: usize, seed: u64) -> String {
+    let mut rng = Rng(seed);
+    let s = story(&mut rng, index);
+    let mut page = String::with_capacity(bytes + 4096);
+    let _ = write!(
+        page,
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{} | Synthetic Courier</title>\
+         <meta property=\"og:title\" content=\"{}\"><style>",
+        s.title, s.title
+    );
+    // A third of the bulk as styles, a third as script, a third as inline images.
+    let third = bytes / 3;
+    while page.len() < third {
+        let _ = writeln!(
+            page,
+            ".c{} {{ margin: 0 {}px; color: #{:06x}; }}",
+            rng.range(0, 99_999),
+            rng.range(0, 64),
+            rng.range(0, 0xff_ffff)
+        );
+    }
+    page.push_str("</style><script>");
+    while page.len() < 2 * third {
+        let _ = writeln!(
+            page,
+            "window.__state_{} = {{\"k\": \"{}\", \"n\": {}}};",
+            rng.range(0, 99_999),
+            rng.pick(WORDS),
+            rng.range(0, 1_000_000)
+        );
+    }
+    let _ = write!(
+        page,
+        "</script></head><body><header><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>\
+         </header><main><article><h1>{}</h1><p class=\"byline\">By {}</p>",
+        s.title, s.author
+    );
+    for _ in 0..12 {
+        for p in &s.paragraphs {
+            let _ = write!(page, "<p>{p}</p>");
+        }
+    }
+    page.push_str("</article>");
+    while page.len() < bytes {
+        page.push_str("<img alt=\"\" src=\"data:image/png;base64,");
+        let chunk = (bytes - page.len()).min(256 * 1024);
+        let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        page.extend((0..chunk).map(|i| char::from(alphabet[(i * 7 + i / 64) % 64])));
+        page.push_str("\">");
+    }
+    page.push_str("</main></body></html>\n");
+    page
+}

@@ -1,10 +1,10 @@
-//! The real terminal: raw mode, alternate screen and mouse in and out, restored on quit, error, panic and
-//! SIGTERM/SIGHUP; Ctrl-Z suspends; crossterm events and the background scan's steps in.
+//! The real terminal: raw mode, alternate screen and mouse in and out, restored on quit, error, panic,
+//! SIGTERM/SIGHUP/SIGINT; Ctrl-Z and an outside SIGTSTP suspend; and one channel that brings every input
+//! in: terminal events (read on a thread of their own), signals, scan steps and parsed stories.
 
 use std::io::{self, Write};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicI32, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::Duration;
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -16,7 +16,6 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::runner::{EventSource, Input};
-use crate::store::scan::ScanUpdate;
 
 /// The terminal the reader draws on.
 pub type Tui = Terminal<CrosstermBackend<io::Stdout>>;
@@ -24,6 +23,10 @@ pub type Tui = Terminal<CrosstermBackend<io::Stdout>>;
 /// How long the event loop has to wind down after a stop signal before the process restores the terminal
 /// and exits on its own (a closed terminal can leave the loop waiting on input that never comes).
 const GRACE: Duration = Duration::from_millis(500);
+
+/// How long the input thread waits for a key before it looks whether it should pause: the longest a
+/// suspend or a text browser waits for the keyboard to be handed over.
+const POLL: Duration = Duration::from_millis(50);
 
 /// Puts the terminal into reader mode and installs a panic hook that restores it first.
 ///
@@ -65,14 +68,14 @@ pub fn restore() {
 ///
 /// # Errors
 /// When the terminal cannot be set up again.
-pub fn suspend(terminal: &mut Tui) -> io::Result<()> {
+pub fn suspend() -> io::Result<()> {
     restore();
     #[cfg(unix)]
     {
-        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+        // SIGTSTP has a handler (to restore the terminal first), so stop the way its default would.
+        let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
     }
-    enter()?;
-    terminal.clear()
+    enter()
 }
 
 /// Browsers that run in the terminal: the reader gives the terminal to them until they exit.
@@ -91,7 +94,7 @@ const TEXT_BROWSERS: &[&str] = &[
 ///
 /// # Errors
 /// When no browser could be started, or the terminal cannot be set up again.
-pub fn open_in_browser(terminal: &mut Tui, url: &str) -> io::Result<()> {
+pub fn open_in_browser(url: &str) -> io::Result<()> {
     let text = std::env::var("BROWSER").is_ok_and(|b| TEXT_BROWSERS.iter().any(|t| b.contains(t)));
     if !text {
         return webbrowser::open(url);
@@ -99,91 +102,133 @@ pub fn open_in_browser(terminal: &mut Tui, url: &str) -> io::Result<()> {
     restore();
     let opened = webbrowser::open(url);
     enter()?;
-    terminal.clear()?;
     opened
 }
 
-/// Reads crossterm events and the background scan's steps, and ends when SIGTERM, SIGHUP or SIGINT
-/// arrives.
-pub struct Crossterm {
-    stop: Arc<AtomicI32>,
-    scan: Option<Receiver<ScanUpdate>>,
+/// Whether the input thread reads the terminal.
+#[derive(Debug, Default)]
+struct Gate {
+    /// Asked to stop reading.
+    paused: bool,
+    /// Stopped: not inside a read.
+    idle: bool,
 }
 
-impl Crossterm {
-    /// Starts listening for the stop signals. A signal ends the event loop; if the loop does not end
-    /// within a moment (its terminal closed under it), the terminal is restored and the process exits
-    /// with 128 + the signal's number.
+/// Every input of the reader, through one channel.
+pub struct Events {
+    rx: Receiver<io::Result<Input>>,
+    tx: Sender<io::Result<Input>>,
+    gate: Arc<(Mutex<Gate>, Condvar)>,
+}
+
+/// Hands inputs to the reader from another thread (the scan, the story worker).
+#[derive(Clone, Debug)]
+pub struct InputSender(Sender<io::Result<Input>>);
+
+impl InputSender {
+    /// Sends `input`; false when the reader has gone.
+    #[must_use = "false means the reader has gone"]
+    pub fn send(&self, input: Input) -> bool {
+        self.0.send(Ok(input)).is_ok()
+    }
+}
+
+impl Events {
+    /// Starts the input thread and the signal handlers. SIGTERM, SIGHUP and SIGINT end the event loop; if
+    /// it does not end within a moment (its terminal closed under it), the terminal is restored and the
+    /// process exits with 128 + the signal's number. SIGTSTP suspends as Ctrl-Z does.
     ///
     /// # Errors
-    /// When the signal handlers cannot be installed.
-    pub fn new() -> io::Result<Self> {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        let stop = Arc::new(AtomicI32::new(0));
-        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-        let flag = Arc::clone(&stop);
-        std::thread::spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                flag.store(signal, Ordering::SeqCst);
-                std::thread::sleep(GRACE);
-                restore();
-                std::process::exit(128 + signal);
-            }
-        });
-        Ok(Self { stop, scan: None })
+    /// When the signal handlers or the thread cannot be installed.
+    pub fn start() -> io::Result<Self> {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+        let (tx, rx) = mpsc::channel();
+        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP])?;
+        let to_loop = tx.clone();
+        std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                for signal in signals.forever() {
+                    if signal == SIGTSTP {
+                        let _ = to_loop.send(Ok(Input::Suspend));
+                        continue;
+                    }
+                    let _ = to_loop.send(Ok(Input::Stop(signal)));
+                    std::thread::sleep(GRACE);
+                    restore();
+                    std::process::exit(128 + signal);
+                }
+            })?;
+        let gate = Arc::new((Mutex::new(Gate::default()), Condvar::new()));
+        let keys = tx.clone();
+        let thread_gate = Arc::clone(&gate);
+        std::thread::Builder::new()
+            .name("input".into())
+            .spawn(move || read_terminal(&keys, &thread_gate))?;
+        Ok(Self { rx, tx, gate })
     }
 
-    /// Also delivers the steps of a background scan.
+    /// A sender for the background threads' inputs.
     #[must_use]
-    pub fn with_scan(mut self, scan: Receiver<ScanUpdate>) -> Self {
-        self.scan = Some(scan);
-        self
+    pub fn sender(&self) -> InputSender {
+        InputSender(self.tx.clone())
     }
+}
 
-    /// The signal that asked the reader to stop, if one did.
-    #[must_use]
-    pub fn signal(&self) -> Option<i32> {
-        let s = self.stop.load(Ordering::SeqCst);
-        (s != 0).then_some(s)
-    }
-
-    fn scan_step(&mut self) -> Option<ScanUpdate> {
-        let rx = self.scan.as_ref()?;
-        match rx.try_recv() {
-            Ok(u) => Some(u),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                self.scan = None;
-                None
+/// The input thread: reads terminal events and sends them on, stopping while the gate is paused.
+fn read_terminal(tx: &Sender<io::Result<Input>>, gate: &(Mutex<Gate>, Condvar)) {
+    let (lock, changed) = gate;
+    loop {
+        {
+            let mut g = lock.lock().unwrap_or_else(PoisonError::into_inner);
+            while g.paused {
+                g.idle = true;
+                changed.notify_all();
+                g = changed.wait(g).unwrap_or_else(PoisonError::into_inner);
             }
+            g.idle = false;
+        }
+        let event = match event::poll(POLL) {
+            Ok(true) => event::read().map(Input::Terminal),
+            Ok(false) => continue,
+            Err(e) => Err(e),
+        };
+        let failed = event.is_err();
+        if tx.send(event).is_err() || failed {
+            return;
         }
     }
 }
 
-impl EventSource for Crossterm {
+impl EventSource for Events {
     fn next(&mut self) -> io::Result<Option<Input>> {
-        // Wake up now and then to notice a stop signal or a scan step.
-        loop {
-            if self.signal().is_some() {
-                return Ok(None);
-            }
-            if let Some(u) = self.scan_step() {
-                return Ok(Some(Input::Scan(u)));
-            }
-            let wait = if self.scan.is_some() { 30 } else { 200 };
-            if event::poll(Duration::from_millis(wait))? {
-                return event::read().map(|e| Some(Input::Terminal(e)));
-            }
+        match self.rx.recv() {
+            Ok(input) => input.map(Some),
+            Err(_) => Ok(None),
         }
     }
 
     fn ready(&mut self) -> io::Result<Option<Input>> {
-        if self.signal().is_some() {
-            return Ok(None);
+        match self.rx.try_recv() {
+            Ok(input) => input.map(Some),
+            Err(TryRecvError::Empty | TryRecvError::Disconnected) => Ok(None),
         }
-        if event::poll(Duration::ZERO)? {
-            return event::read().map(|e| Some(Input::Terminal(e)));
-        }
-        Ok(self.scan_step().map(Input::Scan))
+    }
+
+    fn pause(&mut self) {
+        let (lock, changed) = &*self.gate;
+        let mut g = lock.lock().unwrap_or_else(PoisonError::into_inner);
+        g.paused = true;
+        // Wait (a poll's length at most) until the thread is out of its read, so the other program gets
+        // every key.
+        let (_g, _) = changed
+            .wait_timeout_while(g, POLL * 4, |g| !g.idle)
+            .unwrap_or_else(PoisonError::into_inner);
+    }
+
+    fn resume(&mut self) {
+        let (lock, changed) = &*self.gate;
+        lock.lock().unwrap_or_else(PoisonError::into_inner).paused = false;
+        changed.notify_all();
     }
 }

@@ -4,10 +4,13 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use broadsheet::app::{Action, State, update};
+mod common;
+
+use broadsheet::app::Action;
+use broadsheet::config::keymap::Context;
 use broadsheet::config::{self, Config, MarkRead, SidebarMode, Source, Width};
-use broadsheet::runner::{self, Scripted};
-use broadsheet::samples;
+use broadsheet::runner;
+use broadsheet::testing::{Reader, Scripted};
 use broadsheet::ui::{self, Theme};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -135,11 +138,12 @@ fn a_partial_file_changes_only_what_it_names() {
     let c = load("good_partial.toml").unwrap();
     let d = config::load(&Source::Defaults, false).unwrap();
     assert_eq!(c.sources, [PathBuf::from("/srv/news")]);
-    assert_eq!(c.keymap.keys_for(Action::NextStory), ["x", "ctrl-n"]);
-    assert_eq!(c.keymap.keys_for(Action::Top), ["g g"]);
+    let keys = |config: &Config, a: Action| config.keymap.keys_for(Context::List, &a);
+    assert_eq!(keys(&c, Action::NextStory), ["x", "ctrl-n"]);
+    assert_eq!(keys(&c, Action::Top), ["g g"]);
     assert_eq!(
-        c.keymap.keys_for(Action::Quit),
-        d.keymap.keys_for(Action::Quit),
+        keys(&c, Action::Quit),
+        keys(&d, Action::Quit),
         "unnamed actions keep their keys"
     );
     assert_eq!(c.theme.link.fg, Some(Color::Rgb(0xff, 0x88, 0)));
@@ -181,13 +185,14 @@ fn the_example_file_matches_the_defaults() {
     let explicit = config::load(&Source::File(full), false).unwrap();
     assert_eq!(explicit.theme, Theme::dark());
     // Every element and every action is documented.
-    for (name, _) in ui::theme::ELEMENTS {
+    for (name, _) in config::theme::ELEMENTS {
         assert!(
             text.contains(&format!("# {name} = {{")),
             "{name} is not in the example"
         );
     }
-    for (_, name, _) in broadsheet::app::action::BINDABLE {
+    for action in Action::bindable() {
+        let name = action.name();
         assert!(
             text.contains(&format!("\n{name} = [")),
             "{name} is not in the example"
@@ -195,63 +200,64 @@ fn the_example_file_matches_the_defaults() {
     }
 }
 
+/// The sample store read with `config`.
+fn configured(config: &Config, width: u16, height: u16) -> Reader {
+    let store = broadsheet::samples::load();
+    let mut r = Reader::new(
+        store.articles,
+        store.warnings,
+        Rect::new(0, 0, width, height),
+    );
+    r.state.configure(config);
+    r.settle();
+    r
+}
+
 #[test]
 fn a_remapped_key_drives_the_reader() {
     let config = load("good_partial.toml").unwrap();
-    let store = samples::load();
-    let mut state = State::new(
-        store.articles,
-        store.warnings,
-        config.keymap.clone(),
-        Rect::new(0, 0, 140, 40),
-    );
-    state.configure(&config);
+    let mut r = configured(&config, 140, 40);
     let mut terminal = Terminal::new(TestBackend::new(140, 40)).unwrap();
     let key = |c: char| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     let mut events = Scripted::events([key('J'), key('x'), key('x'), key('g'), key('g')]);
-    runner::run(&mut terminal, &mut state, &config.theme, &mut events).unwrap();
+    let exit = runner::run(
+        &mut terminal,
+        &mut r.state,
+        &config.theme,
+        &mut events,
+        &mut r.host,
+        || common::NOW,
+    )
+    .unwrap();
+    assert_eq!(exit, runner::Exit::EndOfInput);
     // J is no longer bound; x opened the next story twice; "g g" went back to the top of the article.
-    assert_eq!(state.selected, 2);
-    assert_eq!(state.scroll, 0);
+    assert_eq!(r.list().selected(), 2);
+    assert_eq!(r.article().scroll(), 0);
     // mark_read = "manual": opening did not mark anything read.
-    assert_eq!(state.unread, state.listed.len());
-    update(&mut state, Action::ToggleRead);
-    assert_eq!(state.unread, state.listed.len() - 1);
+    assert_eq!(r.list().unread(), r.list().len());
+    r.apply(Action::ToggleRead);
+    assert_eq!(r.list().unread(), r.list().len() - 1);
 }
 
 #[test]
 fn on_scroll_end_marks_read_at_the_end() {
     let mut config = config::load(&Source::Defaults, false).unwrap();
     config.reading.mark_read = MarkRead::OnScrollEnd;
-    let store = samples::load();
-    let mut state = State::new(
-        store.articles,
-        store.warnings,
-        config.keymap.clone(),
-        Rect::new(0, 0, 140, 40),
-    );
-    state.configure(&config);
-    update(&mut state, Action::Open);
+    let mut r = configured(&config, 140, 40);
+    r.apply(Action::Open);
     assert_eq!(
-        state.unread,
-        state.listed.len(),
+        r.list().unread(),
+        r.list().len(),
         "opening alone does not mark it"
     );
-    update(&mut state, Action::Bottom);
-    assert_eq!(state.unread, state.listed.len() - 1);
+    r.apply(Action::Bottom);
+    assert_eq!(r.list().unread(), r.list().len() - 1);
 }
 
 #[test]
 fn no_color_draws_without_colour() {
     let config = config::load(&Source::Defaults, true).unwrap();
-    let store = samples::load();
-    let mut state = State::new(
-        store.articles,
-        store.warnings,
-        config.keymap.clone(),
-        Rect::new(0, 0, 100, 30),
-    );
-    state.configure(&config);
+    let state = configured(&config, 100, 30).state;
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
     terminal
         .draw(|f| ui::render(&state, &config.theme, f))

@@ -1,6 +1,8 @@
 //! A folder of mixed files (saved HTML, RSS, Atom, JSON Feed, Markdown with TOML and YAML front matter, and
 //! the scraped seed) opens as one list; each format maps to the model; bad files of each kind are warned.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -231,56 +233,47 @@ fn bad_files_of_every_kind_are_warned_and_nothing_else_is_lost() {
 
 #[test]
 fn the_sidebar_lists_body_links_and_o_asks_to_open_them() {
-    use broadsheet::app::{Action, Focus, State, update};
-    use broadsheet::config::keymap::Keymap;
+    use broadsheet::app::{Action, Focus};
+    use broadsheet::testing::Reader;
     use ratatui::layout::Rect;
 
     let s = mixed();
-    let mut state = State::new(
-        s.articles,
-        s.warnings,
-        Keymap::default_keys(),
-        Rect::new(0, 0, 140, 40),
-    );
-    let page = state
-        .listed
+    let mut r = Reader::new(s.articles, s.warnings, Rect::new(0, 0, 140, 40));
+    let page = r
+        .list()
         .iter()
-        .position(|&i| state.headlines[i].format == Format::Html)
+        .position(|h| h.format == Format::Html)
         .unwrap();
-    state.selected = page;
-    state.enter_story();
-    let view = state.view().unwrap();
+    common::goto(&mut r, page);
+    let view = r.view().unwrap();
     assert_eq!(view.sidebar.len(), 3);
     assert_eq!(view.sidebar[0].heading, Some("You may also like"));
     assert_eq!(view.sidebar[2].heading, Some("Links"));
     assert!(view.sidebar[2].body_link);
     // o outside the sidebar: the story's own address.
-    update(&mut state, Action::OpenLink);
+    r.apply(Action::OpenLink);
     assert_eq!(
-        state.open_url.take().as_deref(),
+        r.host.opened.last().map(String::as_str),
         Some("https://courier.example/world/velmar-sea-wall")
     );
     // Enter on a body link in the sidebar opens it too.
-    state.focus = Focus::Sidebar;
-    state.link = 2;
-    update(&mut state, Action::Open);
+    common::focus(&mut r, Focus::Sidebar);
+    r.apply_all([Action::MoveDown, Action::MoveDown, Action::Open]);
+    assert_eq!(r.sidebar().link(), 2);
     assert_eq!(
-        state.open_url.take().as_deref(),
+        r.host.opened.last().map(String::as_str),
         Some("https://courier.example/world/velmar-budget")
     );
     // A scraped page has no address: nothing is opened, and the reader says so.
-    let scraped = state
-        .listed
+    let scraped = r
+        .list()
         .iter()
-        .position(|&i| state.headlines[i].format == Format::Scraped)
+        .position(|h| h.format == Format::Scraped)
         .unwrap();
-    state.focus = Focus::List;
-    state.selected = scraped;
-    state.enter_story();
-    update(&mut state, Action::OpenLink);
-    assert_eq!(state.open_url, None);
-    assert_eq!(
-        state.message.as_deref(),
-        Some("No web address to open here")
-    );
+    common::focus(&mut r, Focus::List);
+    common::goto(&mut r, scraped);
+    let opened = r.host.opened.len();
+    r.apply(Action::OpenLink);
+    assert_eq!(r.host.opened.len(), opened);
+    assert_eq!(r.message(), Some("No web address to open here"));
 }

@@ -1,6 +1,8 @@
 //! The store index: only new, changed and removed files are parsed again; edits, removals, additions and
 //! renames show; progress is reported per batch; related teasers resolve through the index.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -218,9 +220,10 @@ fn teasers_resolve_through_the_index() {
 
 #[test]
 fn the_reader_lists_from_the_index_and_parses_bodies_when_shown() {
-    use broadsheet::app::state::Library;
-    use broadsheet::app::{Action, State, indexing, update};
+    use broadsheet::app::{Action, Focus, State};
     use broadsheet::config::keymap::Keymap;
+    use broadsheet::testing::{Reader, TestHost};
+    use broadsheet::worker::StorySource;
     use ratatui::layout::Rect;
 
     let dir = tempfile::tempdir().unwrap();
@@ -230,36 +233,46 @@ fn the_reader_lists_from_the_index_and_parses_bodies_when_shown() {
     let mut updates = Vec::new();
     scan(&mut db, std::slice::from_ref(&root), |u| updates.push(u)).unwrap();
     // Start with nothing indexed, as on a first run, and take the scan's steps as the reader would.
-    let mut s = State::with_library(
+    let state = State::new(
         Vec::new(),
-        Library::Disk,
-        db,
+        std::collections::HashMap::new(),
         Vec::new(),
         Keymap::default_keys(),
         Rect::new(0, 0, 140, 40),
     );
-    assert!(s.listed.is_empty());
+    let source = StorySource::Disk {
+        db_path: None,
+        db: Some(db),
+    };
+    let mut s = Reader {
+        state,
+        host: TestHost::new(source, Db::in_memory().unwrap()),
+        quit: false,
+    };
+    s.settle();
+    assert!(s.list().is_empty());
     for u in updates {
-        indexing::absorb(&mut s, u);
+        s.apply(Action::Indexed(u));
     }
-    assert_eq!(s.listed.len(), 30);
-    assert_eq!(s.indexing, None);
-    assert_eq!(s.message.as_deref(), Some("Indexed 30 files"));
+    assert_eq!(s.list().len(), 30);
+    assert_eq!(s.indexing(), None);
+    assert_eq!(s.message(), Some("Indexed 30 files"));
     // The body comes from the file, and the sidebar's teasers resolve through the index.
     let view = s.view().unwrap();
+    assert!(!view.placeholder);
     assert!(view.story.body.len() > 5);
     assert!(view.story.related.iter().all(|l| l.target.is_some()));
-    update(&mut s, Action::FocusPrev);
-    update(&mut s, Action::Open);
+    s.apply(Action::FocusPrev);
+    s.apply(Action::Open);
     assert!(
         s.is_read(s.current().unwrap().id),
         "followed a related link"
     );
     // A file that vanished since it was indexed says so in the article pane instead of failing.
-    let last = s.headlines[*s.listed.last().unwrap()].path.clone();
+    let last = s.list().iter().last().unwrap().path.clone();
     fs::remove_file(&last).unwrap();
-    s.focus = broadsheet::app::Focus::List;
-    update(&mut s, Action::Bottom);
+    common::focus(&mut s, Focus::List);
+    s.apply(Action::Bottom);
     assert_eq!(s.current().unwrap().path, last);
     let text = s.view().unwrap().story.body[0].text().to_owned();
     assert!(

@@ -5,51 +5,30 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use broadsheet::app::{Action, State, update};
-use broadsheet::config::keymap::Keymap;
+mod common;
+
+use broadsheet::app::{Action, Mode};
 use broadsheet::model::ArticleId;
-use broadsheet::samples;
 use broadsheet::store::db::{Db, DbError, FILE_NAME, SCHEMA_VERSION};
-use ratatui::layout::Rect;
-
-fn reader_in(dir: &Path) -> State {
-    let db = Db::open(dir).unwrap().db;
-    let store = samples::load();
-    State::in_memory(
-        store.articles,
-        db,
-        store.warnings,
-        Keymap::default_keys(),
-        Rect::new(0, 0, 140, 40),
-    )
-}
-
-fn select_file(s: &mut State, file: &str) {
-    s.selected = s
-        .listed
-        .iter()
-        .position(|&i| s.headlines[i].path.ends_with(file))
-        .unwrap();
-    s.enter_story();
-}
+use common::{reader, reader_in, select_file};
 
 #[test]
 fn marks_persist_across_runs() {
     let dir = tempfile::tempdir().unwrap();
     let (read_id, starred_id) = {
         let mut s = reader_in(dir.path());
-        update(&mut s, Action::Open);
+        s.apply(Action::Open);
         let read_id = s.current().unwrap().id;
-        update(&mut s, Action::NextStory);
-        update(&mut s, Action::ToggleStar);
-        update(&mut s, Action::ToggleRead);
+        s.apply(Action::NextStory);
+        s.apply(Action::ToggleStar);
+        s.apply(Action::ToggleRead);
         (read_id, s.current().unwrap().id)
     };
     let s = reader_in(dir.path());
     assert!(s.is_read(read_id));
     assert!(s.is_starred(starred_id));
     assert!(!s.is_read(starred_id), "m made it unread again");
-    assert_eq!(s.unread, s.headlines.len() - 1);
+    assert_eq!(s.list().unread(), s.list().all().len() - 1);
 }
 
 #[test]
@@ -58,88 +37,85 @@ fn reopening_a_story_resumes_where_reading_stopped() {
     let block = {
         let mut s = reader_in(dir.path());
         select_file(&mut s, "06-kittiwake-comet-sample.txt");
-        update(&mut s, Action::Open);
+        s.apply(Action::Open);
         for _ in 0..3 {
-            update(&mut s, Action::PageDown);
+            s.apply(Action::PageDown);
         }
         let block = s.top_block().unwrap();
         assert!(block > 5);
-        update(&mut s, Action::Quit);
+        s.apply(Action::Quit);
         block
     };
     let mut s = reader_in(dir.path());
     select_file(&mut s, "06-kittiwake-comet-sample.txt");
     assert_eq!(s.top_block(), Some(block));
     // Moving away and back also keeps the place.
-    update(&mut s, Action::MoveDown);
-    update(&mut s, Action::MoveUp);
+    s.apply(Action::MoveDown);
+    s.apply(Action::MoveUp);
     assert_eq!(s.top_block(), Some(block));
 }
 
 #[test]
 fn undo_takes_back_markings_several_steps_deep() {
-    let mut s = State::new(
-        samples::load().articles,
-        Vec::new(),
-        Keymap::default_keys(),
-        Rect::new(0, 0, 140, 40),
-    );
-    let total = s.headlines.len();
-    update(&mut s, Action::Open); // read 1
-    update(&mut s, Action::NextStory); // read 2
-    update(&mut s, Action::MarkAllRead);
-    assert!(s.confirm.is_some());
-    update(&mut s, Action::Answer(false));
-    assert_eq!(s.unread, total - 2, "n keeps everything as it was");
-    update(&mut s, Action::MarkAllRead);
-    update(&mut s, Action::Answer(true));
-    assert_eq!(s.unread, 0);
+    let mut s = reader(140, 40);
+    let total = s.list().all().len();
+    s.apply(Action::Open); // read 1
+    s.apply(Action::NextStory); // read 2
+    s.apply(Action::MarkAllRead);
+    assert!(matches!(s.mode(), Mode::Confirm(_)));
+    s.apply(Action::Answer(false));
+    assert_eq!(s.list().unread(), total - 2, "n keeps everything as it was");
+    s.apply(Action::MarkAllRead);
+    s.apply(Action::Answer(true));
+    assert_eq!(s.list().unread(), 0);
     assert_eq!(
-        s.message.as_deref(),
+        s.message(),
         Some(format!("Marked {} stories read (z undoes)", total - 2).as_str())
     );
-    update(&mut s, Action::Undo);
-    assert_eq!(s.unread, total - 2);
-    update(&mut s, Action::Undo);
-    assert_eq!(s.unread, total - 1);
-    update(&mut s, Action::Undo);
-    assert_eq!(s.unread, total);
-    update(&mut s, Action::Undo);
-    assert_eq!(s.message.as_deref(), Some("Nothing to undo"));
+    s.apply(Action::Undo);
+    assert_eq!(s.list().unread(), total - 2);
+    s.apply(Action::Undo);
+    assert_eq!(s.list().unread(), total - 1);
+    s.apply(Action::Undo);
+    assert_eq!(s.list().unread(), total);
+    s.apply(Action::Undo);
+    assert_eq!(s.message(), Some("Nothing to undo"));
     // Undo is saved too.
-    assert!(s.db.marks().unwrap().values().all(|m| m.read_at.is_none()));
+    assert!(
+        s.host
+            .db
+            .marks()
+            .unwrap()
+            .values()
+            .all(|m| m.read_at.is_none())
+    );
 }
 
 #[test]
 fn unread_and_starred_filters() {
-    let mut s = State::new(
-        samples::load().articles,
-        Vec::new(),
-        Keymap::default_keys(),
-        Rect::new(0, 0, 140, 40),
-    );
-    let total = s.headlines.len();
-    update(&mut s, Action::Open);
+    let mut s = reader(140, 40);
+    let total = s.list().all().len();
+    s.apply(Action::Open);
     let first = s.current().unwrap().id;
-    update(&mut s, Action::ToggleStar);
-    update(&mut s, Action::ToggleUnreadOnly);
-    assert_eq!(s.listed.len(), total - 1);
-    assert!(s.listed.iter().all(|&i| !s.is_read(s.headlines[i].id)));
+    s.apply(Action::ToggleStar);
+    s.apply(Action::ToggleUnreadOnly);
+    assert_eq!(s.list().len(), total - 1);
+    assert!(s.list().iter().all(|h| !s.is_read(h.id)));
     assert_eq!(
-        (s.listed.len(), s.unread),
+        (s.list().len(), s.list().unread()),
         (total - 1, total - 1),
         "counts stay right"
     );
     // Reading in the unread list keeps the story listed until the filter is applied again.
-    update(&mut s, Action::Open);
-    assert_eq!(s.listed.len(), total - 1);
-    assert_eq!(s.unread, total - 2);
-    update(&mut s, Action::ToggleUnreadOnly);
-    update(&mut s, Action::ToggleStarredOnly);
-    assert_eq!(s.listed.len(), 1);
+    s.apply(Action::Open);
+    assert_eq!(s.list().len(), total - 1);
+    assert_eq!(s.list().unread(), total - 2);
+    s.apply(Action::ToggleUnreadOnly);
+    s.apply(Action::ToggleStarredOnly);
+    assert_eq!(s.list().len(), 1);
     assert_eq!(s.current().unwrap().id, first);
-    update(&mut s, Action::ToggleStarredOnly);
-    assert_eq!(s.listed.len(), total);
+    s.apply(Action::ToggleStarredOnly);
+    assert_eq!(s.list().len(), total);
 }
 
 #[test]
@@ -367,41 +343,31 @@ fn the_command_line_marks_exports_and_imports() {
 
 #[test]
 fn undo_under_the_unread_filter_lists_the_stories_again() {
-    let mut s = State::new(
-        samples::load().articles,
-        Vec::new(),
-        Keymap::default_keys(),
-        Rect::new(0, 0, 140, 40),
-    );
-    let total = s.headlines.len();
-    update(&mut s, Action::ToggleUnreadOnly);
-    update(&mut s, Action::MarkAllRead);
-    update(&mut s, Action::Answer(true));
-    update(&mut s, Action::ToggleUnreadOnly);
-    update(&mut s, Action::ToggleUnreadOnly);
-    assert!(s.listed.is_empty());
-    update(&mut s, Action::Undo);
-    assert_eq!((s.listed.len(), s.unread), (total, total));
+    let mut s = reader(140, 40);
+    let total = s.list().all().len();
+    s.apply(Action::ToggleUnreadOnly);
+    s.apply(Action::MarkAllRead);
+    s.apply(Action::Answer(true));
+    s.apply(Action::ToggleUnreadOnly);
+    s.apply(Action::ToggleUnreadOnly);
+    assert!(s.list().is_empty());
+    s.apply(Action::Undo);
+    assert_eq!((s.list().len(), s.list().unread()), (total, total));
 }
 
 #[test]
 fn when_the_filter_hides_the_story_the_next_one_is_selected() {
-    let mut s = State::new(
-        samples::load().articles,
-        Vec::new(),
-        Keymap::default_keys(),
-        Rect::new(0, 0, 140, 40),
-    );
+    let mut s = reader(140, 40);
     for a in [
         Action::Open,
         Action::NextStory,
         Action::NextStory,
         Action::NextStory,
     ] {
-        update(&mut s, a);
+        s.apply(a);
     }
-    let after = s.headlines[s.listed[4]].id;
-    update(&mut s, Action::ToggleUnreadOnly);
+    let after = s.list().get(4).unwrap().id;
+    s.apply(Action::ToggleUnreadOnly);
     assert_eq!(
         s.current().unwrap().id,
         after,
@@ -411,39 +377,40 @@ fn when_the_filter_hides_the_story_the_next_one_is_selected() {
 
 #[test]
 fn stars_undo_too() {
-    let mut s = State::new(
-        samples::load().articles,
-        Vec::new(),
-        Keymap::default_keys(),
-        Rect::new(0, 0, 140, 40),
-    );
+    let mut s = reader(140, 40);
     let id = s.current().unwrap().id;
-    update(&mut s, Action::ToggleStar);
-    update(&mut s, Action::Undo);
+    s.apply(Action::ToggleStar);
+    s.apply(Action::Undo);
     assert!(!s.is_starred(id));
-    assert!(!s.db.mark(id).unwrap().starred);
+    assert!(!s.host.db.mark(id).unwrap().starred);
 }
 
 #[test]
 fn a_mark_that_cannot_be_saved_is_not_shown() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = reader_in(dir.path());
-    s.db.conn
+    s.host
+        .db
+        .conn
         .busy_timeout(std::time::Duration::from_millis(50))
         .unwrap();
     let blocker = rusqlite::Connection::open(dir.path().join(FILE_NAME)).unwrap();
     blocker.execute_batch("BEGIN IMMEDIATE").unwrap();
-    update(&mut s, Action::Open);
+    s.apply(Action::Open);
     assert!(!s.is_read(s.current().unwrap().id));
-    assert_eq!(s.unread, s.headlines.len());
+    assert_eq!(s.list().unread(), s.list().all().len());
     assert!(
-        s.message
-            .as_deref()
+        s.message()
             .unwrap()
-            .starts_with("not marked, could not save")
+            .starts_with("Not marked, could not save")
+    );
+    assert_eq!(
+        s.read().undo_depth(),
+        0,
+        "nothing to undo: nothing was marked"
     );
     blocker.execute_batch("ROLLBACK").unwrap();
-    update(&mut s, Action::ToggleRead);
+    s.apply(Action::ToggleRead);
     assert!(s.is_read(s.current().unwrap().id));
 }
 
@@ -452,9 +419,9 @@ fn the_reading_position_is_saved_as_it_moves() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = reader_in(dir.path());
     select_file(&mut s, "06-kittiwake-comet-sample.txt");
-    update(&mut s, Action::Open);
-    update(&mut s, Action::PageDown);
-    update(&mut s, Action::PageDown);
+    s.apply(Action::Open);
+    s.apply(Action::PageDown);
+    s.apply(Action::PageDown);
     let id = s.current().unwrap().id;
     // No quit: a kill now would lose nothing.
     let saved = Db::open(dir.path()).unwrap().db.mark(id).unwrap().position;

@@ -1,34 +1,18 @@
 //! Whole screens as pictures: snapshots at the sizes people use, every tiny size without a panic, wide
-//! characters kept inside their panes, and the event loop run on a test backend.
+//! characters kept inside their panes, and the event loop run on a test backend (keys, batches of input,
+//! one frame per batch, the prompt, scan steps merged, stories arriving from the worker).
 
-use broadsheet::app::{Action, Focus, State, update};
-use broadsheet::config::keymap::Keymap;
-use broadsheet::runner::{self, Scripted};
-use broadsheet::samples;
-use broadsheet::ui::{self, Theme};
+mod common;
+
+use broadsheet::app::{Action, Effect, Focus};
+use broadsheet::runner::{self, EventSource, Exit, Host, Input};
+use broadsheet::store::scan::ScanUpdate;
+use broadsheet::testing::{Burst, Scripted};
+use broadsheet::ui::Theme;
+use common::{char_key, draw, goto, index_of, key, reader};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
-
-fn reader(width: u16, height: u16) -> State {
-    let store = samples::load();
-    State::new(
-        store.articles,
-        store.warnings,
-        Keymap::default_keys(),
-        Rect::new(0, 0, width, height),
-    )
-}
-
-fn draw(state: &State) -> Terminal<TestBackend> {
-    let mut terminal =
-        Terminal::new(TestBackend::new(state.size.width, state.size.height)).unwrap();
-    terminal
-        .draw(|f| ui::render(state, &Theme::default(), f))
-        .unwrap();
-    terminal
-}
+use ratatui::backend::{Backend, TestBackend};
 
 #[test]
 fn screen_140x40() {
@@ -38,19 +22,15 @@ fn screen_140x40() {
 #[test]
 fn screen_100x30_reading() {
     let mut s = reader(100, 30);
-    for a in [Action::MoveDown, Action::Open, Action::PageDown] {
-        update(&mut s, a);
-    }
+    s.apply_all([Action::MoveDown, Action::Open, Action::PageDown]);
     insta::assert_snapshot!(draw(&s).backend());
 }
 
 #[test]
 fn screen_80x24_sidebar_shown_and_focused() {
     let mut s = reader(80, 24);
-    for a in [Action::ToggleSidebar, Action::FocusPrev, Action::MoveDown] {
-        update(&mut s, a);
-    }
-    assert_eq!(s.focus, Focus::Sidebar);
+    s.apply_all([Action::ToggleSidebar, Action::FocusPrev, Action::MoveDown]);
+    assert_eq!(s.focus(), Focus::Sidebar);
     insta::assert_snapshot!(draw(&s).backend());
 }
 
@@ -58,26 +38,60 @@ fn screen_80x24_sidebar_shown_and_focused() {
 fn screen_40x12_list_then_article() {
     let mut s = reader(40, 12);
     insta::assert_snapshot!("screen_40x12_list", draw(&s).backend());
-    update(&mut s, Action::Open);
+    s.apply(Action::Open);
     insta::assert_snapshot!("screen_40x12_article", draw(&s).backend());
 }
 
 #[test]
 fn screen_help_overlay() {
     let mut s = reader(100, 30);
-    update(&mut s, Action::Help);
+    s.apply(Action::Help);
     insta::assert_snapshot!(draw(&s).backend());
+}
+
+#[test]
+fn screen_go_to_prompt() {
+    let mut s = reader(100, 30);
+    s.apply_all([Action::Goto, Action::Insert('1'), Action::Insert('2')]);
+    insta::assert_snapshot!(draw(&s).backend());
+}
+
+#[test]
+fn screen_while_a_story_loads() {
+    // A reader whose stories are not parsed yet: the article shows the headline and a quiet line.
+    let store = broadsheet::samples::load();
+    let headlines = store
+        .articles
+        .iter()
+        .map(broadsheet::model::Headline::from)
+        .collect();
+    let mut state = broadsheet::app::State::new(
+        headlines,
+        std::collections::HashMap::new(),
+        Vec::new(),
+        broadsheet::config::keymap::Keymap::default_keys(),
+        ratatui::layout::Rect::new(0, 0, 100, 30),
+    );
+    let _ = state.take_effects();
+    insta::assert_snapshot!(draw(&state).backend());
 }
 
 #[test]
 fn every_tiny_size_draws_without_panic() {
     for w in 1..=20 {
         for h in 1..=6 {
-            for focus in [Focus::List, Focus::Article, Focus::Sidebar] {
+            for pane in [Focus::List, Focus::Article, Focus::Sidebar] {
                 let mut s = reader(w, h);
-                s.focus = focus;
+                let presses = match pane {
+                    Focus::List => 0,
+                    Focus::Article => 1,
+                    Focus::Sidebar => 2,
+                };
+                for _ in 0..presses {
+                    s.apply(Action::FocusNext);
+                }
                 for a in [Action::Open, Action::PageDown, Action::Help] {
-                    update(&mut s, a);
+                    s.apply(a);
                     let t = draw(&s);
                     let first = t
                         .backend()
@@ -109,18 +123,15 @@ fn cjk_lines_never_overflow_their_pane() {
         (45, 12),
     ] {
         let mut s = reader(w, h);
-        let kyoto = s
-            .listed
-            .iter()
-            .position(|&i| s.headlines[i].path.ends_with("08-kyoto-quiet-sea.txt"))
-            .unwrap();
-        s.selected = kyoto;
-        s.enter_story();
-        update(&mut s, Action::ToggleSidebar);
-        update(&mut s, Action::ToggleSidebar);
-        for a in [Action::MoveUp, Action::MoveDown, Action::Open] {
-            update(&mut s, a);
-        }
+        let kyoto = index_of(&s, "08-kyoto-quiet-sea.txt");
+        goto(&mut s, kyoto);
+        s.apply_all([
+            Action::ToggleSidebar,
+            Action::ToggleSidebar,
+            Action::MoveUp,
+            Action::MoveDown,
+            Action::Open,
+        ]);
         let t = draw(&s);
         let buffer = t.backend().buffer();
         let panes = s.panes();
@@ -139,14 +150,29 @@ fn cjk_lines_never_overflow_their_pane() {
     }
 }
 
-fn key(c: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(c, KeyModifiers::NONE))
+/// Runs the loop over `events` on a test terminal of the reader's size.
+fn run(r: &mut common::Reader, events: &mut impl EventSource) -> (Exit, Terminal<CountingBackend>) {
+    let size = r.size();
+    let mut terminal = Terminal::new(CountingBackend::new(TestBackend::new(
+        size.width,
+        size.height,
+    )))
+    .unwrap();
+    let exit = runner::run(
+        &mut terminal,
+        &mut r.state,
+        &Theme::default(),
+        events,
+        &mut r.host,
+        || common::NOW,
+    )
+    .unwrap();
+    (exit, terminal)
 }
 
 #[test]
 fn the_event_loop_reads_keys_and_quits() {
-    let mut state = reader(100, 30);
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut r = reader(100, 30);
     let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
     release.kind = KeyEventKind::Release;
     let events: Vec<Event> = vec![
@@ -156,17 +182,182 @@ fn the_event_loop_reads_keys_and_quits() {
         Event::Resize(60, 20),
         Event::Resize(140, 40),
         Event::Resize(100, 30),
-        key(KeyCode::Char('J')),
-        key(KeyCode::Char('q')),
-        key(KeyCode::Char('j')),
+        char_key('J'),
+        char_key('q'),
+        char_key('j'),
     ];
     let mut source = Scripted::events(events);
-    runner::run(&mut terminal, &mut state, &Theme::default(), &mut source).unwrap();
-    assert!(state.quit);
+    let (exit, _) = run(&mut r, &mut source);
+    assert_eq!(exit, Exit::Quit);
     assert_eq!(
-        state.selected, 2,
+        r.list().selected(),
+        2,
         "the release was ignored; the key after q was never read"
     );
-    assert_eq!(state.unread, state.headlines.len() - 2);
+    assert_eq!(r.list().unread(), r.list().all().len() - 2);
     assert_eq!(source.0.len(), 1);
+}
+
+#[test]
+fn a_batch_of_input_costs_one_frame() {
+    let mut r = reader(100, 30);
+    // A storm of resizes, twenty presses of j and three scan steps, all waiting at once.
+    let mut inputs: Vec<Input> = (0..30u16)
+        .map(|i| Input::Terminal(Event::Resize(80 + i, 24 + i % 7)))
+        .collect();
+    inputs.push(Input::Terminal(Event::Resize(100, 30)));
+    inputs.extend((0..20).map(|_| Input::Terminal(char_key('j'))));
+    let mut burst = Burst(inputs.into());
+    let (exit, terminal) = run(&mut r, &mut burst);
+    assert_eq!(exit, Exit::EndOfInput);
+    assert_eq!(
+        terminal.backend().frames,
+        2,
+        "the first frame, then one for the batch"
+    );
+    assert_eq!(
+        r.list().selected(),
+        9,
+        "every j counted, stopping at the last story"
+    );
+    assert_eq!((r.size().width, r.size().height), (100, 30));
+}
+
+#[test]
+fn scan_steps_that_arrive_together_are_merged() {
+    let mut r = reader(100, 30);
+    let extra = broadsheet::synth::articles(3, 2, 4);
+    let step = |i: usize, done: usize| {
+        Input::Scan(ScanUpdate {
+            added: vec![broadsheet::model::Headline::from(&extra[i])],
+            done,
+            total: 3,
+            finished: done == 3,
+            ..ScanUpdate::default()
+        })
+    };
+    let mut burst = Burst(vec![step(0, 1), step(1, 2), step(2, 3)].into());
+    let before = r.list().len();
+    let (_, terminal) = run(&mut r, &mut burst);
+    assert_eq!(terminal.backend().frames, 2);
+    assert_eq!(r.list().len(), before + 3);
+    assert_eq!(r.indexing(), None, "the last step's progress wins");
+}
+
+#[test]
+fn the_prompt_takes_typed_keys_that_are_bound_elsewhere() {
+    let mut r = reader(100, 30);
+    // ":" opens the prompt; "q" and "j" would quit and move, but here they are typed (and refused).
+    let keys = [':', 'q', 'j'].map(char_key);
+    let mut events: Vec<Event> = keys.to_vec();
+    events.push(key(KeyCode::Backspace));
+    events.push(key(KeyCode::Backspace));
+    events.extend(['7'].map(char_key));
+    events.push(key(KeyCode::Enter));
+    events.push(char_key('j'));
+    let (exit, _) = run(&mut r, &mut Scripted::events(events));
+    assert_eq!(exit, Exit::EndOfInput);
+    assert_eq!(r.list().selected(), 7, "went to story 7, then j moved to 8");
+}
+
+#[test]
+fn effects_reach_the_host_in_order() {
+    struct Recorder(Vec<Effect>, broadsheet::testing::TestHost);
+    impl Host for Recorder {
+        fn perform(&mut self, effect: Effect) -> Vec<Action> {
+            self.0.push(effect.clone());
+            self.1.perform(effect)
+        }
+    }
+    let mut r = reader(100, 30);
+    let host = std::mem::replace(
+        &mut r.host,
+        broadsheet::testing::TestHost::new(
+            broadsheet::worker::StorySource::memory(Vec::new()),
+            broadsheet::store::db::Db::in_memory().unwrap(),
+        ),
+    );
+    let mut recorder = Recorder(Vec::new(), host);
+    let size = r.size();
+    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+    let mut events = Scripted::events([char_key('m'), char_key('o'), char_key('q')]);
+    let exit = runner::run(
+        &mut terminal,
+        &mut r.state,
+        &Theme::default(),
+        &mut events,
+        &mut recorder,
+        || common::NOW,
+    )
+    .unwrap();
+    assert_eq!(exit, Exit::Quit);
+    let id = r.current().unwrap().id;
+    assert!(recorder.0.iter().any(|e| matches!(e,
+        Effect::SaveRead { changes, .. } if changes == &[(id, None, Some(common::NOW))])));
+    // The first sample story has no web address: o only says so.
+    assert!(!recorder.0.iter().any(|e| matches!(e, Effect::OpenUrl(_))));
+    assert!(recorder.1.db.mark(id).unwrap().read_at.is_some());
+}
+
+/// A test backend that counts the frames drawn.
+struct CountingBackend {
+    inner: TestBackend,
+    frames: usize,
+}
+
+impl CountingBackend {
+    fn new(inner: TestBackend) -> Self {
+        Self { inner, frames: 0 }
+    }
+}
+
+impl Backend for CountingBackend {
+    type Error = <TestBackend as Backend>::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
+    where
+        I: Iterator<Item = (u16, u16, &'a ratatui::buffer::Cell)>,
+    {
+        self.inner.draw(content)
+    }
+
+    fn hide_cursor(&mut self) -> Result<(), Self::Error> {
+        self.inner.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> Result<(), Self::Error> {
+        self.inner.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> Result<ratatui::layout::Position, Self::Error> {
+        self.inner.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<ratatui::layout::Position>>(
+        &mut self,
+        position: P,
+    ) -> Result<(), Self::Error> {
+        self.inner.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> Result<(), Self::Error> {
+        self.inner.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ratatui::backend::ClearType) -> Result<(), Self::Error> {
+        self.inner.clear_region(clear_type)
+    }
+
+    fn size(&self) -> Result<ratatui::layout::Size, Self::Error> {
+        self.inner.size()
+    }
+
+    fn window_size(&mut self) -> Result<ratatui::backend::WindowSize, Self::Error> {
+        self.inner.window_size()
+    }
+
+    fn flush(&mut self) -> Result<(), Self::Error> {
+        self.frames += 1;
+        self.inner.flush()
+    }
 }

@@ -2,22 +2,20 @@
 //! dropped, the files it skipped listed, and its progress shown.
 
 use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 use super::state::State;
 use crate::store::scan::ScanUpdate;
 use crate::text::thousands;
 
-/// Two scan steps as one (the later step's progress wins).
+/// Two scan steps as one (the later step's progress wins): the runner merges the steps that arrive
+/// together, so the list is re-sorted once per frame.
 #[must_use]
 pub fn combine(earlier: Option<ScanUpdate>, later: ScanUpdate) -> ScanUpdate {
     let Some(mut merged) = earlier else {
         return later;
     };
-    let replaced: HashSet<&std::path::Path> = later
-        .removed
-        .iter()
-        .map(std::path::PathBuf::as_path)
-        .collect();
+    let replaced: HashSet<&Path> = later.removed.iter().map(PathBuf::as_path).collect();
     merged
         .added
         .retain(|h| !replaced.contains(h.path.as_path()));
@@ -33,11 +31,7 @@ pub fn combine(earlier: Option<ScanUpdate>, later: ScanUpdate) -> ScanUpdate {
 /// Applies a scan step to the reader.
 pub fn absorb(state: &mut State, update: ScanUpdate) {
     if !update.removed.is_empty() {
-        let redone: HashSet<&std::path::Path> = update
-            .removed
-            .iter()
-            .map(std::path::PathBuf::as_path)
-            .collect();
+        let redone: HashSet<&Path> = update.removed.iter().map(PathBuf::as_path).collect();
         state
             .warnings
             .retain(|w| !redone.contains(w.path.as_path()));
@@ -45,15 +39,19 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
     let new_warnings = update.warnings.len();
     state.warnings.extend(update.warnings);
     if !update.removed.is_empty() || !update.added.is_empty() {
-        state.merge_headlines(&update.removed, update.added);
+        // Bodies may have changed, and teasers may now resolve to the new stories: parse again as shown.
+        state.article.invalidate();
+        state.list.merge(&update.removed, update.added, &state.read);
+        state.refresh();
     }
     state.indexing = (!update.finished).then_some((update.done, update.total));
     if update.finished && update.total > 0 && state.message.is_none() {
         let skipped = state.warnings.len();
         state.message = Some(if skipped > 0 {
             format!(
-                "Indexed {} files; {skipped} skipped or damaged (? shows why)",
-                thousands(update.total)
+                "Indexed {} files; {} skipped or damaged (? shows why)",
+                thousands(update.total),
+                thousands(skipped)
             )
         } else {
             format!("Indexed {} files", thousands(update.total))
@@ -61,7 +59,7 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
     } else if new_warnings > 0 && state.message.is_none() {
         state.message = Some(format!(
             "{} files skipped or damaged (? shows why)",
-            state.warnings.len()
+            thousands(state.warnings.len())
         ));
     }
 }

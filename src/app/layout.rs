@@ -1,10 +1,21 @@
 //! Where each pane goes for a terminal size: three panes when wide, two when medium, one when narrow, at
-//! the configured widths. Both `update` (page sizes, mouse hits) and `render` use it, so they always agree.
+//! the configured widths, and which pane has focus. Both `update` (page sizes, mouse hits) and `render`
+//! use it, so they always agree.
 
 use ratatui::layout::{Margin, Rect};
 
-use super::state::Focus;
 use crate::config::{Layout, SidebarMode};
+
+/// The pane that has focus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Focus {
+    /// The headline list.
+    List,
+    /// The article.
+    Article,
+    /// The related-links sidebar.
+    Sidebar,
+}
 
 /// From this many columns the sidebar shows by default.
 pub const WIDE: u16 = 120;

@@ -1,37 +1,22 @@
 //! Read state actions: marking read and unread, mark-all with its question, stars, undo of any of them,
-//! and the unread and starred filters.
+//! and the unread and starred filters. Each change shows at once and goes to the runner to be saved; a
+//! save that fails is taken back (see `update`'s `NotSaved`).
 
-use super::state::{Confirm, State, Undo};
+use super::list::Filter;
+use super::mode::{Mode, Question};
+use super::read_state::Undo;
+use super::state::State;
 use crate::config::MarkRead;
 use crate::model::ArticleId;
+use crate::text::thousands;
 
-/// Now, in Unix seconds.
-fn now() -> i64 {
-    chrono::Utc::now().timestamp()
-}
-
-/// How many markings undo remembers; old steps are the least likely to be wanted.
-const UNDO_DEPTH: usize = 1000;
-
-fn remember(state: &mut State, step: Undo) {
-    state.undo.push(step);
-    if state.undo.len() > UNDO_DEPTH {
-        state.undo.remove(0);
-    }
-}
-
-/// Applies a read marking and remembers it for undo, when it was saved.
+/// Applies a read marking and remembers it for undo.
 fn mark(state: &mut State, changes: &[(ArticleId, Option<i64>)]) {
     if changes.is_empty() {
         return;
     }
-    let before: Vec<(ArticleId, Option<i64>)> = changes
-        .iter()
-        .map(|(id, _)| (*id, state.marks.get(id).and_then(|m| m.read_at)))
-        .collect();
-    if state.set_read(changes) {
-        remember(state, Undo::Read(before));
-    }
+    let before = state.set_read(changes, false);
+    state.read.remember(Undo::Read(before));
 }
 
 /// Marks the selected story read (opening does this).
@@ -39,16 +24,17 @@ pub fn mark_current_read(state: &mut State) {
     if let Some(id) = state.current().map(|h| h.id)
         && !state.is_read(id)
     {
-        mark(state, &[(id, Some(now()))]);
+        let now = state.now;
+        mark(state, &[(id, Some(now))]);
     }
 }
 
 /// With `mark_read = "on_scroll_end"`: an opened story is marked read once its end is on screen.
 pub fn at_scroll_end(state: &mut State) {
     if state.reading.mark_read == MarkRead::OnScrollEnd
-        && state.current().map(|h| h.id) == state.opened
-        && state.view().is_some()
-        && state.scroll >= state.max_scroll()
+        && state.current().map(|h| h.id) == state.read.opened()
+        && state.story_view().is_some()
+        && state.article.scroll() >= state.max_scroll()
     {
         mark_current_read(state);
     }
@@ -59,22 +45,27 @@ pub fn toggle_read(state: &mut State) {
     let Some(id) = state.current().map(|h| h.id) else {
         return;
     };
-    let to = if state.is_read(id) { None } else { Some(now()) };
+    let to = if state.is_read(id) {
+        None
+    } else {
+        Some(state.now)
+    };
     mark(state, &[(id, to)]);
 }
 
 /// `M`: asks before marking every listed story read.
 pub fn ask_mark_all_read(state: &mut State) {
-    if state.unread == 0 {
+    let count = state.list.unread();
+    if count == 0 {
         state.message = Some("Every listed story is read already".to_owned());
         return;
     }
-    state.confirm = Some(Confirm::MarkAllRead);
+    state.mode = Mode::Confirm(Question::MarkAllRead { count });
 }
 
 /// The answer to the pending question.
 pub fn answer(state: &mut State, yes: bool) {
-    let Some(question) = state.confirm.take() else {
+    let Mode::Confirm(question) = std::mem::take(&mut state.mode) else {
         return;
     };
     if !yes {
@@ -82,49 +73,45 @@ pub fn answer(state: &mut State, yes: bool) {
         return;
     }
     match question {
-        Confirm::MarkAllRead => {
-            let at = now();
+        Question::MarkAllRead { .. } => {
+            let at = state.now;
             let changes: Vec<(ArticleId, Option<i64>)> = state
-                .listed
+                .list
                 .iter()
-                .map(|&i| state.headlines[i].id)
-                .filter(|&id| !state.is_read(id))
+                .map(|h| h.id)
+                .filter(|&id| !state.read.is_read(id))
                 .map(|id| (id, Some(at)))
                 .collect();
             let n = changes.len();
-            let undo_depth = state.undo.len();
             mark(state, &changes);
-            if state.undo.len() > undo_depth {
-                state.message = Some(format!("Marked {n} {} read (z undoes)", stories(n)));
-            }
+            state.message = Some(format!("Marked {} read (z undoes)", stories(n)));
         }
     }
 }
 
-fn stories(n: usize) -> &'static str {
-    if n == 1 { "story" } else { "stories" }
+/// "1 story", "2,000 stories".
+fn stories(n: usize) -> String {
+    format!(
+        "{} {}",
+        thousands(n),
+        if n == 1 { "story" } else { "stories" }
+    )
 }
 
 /// `z`: takes back the last marking (read, unread or star).
 pub fn undo(state: &mut State) {
-    let Some(step) = state.undo.pop() else {
+    let Some(step) = state.read.take_undo() else {
         state.message = Some("Nothing to undo".to_owned());
         return;
     };
     match step {
         Undo::Read(before) => {
             let n = before.len();
-            if !state.set_read(&before) {
-                state.undo.push(Undo::Read(before));
-                return;
-            }
-            state.message = Some(format!("Undid the marking of {n} {}", stories(n)));
+            state.set_read(&before, true);
+            state.message = Some(format!("Undid the marking of {}", stories(n)));
         }
         Undo::Star(id, was) => {
-            if !set_star(state, id, was) {
-                state.undo.push(Undo::Star(id, was));
-                return;
-            }
+            state.set_star(id, was, true);
             state.message = Some(
                 if was {
                     "Starred again"
@@ -136,23 +123,9 @@ pub fn undo(state: &mut State) {
         }
     }
     // Stories a filter hid may belong in the list again (and the one on screen stays).
-    if state.filter.unread_only || state.filter.starred_only {
-        state.relist(None, true);
+    if state.list.filter().any() {
+        state.list.relist(None, true, &state.read);
     }
-}
-
-/// Sets a story's star in the database and, once saved, in memory.
-fn set_star(state: &mut State, id: ArticleId, starred: bool) -> bool {
-    let url = state
-        .current()
-        .filter(|h| h.id == id)
-        .and_then(|h| h.url.clone());
-    if let Err(e) = state.db.set_starred(id, url.as_deref(), starred) {
-        state.message = Some(format!("not starred, could not save: {e}"));
-        return false;
-    }
-    state.marks.entry(id).or_default().starred = starred;
-    true
 }
 
 /// `s`: stars or unstars the selected story.
@@ -161,24 +134,24 @@ pub fn toggle_star(state: &mut State) {
         return;
     };
     let was = state.is_starred(id);
-    if set_star(state, id, !was) {
-        remember(state, Undo::Star(id, was));
-    }
+    state.set_star(id, !was, false);
+    state.read.remember(Undo::Star(id, was));
 }
 
 /// `U` and `S`: the unread-only and starred-only filters. When the story on screen is hidden, the nearest
 /// story after it is selected.
 pub fn toggle_filter(state: &mut State, unread: bool) {
     state.save_position();
+    let mut filter: Filter = state.list.filter();
     if unread {
-        state.filter.unread_only = !state.filter.unread_only;
+        filter.unread_only = !filter.unread_only;
     } else {
-        state.filter.starred_only = !state.filter.starred_only;
+        filter.starred_only = !filter.starred_only;
     }
     let before = state.current().map(|h| h.id);
-    state.relist(None, false);
+    state.list.set_filter(filter, &state.read);
     state.message = Some(
-        match (state.filter.unread_only, state.filter.starred_only) {
+        match (filter.unread_only, filter.starred_only) {
             (false, false) => "Listing every story",
             (true, false) => "Listing unread stories",
             (false, true) => "Listing starred stories",

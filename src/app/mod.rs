@@ -1,16 +1,25 @@
-//! The reader's state machine: `State`, `Action` and `update`, with no terminal in sight.
+//! The reader's state machine: `State` (built from per-pane models), `update` and the effects it returns,
+//! with no terminal, file or database in sight.
 
-pub mod action;
+pub mod article;
+pub mod effect;
 pub mod help;
 pub mod history;
 pub mod indexing;
 pub mod layout;
+pub mod list;
 pub mod marking;
+pub mod mode;
 pub mod mouse;
 pub mod navigation;
+pub mod read_state;
+pub mod sidebar;
 pub mod state;
 pub mod update;
 
-pub use action::Action;
-pub use state::{Focus, State};
+pub use crate::action::Action;
+pub use effect::Effect;
+pub use layout::Focus;
+pub use mode::Mode;
+pub use state::State;
 pub use update::update;

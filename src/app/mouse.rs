@@ -1,21 +1,23 @@
 //! The mouse: a click selects a row or link and focuses its pane; the wheel scrolls the pane under it.
 
-use super::layout;
+use super::layout::{self, Focus};
 use super::navigation::{preview, step};
-use super::state::{Focus, State};
+use super::sidebar::SidebarPane;
+use super::state::State;
 
 fn contains(rect: ratatui::layout::Rect, x: u16, y: u16) -> bool {
     rect.contains(ratatui::layout::Position { x, y })
 }
 
+/// A left click at column `x`, row `y`.
 pub fn click(state: &mut State, x: u16, y: u16) {
     let panes = state.panes();
     if let Some(list) = panes.list.filter(|r| contains(*r, x, y)) {
         state.focus = Focus::List;
         let inner = layout::inner(list);
         if contains(inner, x, y) {
-            let index = state.list_offset + usize::from(y - inner.y);
-            if index < state.listed.len() {
+            let index = state.list.offset() + usize::from(y - inner.y);
+            if index < state.list.len() {
                 preview(state, index);
             }
         }
@@ -24,28 +26,19 @@ pub fn click(state: &mut State, x: u16, y: u16) {
     } else if let Some(side) = panes.sidebar.filter(|r| contains(*r, x, y)) {
         state.focus = Focus::Sidebar;
         let inner = layout::inner(side);
-        if contains(inner, x, y)
-            && let Some(link) = link_at_row(state, state.sidebar_offset + usize::from(y - inner.y))
-        {
-            state.link = link;
+        if contains(inner, x, y) {
+            let row = state.sidebar.offset() + usize::from(y - inner.y);
+            let item = state
+                .view()
+                .and_then(|v| SidebarPane::item_at(&v.sidebar, row));
+            if let Some(link) = item {
+                state.sidebar.select(link);
+            }
         }
     }
 }
 
-/// The sidebar item drawn on row `row` (counted from the top of its content).
-fn link_at_row(state: &State, row: usize) -> Option<usize> {
-    let view = state.view()?;
-    let mut top = 0;
-    for (i, item) in view.sidebar.iter().enumerate() {
-        let rows = item.selectable_rows();
-        if row >= top + rows.start && row < top + rows.end {
-            return Some(i);
-        }
-        top += item.height();
-    }
-    None
-}
-
+/// The wheel turned `delta` lines over column `x`, row `y`: the pane there scrolls, focus stays.
 pub fn wheel(state: &mut State, x: u16, y: u16, delta: i16) {
     let panes = state.panes();
     let focus = if panes.list.is_some_and(|r| contains(r, x, y)) {

@@ -1,39 +1,44 @@
 //! Moving between stories: previewing, opening (which marks read), jumps with history, next and previous
-//! (unread) stories, and following related links.
+//! (unread) stories, going to a story by number, and following related links.
 
+use super::article::Restore;
+use super::effect::Effect;
 use super::history::Entry;
+use super::layout::Focus;
 use super::marking;
-use super::state::{Focus, State};
+use super::state::State;
 use crate::config::MarkRead;
 
 /// Moves the focused pane's selection or scroll by `delta`.
 pub fn step(state: &mut State, delta: isize) {
     match state.focus {
         Focus::List => {
-            let last = state.listed.len().saturating_sub(1);
-            preview(state, state.selected.saturating_add_signed(delta).min(last));
+            let last = state.list.len().saturating_sub(1);
+            preview(
+                state,
+                state.list.selected().saturating_add_signed(delta).min(last),
+            );
         }
         Focus::Article => {
-            state.scroll = state
-                .scroll
+            let scroll = state
+                .article
+                .scroll()
                 .saturating_add_signed(delta)
                 .min(state.max_scroll());
+            state.article.set_scroll(scroll);
         }
         Focus::Sidebar => {
             let links = state.view().map_or(0, |v| v.sidebar.len());
-            state.link = state
-                .link
-                .saturating_add_signed(delta)
-                .min(links.saturating_sub(1));
+            state.sidebar.step(delta, links);
         }
     }
 }
 
 /// Shows the story at list position `index` without opening it, from where reading of it stopped.
 pub fn preview(state: &mut State, index: usize) {
-    if index != state.selected {
+    if index != state.list.selected() {
         state.save_position();
-        state.selected = index;
+        state.list.select(index);
         state.enter_story();
     }
 }
@@ -42,7 +47,7 @@ pub fn preview(state: &mut State, index: usize) {
 fn here(state: &State) -> Option<Entry> {
     state.current().map(|h| Entry {
         id: h.id,
-        scroll: state.scroll,
+        scroll: state.article.scroll(),
     })
 }
 
@@ -63,36 +68,39 @@ fn open(state: &mut State) {
     if state.reading.mark_read == MarkRead::OnOpen {
         marking::mark_current_read(state);
     }
-    state.opened = state.current().map(|h| h.id);
+    state.read.set_opened(state.current().map(|h| h.id));
     state.focus = Focus::Article;
 }
 
-/// Jumps to the story at list position `index`, scrolled to `scroll` (else where reading stopped),
-/// remembering where the reader was.
-fn jump(state: &mut State, index: usize, scroll: Option<usize>) {
+/// Moves to the story at list position `index`, remembering where the reader was; a far jump lands
+/// mid-list, with context above and below.
+fn move_to(state: &mut State, index: usize) {
     if let Some(from) = here(state)
-        && index != state.selected
+        && index != state.list.selected()
     {
-        state.history.jump(from);
+        state.read.history_mut().jump(from);
     }
     let rows = state.list_rows();
-    let visible = index >= state.list_offset && index < state.list_offset + rows;
+    let offset = state.list.offset();
+    let visible = index >= offset && index < offset + rows;
     preview(state, index);
     if !visible {
-        // A far jump lands mid-list, with context above and below.
-        state.list_offset = index.saturating_sub(rows / 2);
+        state.list.set_offset(index.saturating_sub(rows / 2));
         state.refresh();
     }
-    if let Some(scroll) = scroll {
-        state.scroll = scroll.min(state.max_scroll());
-    }
+}
+
+/// Jumps to the story at list position `index` and opens it.
+fn jump(state: &mut State, index: usize) {
+    move_to(state, index);
     open(state);
 }
 
 /// `J` and `K`: the next or previous story in list order.
 pub fn jump_relative(state: &mut State, delta: isize) {
-    let target = state.selected.saturating_add_signed(delta);
-    if target >= state.listed.len() || (delta < 0 && state.selected == 0) {
+    let selected = state.list.selected();
+    let target = selected.saturating_add_signed(delta);
+    if target >= state.list.len() || (delta < 0 && selected == 0) {
         let edge = if delta > 0 {
             "This is the last story"
         } else {
@@ -101,7 +109,7 @@ pub fn jump_relative(state: &mut State, delta: isize) {
         state.message = Some(edge.to_owned());
         return;
     }
-    jump(state, target, None);
+    jump(state, target);
 }
 
 /// `n` and `N`: the next or previous unread story.
@@ -110,19 +118,20 @@ pub fn next_unread(state: &mut State, forward: bool) {
     if let Some(id) = state.current().map(|h| h.id)
         && forward
         && !state.is_read(id)
-        && state.opened != Some(id)
+        && state.read.opened() != Some(id)
     {
         open(state);
         return;
     }
-    let unread = |&i: &usize| !state.is_read(state.headlines[state.listed[i]].id);
+    let selected = state.list.selected();
+    let unread = |&i: &usize| state.list.get(i).is_some_and(|h| !state.read.is_read(h.id));
     let found = if forward {
-        (state.selected + 1..state.listed.len()).find(unread)
+        (selected + 1..state.list.len()).find(unread)
     } else {
-        (0..state.selected).rev().find(unread)
+        (0..selected).rev().find(unread)
     };
     if let Some(i) = found {
-        jump(state, i, None);
+        jump(state, i);
     } else {
         let none = if forward {
             "No unread stories below"
@@ -133,13 +142,30 @@ pub fn next_unread(state: &mut State, forward: bool) {
     }
 }
 
+/// `:` then a number: selects that story (counted from 1), remembering where the reader was.
+pub fn goto(state: &mut State, text: &str) {
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    match text.parse::<usize>() {
+        Ok(n) if (1..=state.list.len()).contains(&n) => move_to(state, n - 1),
+        _ => {
+            state.message = Some(format!(
+                "No story {text}: the list goes from 1 to {}",
+                crate::text::thousands(state.list.len())
+            ));
+        }
+    }
+}
+
 /// Goes back (or forward) in history, to the story and scroll position shown then.
 pub fn travel(state: &mut State, back: bool) {
     let Some(current) = here(state) else { return };
     let entry = if back {
-        state.history.back(current)
+        state.read.history_mut().back(current)
     } else {
-        state.history.forward(current)
+        state.read.history_mut().forward(current)
     };
     let Some(entry) = entry else {
         let none = if back {
@@ -150,27 +176,33 @@ pub fn travel(state: &mut State, back: bool) {
         state.message = Some(none.to_owned());
         return;
     };
-    let Some(index) = state.position_of(entry.id) else {
+    let Some(index) = state.list.position_of(entry.id) else {
         state.message = Some("That story is no longer listed".to_owned());
         return;
     };
     state.save_position();
-    state.selected = index;
+    state.list.select(index);
     state.enter_story();
-    state.scroll = entry.scroll.min(state.max_scroll());
+    state
+        .article
+        .restore_when_ready(Some(Restore::Line(entry.scroll)));
+    state.refresh();
     open(state);
 }
 
 /// Follows the selected sidebar item: a related teaser to the story it points at, a link to the browser.
 fn follow_link(state: &mut State) {
-    let Some(view) = state.view() else { return };
-    let Some(link) = view.story.related.get(state.link) else {
-        let url = view.sidebar.get(state.link).and_then(|i| i.url.clone());
+    let Some(view) = state.story_view() else {
+        return;
+    };
+    let link = state.sidebar.link();
+    let Some(related) = view.story.related.get(link) else {
+        let url = view.sidebar.get(link).and_then(|i| i.url.clone());
         request_open(state, url);
         return;
     };
-    let Some(target) = link.target else {
-        let url = link.url.clone();
+    let Some(target) = related.target else {
+        let url = related.url.clone();
         if url.is_some() {
             request_open(state, url);
         } else {
@@ -178,10 +210,10 @@ fn follow_link(state: &mut State) {
         }
         return;
     };
-    match state.position_of(target) {
-        Some(index) if index == state.selected => open(state),
-        Some(index) => jump(state, index, None),
-        None if state.knows(target) => {
+    match state.list.position_of(target) {
+        Some(index) if index == state.list.selected() => open(state),
+        Some(index) => jump(state, index),
+        None if state.list.knows(target) => {
             state.message = Some("That story is hidden by the filter (U, S)".to_owned());
         }
         None => state.message = Some("That story is not in the store".to_owned()),
@@ -192,8 +224,8 @@ fn follow_link(state: &mut State) {
 pub fn open_link(state: &mut State) {
     let url = if state.focus == Focus::Sidebar {
         state
-            .view()
-            .and_then(|v| v.sidebar.get(state.link))
+            .story_view()
+            .and_then(|v| v.sidebar.get(state.sidebar.link()))
             .and_then(|i| i.url.clone())
     } else {
         state.current().and_then(|h| h.url.clone())
@@ -201,14 +233,47 @@ pub fn open_link(state: &mut State) {
     request_open(state, url);
 }
 
-/// Asks the event loop to open `url` in the browser: only http and https addresses.
+/// Whether `url` may go to the browser: http and https only, so a stored page can never make the
+/// reader run a `javascript:`, `file:` or `data:` address, or pass an option to the browser.
+#[must_use]
+pub fn is_web_address(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !url.chars().any(char::is_control)
+        && url::Url::parse(url).is_ok_and(|u| u.host_str().is_some_and(|h| !h.is_empty()))
+}
+
+/// Asks the runner to open `url` in the browser: only web addresses.
 fn request_open(state: &mut State, url: Option<String>) {
     match url {
-        Some(u) if u.starts_with("http://") || u.starts_with("https://") => {
+        Some(u) if is_web_address(&u) => {
             state.message = Some(format!("Opening {u}"));
-            state.open_url = Some(u);
+            state.outbox.push(Effect::OpenUrl(u));
         }
         Some(u) => state.message = Some(format!("Not a web address: {u}")),
         None => state.message = Some("No web address to open here".to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_web_address;
+
+    #[test]
+    fn only_web_addresses_reach_the_browser() {
+        assert!(is_web_address("https://example.com/a?b=c"));
+        assert!(is_web_address("HTTP://EXAMPLE.COM/"));
+        for bad in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "data:text/html,<b>x</b>",
+            "-https://example.com",
+            "--help",
+            "https://",
+            "https://exa\u{1b}mple.com",
+            "ftp://example.com/",
+        ] {
+            assert!(!is_web_address(bad), "{bad}");
+        }
     }
 }

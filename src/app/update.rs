@@ -1,18 +1,21 @@
-//! `update`: the only place the reader's state changes, one action at a time.
+//! `update`: the only place the reader's state changes, one action at a time. It does no I/O and reads
+//! no clock: what needs the world comes back as effects for the runner, and the time is passed in.
 
-use super::action::Action;
-use super::help;
-use super::layout;
-use super::marking;
-use super::mouse;
-use super::navigation::{jump_relative, next_unread, open_link, open_selected, step, travel};
-use super::state::{Focus, Overlay, State};
+use super::effect::Effect;
+use super::layout::{self, Focus};
+use super::mode::{Mode, Prompt, PromptKind};
+use super::navigation::{goto, jump_relative, next_unread, open_link, open_selected, step, travel};
+use super::read_state::Undo;
+use super::state::State;
+use super::{help, indexing, marking, mouse};
+use crate::action::{Action, Revert};
 
 /// Lines the mouse wheel moves per notch.
 pub const WHEEL_LINES: i16 = 3;
 
-/// Applies `action` to `state`.
-pub fn update(state: &mut State, action: Action) {
+/// Applies `action` to `state` at time `now` (Unix seconds) and returns what the runner must do.
+pub fn update(state: &mut State, action: Action, now: i64) -> Vec<Effect> {
+    state.now = now;
     let place = (
         state.current().map(|h| h.id),
         state.text_widths(),
@@ -22,6 +25,7 @@ pub fn update(state: &mut State, action: Action) {
     keep_place(state, place);
     marking::at_scroll_end(state);
     state.save_position();
+    std::mem::take(&mut state.outbox)
 }
 
 /// When the same story is shown at a new width (a resize, the sidebar shown or hidden), the paragraph that
@@ -33,34 +37,75 @@ fn keep_place(
     if state.current().map(|h| h.id) != id || state.text_widths() == widths {
         return;
     }
-    if let Some(line) = block.and_then(|b| state.view().and_then(|v| v.article.first_line_of(b))) {
-        state.scroll = line.min(state.max_scroll());
+    if let Some(line) =
+        block.and_then(|b| state.story_view().and_then(|v| v.article.first_line_of(b)))
+    {
+        state.article.set_scroll(line.min(state.max_scroll()));
     }
 }
 
 fn apply(state: &mut State, action: Action) {
-    if let Action::Resize(w, h) = action {
-        state.size.width = w;
-        state.size.height = h;
-        state.refresh();
-        return;
+    // Events count in every mode.
+    match action {
+        Action::Resize(w, h) => {
+            state.size.width = w;
+            state.size.height = h;
+            state.refresh();
+            return;
+        }
+        Action::Loaded(loaded) => {
+            let current = state.current().map(|h| h.id);
+            state
+                .article
+                .loaded(loaded, &state.reading.date_format, current);
+            state.refresh();
+            return;
+        }
+        Action::Indexed(step) => {
+            indexing::absorb(state, step);
+            return;
+        }
+        Action::NotSaved(failed) => {
+            not_saved(state, failed.undo, &failed.error);
+            return;
+        }
+        Action::Report(message) => {
+            state.message = Some(message);
+            return;
+        }
+        _ => {}
     }
-    if state.overlay.is_some() {
-        overlay(state, action);
-        return;
-    }
-    if state.confirm.is_some() {
-        // A question is waiting: only its answer counts.
-        marking::answer(state, action == Action::Answer(true));
-        state.refresh();
-        return;
+    match &state.mode {
+        Mode::Normal => {}
+        Mode::Help { .. } => {
+            help::scroll(state, &action);
+            return;
+        }
+        Mode::Confirm(_) => {
+            // A question is waiting: only its answer counts.
+            marking::answer(state, action == Action::Answer(true));
+            state.refresh();
+            return;
+        }
+        Mode::Prompt(_) => {
+            prompt(state, &action);
+            state.refresh();
+            return;
+        }
     }
     state.message = None;
-    match action {
+    normal(state, &action);
+    state.refresh();
+}
+
+/// An action while reading.
+fn normal(state: &mut State, action: &Action) {
+    match *action {
         Action::MoveDown => step(state, 1),
         Action::MoveUp => step(state, -1),
         Action::PageDown => {
-            let at_end = state.focus == Focus::Article && state.scroll >= state.max_scroll();
+            let at_end =
+                state.focus == Focus::Article && state.article.scroll() >= state.max_scroll();
             step(state, page(state, false));
             if at_end {
                 state.message = Some(end_of_story(state));
@@ -82,21 +127,8 @@ fn apply(state: &mut State, action: Action) {
         Action::PrevUnread => next_unread(state, false),
         Action::Back => travel(state, true),
         Action::Forward => travel(state, false),
-        Action::ToggleSidebar => {
-            let shown = layout::sidebar_visible(
-                state.size.width,
-                state.sidebar_choice,
-                state.layout.sidebar,
-            );
-            state.sidebar_choice = Some(!shown);
-            if state.size.width < layout::NARROW {
-                state.focus = if state.focus == Focus::Sidebar {
-                    Focus::Article
-                } else {
-                    Focus::Sidebar
-                };
-            }
-        }
+        Action::Goto => state.mode = Mode::Prompt(Prompt::new(PromptKind::Goto)),
+        Action::ToggleSidebar => toggle_sidebar(state),
         Action::OpenLink => open_link(state),
         Action::ToggleRead => marking::toggle_read(state),
         Action::MarkAllRead => marking::ask_mark_all_read(state),
@@ -104,52 +136,100 @@ fn apply(state: &mut State, action: Action) {
         Action::ToggleStar => marking::toggle_star(state),
         Action::ToggleUnreadOnly => marking::toggle_filter(state, true),
         Action::ToggleStarredOnly => marking::toggle_filter(state, false),
-        Action::Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
-        Action::Suspend => state.suspend = true,
+        Action::Help => state.mode = Mode::Help { scroll: 0 },
+        Action::Suspend => state.outbox.push(Effect::Suspend),
         Action::Quit => {
             state.save_position();
-            state.quit = true;
+            state.outbox.push(Effect::Quit);
         }
         Action::Click(x, y) => mouse::click(state, x, y),
         Action::Scroll(x, y, delta) => mouse::wheel(state, x, y, delta),
         // With one pane at a time, Esc leaves the article for the list.
         Action::Close if state.size.width < layout::NARROW => state.focus = Focus::List,
-        Action::Close | Action::Resize(..) | Action::Answer(_) => {}
+        _ => {}
+    }
+}
+
+/// An action while a prompt is open: editing keys edit, a character is typed, submit and cancel close it.
+fn prompt(state: &mut State, action: &Action) {
+    let Mode::Prompt(p) = &mut state.mode else {
+        return;
+    };
+    match *action {
+        Action::Insert(c) => p.insert(c),
+        Action::DeleteBack => p.delete_back(),
+        Action::DeleteForward => p.delete_forward(),
+        Action::DeleteWord => p.delete_word(),
+        Action::DeleteToStart => p.delete_to_start(),
+        Action::CursorLeft => p.left(),
+        Action::CursorRight => p.right(),
+        Action::CursorStart => p.home(),
+        Action::CursorEnd => p.end(),
+        Action::Cancel => state.mode = Mode::Normal,
+        Action::Submit => {
+            let Mode::Prompt(p) = std::mem::take(&mut state.mode) else {
+                return;
+            };
+            match p.kind {
+                PromptKind::Goto => goto(state, p.text()),
+            }
+        }
+        Action::Suspend => state.outbox.push(Effect::Suspend),
+        _ => {}
+    }
+}
+
+/// A write failed: what it showed is taken back (the undo stack too), and the user told.
+fn not_saved(state: &mut State, undo: Revert, error: &str) {
+    match undo {
+        Revert::Read(before) => {
+            state.revert_read(&before);
+            state.read.forget(&Undo::Read(before));
+            state.message = Some(format!("Not marked, could not save: {error}"));
+        }
+        Revert::UndoneRead { before, step } => {
+            state.revert_read(&before);
+            state.read.remember(Undo::Read(step));
+            state.message = Some(format!("Not undone, could not save: {error}"));
+        }
+        Revert::Star(id, was) => {
+            state.read.set_starred(id, was);
+            state.read.forget(&Undo::Star(id, was));
+            state.message = Some(format!("Not starred, could not save: {error}"));
+        }
+        Revert::UndoneStar(id, restored) => {
+            state.read.set_starred(id, !restored);
+            state.read.remember(Undo::Star(id, restored));
+            state.message = Some(format!("Not undone, could not save: {error}"));
+        }
+        Revert::Position => {
+            state.message = Some(format!("Could not save the reading position: {error}"));
+        }
+    }
+    if state.list.filter().any() {
+        state.list.relist(None, true, &state.read);
     }
     state.refresh();
 }
 
-/// Actions while an overlay is open: scroll it or close it.
-fn overlay(state: &mut State, action: Action) {
-    let Some(Overlay::Help { scroll }) = state.overlay else {
-        return;
-    };
-    let rows = help::rows(state).len();
-    let visible = usize::from(state.size.height.saturating_sub(4)).max(1);
-    let max = rows.saturating_sub(visible);
-    let moved = |d: isize| {
-        Some(Overlay::Help {
-            scroll: scroll.saturating_add_signed(d).min(max),
-        })
-    };
-    state.overlay = match action {
-        Action::MoveDown | Action::Scroll(_, _, 1..) => moved(1),
-        Action::MoveUp | Action::Scroll(_, _, ..=-1) => moved(-1),
-        Action::PageDown | Action::HalfPageDown => moved(isize::try_from(visible).unwrap_or(1)),
-        Action::PageUp | Action::HalfPageUp => moved(-isize::try_from(visible).unwrap_or(1)),
-        Action::Top => moved(isize::MIN / 2),
-        Action::Bottom => moved(isize::MAX / 2),
-        Action::Close | Action::Help | Action::Quit | Action::Click(..) => None,
-        Action::Suspend => {
-            state.suspend = true;
-            state.overlay
-        }
-        _ => state.overlay,
-    };
+fn toggle_sidebar(state: &mut State) {
+    let shown = layout::sidebar_visible(
+        state.size.width,
+        state.sidebar.choice(),
+        state.layout.sidebar,
+    );
+    state.sidebar.set_choice(!shown);
+    if state.size.width < layout::NARROW {
+        state.focus = if state.focus == Focus::Sidebar {
+            Focus::Article
+        } else {
+            Focus::Sidebar
+        };
+    }
 }
 
 /// A page (or half) of the focused pane, in rows, keeping a line of context.
-fn page(state: &State, half: bool) -> isize {
+pub(super) fn page(state: &State, half: bool) -> isize {
     let rows = match state.focus {
         Focus::List => state.list_rows(),
         Focus::Article => state.article_rows(),
@@ -164,7 +244,7 @@ fn page(state: &State, half: bool) -> isize {
 }
 
 fn cycle_focus(state: &mut State, delta: isize, wrap: bool) {
-    let order = layout::focus_order(state.size.width, state.sidebar_choice, &state.layout);
+    let order = layout::focus_order(state.size.width, state.sidebar.choice(), &state.layout);
     let at = order.iter().position(|f| *f == state.focus).unwrap_or(0);
     let len = isize::try_from(order.len()).unwrap_or(1);
     let to = isize::try_from(at).unwrap_or(0) + delta;
@@ -178,10 +258,11 @@ fn cycle_focus(state: &mut State, delta: isize, wrap: bool) {
 
 /// What to say when paging past the end of a story: the keys that go on.
 fn end_of_story(state: &State) -> String {
+    let context = state.context();
     let key = |a: Action| {
         state
             .keymap
-            .keys_for(a)
+            .keys_for(context, &a)
             .first()
             .cloned()
             .unwrap_or_default()

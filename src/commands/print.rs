@@ -41,7 +41,7 @@ pub fn list(
 ) -> anyhow::Result<ExitCode> {
     let mut opened = open_db(data_dir)?;
     let (headlines, warnings) = if paths.is_empty() {
-        let sample = store::samples_or_nothing();
+        let sample = crate::samples::load_listed();
         (
             sample.articles.iter().map(Headline::from).collect(),
             sample.warnings,

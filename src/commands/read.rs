@@ -1,10 +1,10 @@
 //! The reader: opens the terminal on the sample store or on the given folders (listed at once from the
-//! index, brought up to date by a background scan), and gives the terminal back on every way out.
+//! index, brought up to date by a background scan, bodies parsed by the story worker), and gives the
+//! terminal back on every way out.
 
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::mpsc;
 
 use anyhow::Context as _;
 use ratatui::layout::Rect;
@@ -12,13 +12,15 @@ use ratatui::layout::Rect;
 use super::library::{data_dir, indexed, open_db, roots};
 use super::print::{ListOptions, list};
 use crate::app::State;
-use crate::app::state::Library;
 use crate::config::Config;
+use crate::host::{ReaderHost, Stories};
+use crate::model::Headline;
+use crate::runner::{self, Exit, Input};
+use crate::store::Warning;
 use crate::store::db::Db;
 use crate::store::scan::{self, ScanUpdate};
-use crate::store::{Warning, samples_or_nothing};
-use crate::ui::Theme;
-use crate::{runner, tui};
+use crate::tui::{self, Events, InputSender};
+use crate::worker::{StorySource, StoryWorker};
 
 /// Runs the reader, or prints the list when there is no terminal to draw on.
 ///
@@ -33,15 +35,14 @@ pub fn run(
         return list(paths, given_dir, &ListOptions::default());
     }
     let mut opened = open_db(given_dir)?;
-    let keymap = config.keymap.clone();
     let size =
         crossterm::terminal::size().map_or(Rect::new(0, 0, 80, 24), |(w, h)| Rect::new(0, 0, w, h));
-    let (mut state, scan) = if paths.is_empty() {
-        let sample = samples_or_nothing();
-        (
-            State::in_memory(sample.articles, opened.db, sample.warnings, keymap, size),
-            None,
-        )
+    let events = Events::start().context("cannot install signal handlers")?;
+    let (headlines, warnings, stories, scanning) = if paths.is_empty() {
+        let sample = crate::samples::load_listed();
+        let headlines: Vec<Headline> = sample.articles.iter().map(Headline::from).collect();
+        let source = StorySource::memory(sample.articles);
+        (headlines, sample.warnings, Stories::Now(source), false)
     } else {
         let (roots, mut warnings) = roots(paths);
         if roots.is_empty() {
@@ -53,106 +54,103 @@ pub fn run(
         }
         let (headlines, skipped) = indexed(&mut opened, &roots)?;
         warnings.extend(skipped);
-        let scan = spawn_scan(data_dir(given_dir)?, roots);
-        (
-            State::with_library(headlines, Library::Disk, opened.db, warnings, keymap, size),
-            Some(scan),
+        let dir = data_dir(given_dir)?;
+        spawn_scan(dir.clone(), roots, events.sender());
+        let db_path = Some(dir.join(crate::store::db::FILE_NAME));
+        let to_loop = events.sender();
+        let worker = StoryWorker::spawn(
+            move || StorySource::disk(db_path.clone()),
+            move |loaded| {
+                let _ = to_loop.send(Input::Loaded(loaded));
+            },
         )
+        .context("cannot start the story worker")?;
+        (headlines, warnings, Stories::Worker(worker), true)
     };
+    let marks = match opened.db.marks() {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("broadsheet: warning: could not read the read state: {e}");
+            std::collections::HashMap::new()
+        }
+    };
+    let mut state = State::new(headlines, marks, warnings, config.keymap.clone(), size);
     state.configure(config);
-    if let Some(notice) = opened.notice {
+    if scanning {
+        state.start_indexing();
+    }
+    if let Some(notice) = opened.notice.take() {
         // The whole notice (where the damaged file went) stays in the help; the status bar points there.
         let path = data_dir(given_dir)?.join(crate::store::db::FILE_NAME);
-        state.warnings.insert(
-            0,
+        state.notify(
             Warning {
                 path,
                 reason: notice,
             },
+            "The database was damaged and replaced (? shows where it was moved)".to_owned(),
         );
-        state.message =
-            Some("The database was damaged and replaced (? shows where it was moved)".to_owned());
     }
     // The reader waits for a busy database less long than a command would: a keypress must not hang.
-    let _ = state
+    let _ = opened
         .db
         .conn
         .busy_timeout(std::time::Duration::from_secs(2));
-    let signal = read(&mut state, scan, &config.theme)?;
-    for w in &state.warnings {
+    let mut host = ReaderHost {
+        db: opened.db,
+        stories,
+    };
+    let exit = read(&mut state, events, &mut host, &config.theme)?;
+    for w in state.warnings() {
         eprintln!("broadsheet: warning: {w}");
     }
     // Stopped by a signal: the shell's convention, 128 + its number.
-    Ok(signal.map_or(ExitCode::SUCCESS, |s| {
-        ExitCode::from(u8::try_from(128 + s).unwrap_or(1))
-    }))
+    Ok(match exit {
+        Exit::Signal(s) => ExitCode::from(u8::try_from(128 + s).unwrap_or(1)),
+        Exit::Quit | Exit::EndOfInput => ExitCode::SUCCESS,
+    })
 }
 
-/// Scans `roots` on a thread of its own with its own connection, sending each step.
-fn spawn_scan(dir: PathBuf, roots: Vec<PathBuf>) -> mpsc::Receiver<ScanUpdate> {
-    let (tx, rx) = mpsc::channel();
+/// Scans `roots` on a thread of its own with its own connection, sending each step to the reader.
+fn spawn_scan(dir: PathBuf, roots: Vec<PathBuf>, to_loop: InputSender) {
     std::thread::spawn(move || {
-        let result = Db::open(&dir)
-            .map_err(anyhow::Error::from)
-            .and_then(|opened| {
-                let mut db = opened.db;
-                scan::scan(&mut db, &roots, |u| {
-                    let _ = tx.send(u);
-                })
+        let scan = std::panic::AssertUnwindSafe(|| {
+            Db::open(&dir)
                 .map_err(anyhow::Error::from)
-            });
+                .and_then(|opened| {
+                    let mut db = opened.db;
+                    scan::scan(&mut db, &roots, |u| {
+                        let _ = to_loop.send(Input::Scan(u));
+                    })
+                    .map_err(anyhow::Error::from)
+                })
+        });
+        // A scan that dies must still say so, or the status bar would say "indexing" for ever.
+        let result = std::panic::catch_unwind(scan)
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("the scan stopped on an internal error")));
         if let Err(e) = result {
             let warning = Warning {
                 path: dir,
                 reason: format!("the index could not be updated: {e:#}"),
             };
-            let _ = tx.send(ScanUpdate {
+            let _ = to_loop.send(Input::Scan(ScanUpdate {
                 warnings: vec![warning],
                 finished: true,
                 ..ScanUpdate::default()
-            });
+            }));
         }
     });
-    rx
 }
 
-/// Runs the reader until the user quits or a signal stops it (returned); the terminal is restored on every
-/// way out.
+/// Runs the reader until the user quits or a signal stops it; the terminal is restored on every way out.
 fn read(
     state: &mut State,
-    scan: Option<mpsc::Receiver<ScanUpdate>>,
-    theme: &Theme,
-) -> anyhow::Result<Option<i32>> {
-    let mut events = tui::Crossterm::new().context("cannot install signal handlers")?;
-    if let Some(rx) = scan {
-        events = events.with_scan(rx);
-        state.indexing = Some((0, 0));
-    }
+    mut events: Events,
+    host: &mut ReaderHost,
+    theme: &crate::ui::Theme,
+) -> anyhow::Result<Exit> {
     let mut terminal = tui::init().context("cannot set up the terminal")?;
-    let result = loop {
-        if let Err(e) = runner::run(&mut terminal, state, theme, &mut events) {
-            break Err(e);
-        }
-        if let Some(url) = state.open_url.take() {
-            if let Err(e) = tui::open_in_browser(&mut terminal, &url) {
-                state.message = Some(format!("Could not open {url}: {e}"));
-            }
-            continue;
-        }
-        if !state.suspend {
-            break Ok(());
-        }
-        state.suspend = false;
-        if let Err(e) = tui::suspend(&mut terminal) {
-            break Err(e.into());
-        }
-        // The terminal may have been resized while the reader was stopped.
-        if let Ok((w, h)) = crossterm::terminal::size() {
-            crate::app::update(state, crate::app::Action::Resize(w, h));
-        }
-    };
-    // A signal or the end of input also ends reading: keep the place.
-    state.save_position();
+    let clock = || chrono::Utc::now().timestamp();
+    let result = runner::run(&mut terminal, state, theme, &mut events, host, clock);
     tui::restore();
-    result.map(|()| events.signal())
+    result
 }

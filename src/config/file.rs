@@ -2,12 +2,59 @@
 //! can say where it is.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use toml::Spanned;
 
-/// `[keys]`: action name to key names, each with its place in the file.
-pub type KeysTable = BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>;
+/// Key names bound to one action, each with its place in the file.
+pub type KeyList = Spanned<Vec<Spanned<String>>>;
+
+/// `[keys]`: action name to key names, and the `[keys.list]`-style tables of one pane or mode.
+pub type KeysTable = BTreeMap<Spanned<String>, Spanned<KeysEntry>>;
+
+/// One entry of `[keys]`: an action's keys, or a context's own table of them.
+#[derive(Debug)]
+pub enum KeysEntry {
+    /// `move_down = ["j", "down"]`.
+    Keys(Vec<Spanned<String>>),
+    /// `[keys.list]`: action name to key names, for that context only.
+    Context(BTreeMap<Spanned<String>, KeyList>),
+}
+
+impl<'de> Deserialize<'de> for KeysEntry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntryVisitor;
+        impl<'de> Visitor<'de> for EntryVisitor {
+            type Value = KeysEntry;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(
+                    "a list of key names such as [\"j\", \"down\"], or a table of them for a pane",
+                )
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<KeysEntry, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(key) = seq.next_element::<Spanned<String>>()? {
+                    keys.push(key);
+                }
+                Ok(KeysEntry::Keys(keys))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<KeysEntry, A::Error> {
+                let mut table = BTreeMap::new();
+                while let Some(action) = map.next_key::<Spanned<String>>()? {
+                    let keys = map.next_value::<KeyList>()?;
+                    table.insert(action, keys);
+                }
+                Ok(KeysEntry::Context(table))
+            }
+        }
+        deserializer.deserialize_any(EntryVisitor)
+    }
+}
 
 /// A whole configuration file.
 #[derive(Debug, Default, Deserialize)]

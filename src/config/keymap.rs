@@ -1,54 +1,88 @@
-//! The keymap as data: key names ("j", "ctrl-d", "shift-tab", "g g") parsed into chords, bound to actions,
-//! with the reverse map that feeds the help overlay and status hints.
+//! The keymap as data: key sequences bound to actions, globally (`[keys]`) and per pane or mode
+//! (`[keys.list]`, `[keys.article]`, `[keys.sidebar]`, `[keys.prompt]`), with the reverse map that feeds
+//! the help overlay and the status-bar hints for the focused pane.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
-use crate::app::action::{Action, BINDABLE};
+pub use super::keys::{BadKey, KeyChord, parse_chord, parse_sequence};
+use crate::action::{Action, Scope};
 
-/// One key with its modifiers. Letters carry their case, so `J` needs no shift.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct KeyChord {
-    /// The key.
-    pub code: KeyCode,
-    /// Ctrl and Alt (Shift only for keys that have no upper case).
-    pub mods: KeyModifiers,
+/// Where a binding applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Context {
+    /// The headline list has focus.
+    List,
+    /// The article has focus.
+    Article,
+    /// The sidebar has focus.
+    Sidebar,
+    /// A prompt is open: only its own keys count, and other characters are typed.
+    Prompt,
 }
 
-impl KeyChord {
-    /// The chord a key event stands for, with Shift folded into the letter's case.
+impl Context {
+    /// Every context, in the order `[keys.…]` tables are documented.
+    pub const ALL: [Self; 4] = [Self::List, Self::Article, Self::Sidebar, Self::Prompt];
+
+    /// The name in the configuration (`[keys.list]`).
     #[must_use]
-    pub fn from_event(event: KeyEvent) -> Self {
-        let mut mods =
-            event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        let code = match event.code {
-            KeyCode::Char(c) => {
-                mods.remove(KeyModifiers::SHIFT);
-                KeyCode::Char(c)
-            }
-            KeyCode::BackTab => {
-                mods.remove(KeyModifiers::SHIFT);
-                KeyCode::BackTab
-            }
-            other => other,
-        };
-        Self { code, mods }
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::List => "list",
+            Self::Article => "article",
+            Self::Sidebar => "sidebar",
+            Self::Prompt => "prompt",
+        }
+    }
+
+    /// Where the keys apply, for the help's heading.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::List => "in the list",
+            Self::Article => "in the article",
+            Self::Sidebar => "in the sidebar",
+            Self::Prompt => "in a prompt",
+        }
+    }
+
+    /// The context named `name`.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// The scope of the actions bound in this context.
+    fn scope(self) -> Scope {
+        if self == Self::Prompt {
+            Scope::Prompt
+        } else {
+            Scope::Reader
+        }
     }
 }
 
-/// Why a key name could not be read.
+/// Why a set of bindings cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeymapError {
     /// The name is not a key.
-    #[error(
-        "`{0}` is not a key name (try \"j\", \"ctrl-d\", \"shift-tab\", \"pagedown\", \"f5\" or \"g g\")"
-    )]
-    BadKey(String),
+    #[error(transparent)]
+    BadKey(#[from] BadKey),
     /// No action has this name.
     #[error("`{0}` is not an action")]
     UnknownAction(String),
+    /// The action cannot be bound where it was.
+    #[error("`{action}` cannot be bound in [{table}]; {hint}")]
+    WrongPlace {
+        /// The action.
+        action: &'static str,
+        /// The table it was bound in ("keys", "keys.list").
+        table: String,
+        /// Where it can be bound.
+        hint: &'static str,
+    },
     /// One key listed twice for the same action.
     #[error("`{key}` is listed twice for `{action}`")]
     Repeated {
@@ -74,7 +108,7 @@ pub enum KeymapError {
     /// An action every session needs has no key.
     #[error("`{0}` needs at least one key")]
     Unbound(&'static str),
-    /// One key sequence bound to two actions (or one the start of the other's).
+    /// One key sequence bound to two actions.
     #[error("`{key}` is bound to both `{first}` and `{second}`")]
     Conflict {
         /// The key sequence.
@@ -86,112 +120,13 @@ pub enum KeymapError {
     },
 }
 
-/// Parses one key name: a character, a named key, or either with `ctrl-`, `alt-` or `shift-` before it.
-///
-/// # Errors
-/// [`KeymapError::BadKey`] for anything else.
-pub fn parse_chord(name: &str) -> Result<KeyChord, KeymapError> {
-    let bad = || KeymapError::BadKey(name.to_owned());
-    let mut mods = KeyModifiers::NONE;
-    let mut rest = name;
-    loop {
-        let lower = rest.to_ascii_lowercase();
-        let (prefix, flag) = if lower.starts_with("ctrl-") {
-            ("ctrl-", KeyModifiers::CONTROL)
-        } else if lower.starts_with("alt-") {
-            ("alt-", KeyModifiers::ALT)
-        } else if lower.starts_with("shift-") {
-            ("shift-", KeyModifiers::SHIFT)
-        } else {
-            break;
-        };
-        if rest.len() == prefix.len() {
-            break;
-        }
-        mods |= flag;
-        rest = &rest[prefix.len()..];
-    }
-    let mut chars = rest.chars();
-    let code = match (chars.next(), chars.next()) {
-        (Some(c), None) => {
-            if mods.contains(KeyModifiers::SHIFT) {
-                mods.remove(KeyModifiers::SHIFT);
-                KeyCode::Char(c.to_uppercase().next().unwrap_or(c))
-            } else {
-                KeyCode::Char(c)
-            }
-        }
-        _ => named_key(&rest.to_ascii_lowercase()).ok_or_else(bad)?,
-    };
-    if code == KeyCode::Tab && mods.contains(KeyModifiers::SHIFT) {
-        mods.remove(KeyModifiers::SHIFT);
-        return Ok(KeyChord {
-            code: KeyCode::BackTab,
-            mods,
-        });
-    }
-    Ok(KeyChord { code, mods })
-}
+/// Action name to key names: what one `[keys]` table holds.
+pub type Table = BTreeMap<String, Vec<String>>;
 
-fn named_key(name: &str) -> Option<KeyCode> {
-    Some(match name {
-        "enter" | "return" => KeyCode::Enter,
-        "esc" | "escape" => KeyCode::Esc,
-        "tab" => KeyCode::Tab,
-        "backtab" => KeyCode::BackTab,
-        "backspace" => KeyCode::Backspace,
-        "space" => KeyCode::Char(' '),
-        "up" => KeyCode::Up,
-        "down" => KeyCode::Down,
-        "left" => KeyCode::Left,
-        "right" => KeyCode::Right,
-        "pageup" => KeyCode::PageUp,
-        "pagedown" => KeyCode::PageDown,
-        "home" => KeyCode::Home,
-        "end" => KeyCode::End,
-        "insert" => KeyCode::Insert,
-        "delete" | "del" => KeyCode::Delete,
-        f if f.starts_with('f') => {
-            let n: u8 = f[1..].parse().ok()?;
-            if !(1..=24).contains(&n) {
-                return None;
-            }
-            KeyCode::F(n)
-        }
-        _ => return None,
-    })
-}
-
-/// Parses a key sequence: chords separated by spaces ("g g").
-///
-/// # Errors
-/// [`KeymapError::BadKey`] when a chord is not a key.
-pub fn parse_sequence(name: &str) -> Result<Vec<KeyChord>, KeymapError> {
-    let chords: Vec<KeyChord> = name
-        .split_whitespace()
-        .map(parse_chord)
-        .collect::<Result<_, _>>()?;
-    if chords.len() > 2 {
-        return Err(KeymapError::BadKey(name.to_owned()));
-    }
-    if chords.is_empty() {
-        // A lone space is the space key.
-        return if name == " " {
-            Ok(vec![KeyChord {
-                code: KeyCode::Char(' '),
-                mods: KeyModifiers::NONE,
-            }])
-        } else {
-            Err(KeymapError::BadKey(name.to_owned()))
-        };
-    }
-    Ok(chords)
-}
-
-/// Keys bound to actions, and back.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Keymap {
-    bindings: Vec<(Vec<KeyChord>, Action)>,
+/// One table's bindings.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Bindings {
+    keys: Vec<(Vec<KeyChord>, Action)>,
     /// Each action's key names as written, in binding order.
     names: BTreeMap<&'static str, Vec<String>>,
 }
@@ -207,110 +142,96 @@ pub enum Lookup {
     Unbound,
 }
 
-impl Keymap {
-    /// The built-in bindings, from the defaults file.
-    #[must_use]
-    pub fn default_keys() -> Self {
-        // The defaults are tested to load without error, so the fallback (no keys) is never taken.
-        super::load(&super::Source::Defaults, false).map_or_else(
-            |_| Self {
-                bindings: Vec::new(),
-                names: BTreeMap::new(),
-            },
-            |c| c.keymap,
-        )
-    }
-
-    /// The keys of every bound action, by action name: what `[keys]` in the configuration holds.
-    #[must_use]
-    pub fn table(&self) -> BTreeMap<String, Vec<String>> {
-        self.names
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), v.clone()))
-            .collect()
-    }
-
-    /// Builds a keymap from an action-name → key-names table.
-    ///
-    /// # Errors
-    /// An unknown action, a bad key name, or a key bound to two actions.
-    pub fn from_table(table: &BTreeMap<String, Vec<String>>) -> Result<Self, KeymapError> {
-        let mut bindings: Vec<(Vec<KeyChord>, Action)> = Vec::new();
-        // The keys as written, beside `bindings`, for the messages.
+impl Bindings {
+    /// Builds one table's bindings, checking every action belongs in `scope`.
+    fn from_table(table: &Table, scope: Scope, place: &str) -> Result<Self, KeymapError> {
+        let mut out = Self::default();
+        // The keys as written, beside `keys`, for the messages.
         let mut texts: Vec<String> = Vec::new();
-        let mut names: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
         for (action_name, keys) in table {
             let action = Action::from_name(action_name)
                 .ok_or_else(|| KeymapError::UnknownAction(action_name.clone()))?;
-            let name = action.name().unwrap_or("");
+            let name = action.name();
+            if action.scope() != scope {
+                return Err(KeymapError::WrongPlace {
+                    action: name,
+                    table: place.to_owned(),
+                    hint: match scope {
+                        Scope::Reader => "prompt keys go in [keys.prompt]",
+                        Scope::Prompt => {
+                            "[keys.prompt] binds only submit, cancel and the editing keys"
+                        }
+                    },
+                });
+            }
             for key in keys {
                 let seq = parse_sequence(key)?;
-                // The same keys twice, or one binding the start of another ("g" and "g g"): the longer
-                // one could never be typed.
-                let clash = bindings
-                    .iter()
-                    .zip(&texts)
-                    .find(|((s, _), _)| s.starts_with(&seq) || seq.starts_with(s));
-                if let Some(((other_seq, other), other_text)) = clash {
-                    let other_name = other.name().unwrap_or("");
-                    if *other == action && *other_seq == seq {
-                        return Err(KeymapError::Repeated {
-                            key: key.clone(),
-                            action: name,
-                        });
-                    }
-                    if *other_seq != seq {
-                        let ((short, short_action), (long, long_action)) =
-                            if other_seq.len() < seq.len() {
-                                ((other_text.clone(), other_name), (key.clone(), name))
-                            } else {
-                                ((key.clone(), name), (other_text.clone(), other_name))
-                            };
-                        return Err(KeymapError::Shadowed {
-                            short,
-                            short_action,
-                            long,
-                            long_action,
-                        });
-                    }
-                    let (first, second) = if other_name <= name {
-                        (other_name, name)
-                    } else {
-                        (name, other_name)
-                    };
-                    return Err(KeymapError::Conflict {
-                        key: key.clone(),
-                        first,
-                        second,
-                    });
-                }
+                out.check_clash(&texts, &seq, key, &action)?;
                 texts.push(key.clone());
-                bindings.push((seq, action));
-                names.entry(name).or_default().push(key.clone());
+                out.keys.push((seq, action.clone()));
+                out.names.entry(name).or_default().push(key.clone());
             }
         }
-        // Without a key for these, the reader could not be left or understood.
-        for needed in [Action::Quit, Action::Help] {
-            if table.contains_key(needed.name().unwrap_or(""))
-                && !bindings.iter().any(|(_, a)| *a == needed)
-            {
-                return Err(KeymapError::Unbound(needed.name().unwrap_or("")));
-            }
-        }
-        Ok(Self { bindings, names })
+        Ok(out)
     }
 
-    /// What `pending` followed by `chord` means.
-    #[must_use]
-    pub fn lookup(&self, pending: &[KeyChord], chord: KeyChord) -> Lookup {
-        let mut seq = pending.to_vec();
-        seq.push(chord);
+    /// The same keys twice, or one binding the start of another ("g" and "g g", where the longer one
+    /// could never be typed).
+    fn check_clash(
+        &self,
+        texts: &[String],
+        seq: &[KeyChord],
+        key: &str,
+        action: &Action,
+    ) -> Result<(), KeymapError> {
+        let name = action.name();
+        let clash = self
+            .keys
+            .iter()
+            .zip(texts)
+            .find(|((s, _), _)| s.starts_with(seq) || seq.starts_with(s));
+        let Some(((other_seq, other), other_text)) = clash else {
+            return Ok(());
+        };
+        let other_name = other.name();
+        if other == action && other_seq == seq {
+            return Err(KeymapError::Repeated {
+                key: key.to_owned(),
+                action: name,
+            });
+        }
+        if other_seq != seq {
+            let ((short, short_action), (long, long_action)) = if other_seq.len() < seq.len() {
+                ((other_text.clone(), other_name), (key.to_owned(), name))
+            } else {
+                ((key.to_owned(), name), (other_text.clone(), other_name))
+            };
+            return Err(KeymapError::Shadowed {
+                short,
+                short_action,
+                long,
+                long_action,
+            });
+        }
+        let (first, second) = if other_name <= name {
+            (other_name, name)
+        } else {
+            (name, other_name)
+        };
+        Err(KeymapError::Conflict {
+            key: key.to_owned(),
+            first,
+            second,
+        })
+    }
+
+    fn lookup(&self, seq: &[KeyChord]) -> Lookup {
         let mut prefix = false;
-        for (keys, action) in &self.bindings {
-            if *keys == seq {
-                return Lookup::Action(*action);
+        for (keys, action) in &self.keys {
+            if keys == seq {
+                return Lookup::Action(action.clone());
             }
-            prefix |= keys.len() > seq.len() && keys.starts_with(&seq);
+            prefix |= keys.len() > seq.len() && keys.starts_with(seq);
         }
         if prefix {
             Lookup::Prefix
@@ -319,21 +240,157 @@ impl Keymap {
         }
     }
 
-    /// The key names bound to `action`, as written in the configuration.
-    #[must_use]
-    pub fn keys_for(&self, action: Action) -> &[String] {
-        action
-            .name()
-            .and_then(|n| self.names.get(n))
-            .map_or(&[], Vec::as_slice)
+    /// Whether a binding here hides `seq` (the same keys, or one the start of the other).
+    fn hides(&self, seq: &[KeyChord]) -> bool {
+        self.keys
+            .iter()
+            .any(|(k, _)| k.starts_with(seq) || seq.starts_with(k))
     }
 
-    /// Every bindable action with its keys and help text, in help order.
-    pub fn help_rows(&self) -> impl Iterator<Item = (&'static str, &[String], &'static str)> {
-        BINDABLE
+    fn table(&self) -> Table {
+        self.names
             .iter()
-            .map(|(action, name, text)| (*name, self.keys_for(*action), *text))
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect()
     }
+}
+
+/// Keys bound to actions, globally and per context, and back.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Keymap {
+    global: Bindings,
+    scoped: BTreeMap<Context, Bindings>,
+}
+
+impl Keymap {
+    /// The built-in bindings, from the defaults file.
+    #[must_use]
+    pub fn default_keys() -> Self {
+        // The defaults are tested to load without error, so the fallback (no keys) is never taken.
+        super::load(&super::Source::Defaults, false).map_or_else(|_| Self::default(), |c| c.keymap)
+    }
+
+    /// The global keys of every bound action, by action name: what `[keys]` in the configuration holds.
+    #[must_use]
+    pub fn table(&self) -> Table {
+        self.global.table()
+    }
+
+    /// The keys `[keys.<context>]` holds.
+    #[must_use]
+    pub fn context_table(&self, context: Context) -> Table {
+        self.scoped
+            .get(&context)
+            .map(Bindings::table)
+            .unwrap_or_default()
+    }
+
+    /// Builds a keymap from the global table alone.
+    ///
+    /// # Errors
+    /// See [`Keymap::from_tables`].
+    pub fn from_table(global: &Table) -> Result<Self, KeymapError> {
+        Self::from_tables(global, &BTreeMap::new())
+    }
+
+    /// Builds a keymap from the global table and the context tables.
+    ///
+    /// # Errors
+    /// An unknown action or one bound in the wrong table, a bad key name, a key bound to two actions in
+    /// one table, or quit, help, submit or cancel left with no key.
+    pub fn from_tables(
+        global: &Table,
+        scoped: &BTreeMap<Context, Table>,
+    ) -> Result<Self, KeymapError> {
+        let mut keymap = Self {
+            global: Bindings::from_table(global, Scope::Reader, "keys")?,
+            scoped: BTreeMap::new(),
+        };
+        for (context, table) in scoped {
+            let place = format!("keys.{}", context.name());
+            let bindings = Bindings::from_table(table, context.scope(), &place)?;
+            keymap.scoped.insert(*context, bindings);
+        }
+        // Without a key for these, the reader could not be left or understood, or a prompt closed.
+        let needed = [
+            (Context::List, Action::Quit, global.contains_key("quit")),
+            (Context::List, Action::Help, global.contains_key("help")),
+            (
+                Context::Prompt,
+                Action::Submit,
+                scoped_names(scoped, "submit"),
+            ),
+            (
+                Context::Prompt,
+                Action::Cancel,
+                scoped_names(scoped, "cancel"),
+            ),
+        ];
+        for (context, action, named) in needed {
+            if named && keymap.keys_for(context, &action).is_empty() {
+                return Err(KeymapError::Unbound(action.name()));
+            }
+        }
+        Ok(keymap)
+    }
+
+    /// What `pending` followed by `chord` means in `context`: the context's own bindings first, then the
+    /// global ones (but never in a prompt, where keys type text).
+    #[must_use]
+    pub fn lookup(&self, context: Context, pending: &[KeyChord], chord: KeyChord) -> Lookup {
+        let mut seq = pending.to_vec();
+        seq.push(chord);
+        let own = self
+            .scoped
+            .get(&context)
+            .map_or(Lookup::Unbound, |b| b.lookup(&seq));
+        match own {
+            Lookup::Unbound if context != Context::Prompt => self.global.lookup(&seq),
+            found => found,
+        }
+    }
+
+    /// The key names that do `action` in `context`, as written in the configuration: the context's own,
+    /// then the global ones it does not hide.
+    #[must_use]
+    pub fn keys_for(&self, context: Context, action: &Action) -> Vec<String> {
+        let name = action.name();
+        let own = self.scoped.get(&context);
+        let mut out: Vec<String> = own
+            .and_then(|b| b.names.get(name))
+            .cloned()
+            .unwrap_or_default();
+        if context != Context::Prompt {
+            for (seq, bound) in &self.global.keys {
+                if bound == action && !own.is_some_and(|b| b.hides(seq)) {
+                    let text = self.global.names.get(name).and_then(|names| {
+                        names
+                            .iter()
+                            .find(|n| parse_sequence(n).is_ok_and(|s| s == *seq))
+                    });
+                    out.extend(text.cloned());
+                }
+            }
+        }
+        out
+    }
+
+    /// Every action that can be bound in `context`, with its keys there, in help order.
+    #[must_use]
+    pub fn help_rows(&self, context: Context) -> Vec<(Action, Vec<String>)> {
+        Action::bindable()
+            .filter(|a| a.scope() == context.scope())
+            .map(|a| {
+                let keys = self.keys_for(context, &a);
+                (a, keys)
+            })
+            .collect()
+    }
+}
+
+/// Whether any context table names `action`.
+fn scoped_names(scoped: &BTreeMap<Context, Table>, action: &str) -> bool {
+    scoped.values().any(|t| t.contains_key(action))
 }
 
 /// Turns key presses into actions, remembering the first keys of a sequence.
@@ -343,10 +400,10 @@ pub struct KeyResolver {
 }
 
 impl KeyResolver {
-    /// Feeds one key press; returns the action it completes, if any.
-    pub fn feed(&mut self, keymap: &Keymap, event: KeyEvent) -> Option<Action> {
+    /// Feeds one key press in `context`; returns the action it completes, if any.
+    pub fn feed(&mut self, keymap: &Keymap, context: Context, event: KeyEvent) -> Option<Action> {
         let chord = KeyChord::from_event(event);
-        match keymap.lookup(&self.pending, chord) {
+        match keymap.lookup(context, &self.pending, chord) {
             Lookup::Action(a) => {
                 self.pending.clear();
                 Some(a)
@@ -358,144 +415,180 @@ impl KeyResolver {
             Lookup::Unbound if !self.pending.is_empty() => {
                 // The sequence broke off: read the key on its own.
                 self.pending.clear();
-                self.feed(keymap, event)
+                self.feed(keymap, context, event)
             }
             Lookup::Unbound => None,
         }
     }
 
-    /// The keys waiting for the rest of a sequence, for the status bar.
+    /// Forgets the first keys of a sequence (the mode changed under them).
+    pub fn reset(&mut self) {
+        self.pending.clear();
+    }
+
+    /// The keys waiting for the rest of a sequence.
     #[must_use]
     pub fn pending(&self) -> &[KeyChord] {
         &self.pending
     }
 }
 
-impl fmt::Display for KeyChord {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.mods.contains(KeyModifiers::CONTROL) {
-            f.write_str("ctrl-")?;
-        }
-        if self.mods.contains(KeyModifiers::ALT) {
-            f.write_str("alt-")?;
-        }
-        match self.code {
-            KeyCode::Char(' ') => f.write_str("space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
-            KeyCode::F(n) => write!(f, "f{n}"),
-            other => write!(f, "{}", format!("{other:?}").to_ascii_lowercase()),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crossterm::event::{KeyCode, KeyModifiers};
 
     fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
     }
 
-    #[test]
-    fn key_names_parse() {
-        assert_eq!(
-            parse_chord("j").unwrap(),
-            KeyChord {
-                code: KeyCode::Char('j'),
-                mods: KeyModifiers::NONE
-            }
-        );
-        assert_eq!(parse_chord("J").unwrap().code, KeyCode::Char('J'));
-        assert_eq!(parse_chord("shift-j").unwrap(), parse_chord("J").unwrap());
-        assert_eq!(
-            parse_chord("ctrl-d").unwrap(),
-            KeyChord {
-                code: KeyCode::Char('d'),
-                mods: KeyModifiers::CONTROL
-            }
-        );
-        assert_eq!(parse_chord("shift-tab").unwrap().code, KeyCode::BackTab);
-        assert_eq!(parse_chord("PageDown").unwrap().code, KeyCode::PageDown);
-        assert_eq!(parse_chord("f5").unwrap().code, KeyCode::F(5));
-        assert_eq!(parse_chord("-").unwrap().code, KeyCode::Char('-'));
-        assert_eq!(parse_sequence("g g").unwrap().len(), 2);
-        assert!(parse_chord("f99").is_err());
-        assert!(parse_chord("hyper-x").is_err());
-        assert!(parse_sequence("").is_err());
+    fn table(pairs: &[(&str, &[&str])]) -> Table {
+        pairs
+            .iter()
+            .map(|(a, keys)| {
+                (
+                    (*a).to_owned(),
+                    keys.iter().map(|k| (*k).to_owned()).collect(),
+                )
+            })
+            .collect()
     }
 
     #[test]
     fn defaults_bind_every_action() {
         let keymap = Keymap::default_keys();
-        for (action, name, _) in BINDABLE {
+        for action in Action::bindable() {
+            let context = if action.scope() == Scope::Prompt {
+                Context::Prompt
+            } else {
+                Context::List
+            };
             assert!(
-                !keymap.keys_for(*action).is_empty(),
-                "{name} has no default key"
+                !keymap.keys_for(context, &action).is_empty(),
+                "{} has no default key",
+                action.name()
             );
         }
     }
 
     #[test]
     fn shifted_letters_and_sequences_resolve() {
-        let mut table = BTreeMap::new();
-        table.insert("top".to_owned(), vec!["g g".to_owned()]);
-        table.insert("next_story".to_owned(), vec!["J".to_owned()]);
-        table.insert("move_down".to_owned(), vec!["j".to_owned()]);
-        let keymap = Keymap::from_table(&table).unwrap();
+        let keymap = Keymap::from_table(&table(&[
+            ("top", &["g g"]),
+            ("next_story", &["J"]),
+            ("move_down", &["j"]),
+        ]))
+        .unwrap();
         let mut r = KeyResolver::default();
+        let c = Context::List;
         assert_eq!(
-            r.feed(&keymap, key(KeyCode::Char('J'), KeyModifiers::SHIFT)),
+            r.feed(&keymap, c, key(KeyCode::Char('J'), KeyModifiers::SHIFT)),
             Some(Action::NextStory)
         );
         assert_eq!(
-            r.feed(&keymap, key(KeyCode::Char('g'), KeyModifiers::NONE)),
+            r.feed(&keymap, c, key(KeyCode::Char('g'), KeyModifiers::NONE)),
             None
         );
         assert_eq!(r.pending().len(), 1);
         assert_eq!(
-            r.feed(&keymap, key(KeyCode::Char('g'), KeyModifiers::NONE)),
+            r.feed(&keymap, c, key(KeyCode::Char('g'), KeyModifiers::NONE)),
             Some(Action::Top)
         );
         // A broken-off sequence reads the second key alone.
         assert_eq!(
-            r.feed(&keymap, key(KeyCode::Char('g'), KeyModifiers::NONE)),
+            r.feed(&keymap, c, key(KeyCode::Char('g'), KeyModifiers::NONE)),
             None
         );
         assert_eq!(
-            r.feed(&keymap, key(KeyCode::Char('j'), KeyModifiers::NONE)),
+            r.feed(&keymap, c, key(KeyCode::Char('j'), KeyModifiers::NONE)),
             Some(Action::MoveDown)
         );
     }
 
     #[test]
     fn a_sequence_behind_a_single_key_is_refused() {
-        let mut table = BTreeMap::new();
-        table.insert("top".to_owned(), vec!["g".to_owned()]);
-        table.insert("bottom".to_owned(), vec!["g G".to_owned()]);
+        let mut t = table(&[("top", &["g"]), ("bottom", &["g G"])]);
         assert_eq!(
-            Keymap::from_table(&table).unwrap_err().to_string(),
+            Keymap::from_table(&t).unwrap_err().to_string(),
             "`g` (top) is the start of `g G` (bottom), which could never be typed"
         );
-        table.insert("bottom".to_owned(), vec!["G".to_owned()]);
-        table.insert("quit".to_owned(), vec![]);
+        t.insert("bottom".to_owned(), vec!["G".to_owned()]);
+        t.insert("quit".to_owned(), vec![]);
         assert_eq!(
-            Keymap::from_table(&table).unwrap_err().to_string(),
+            Keymap::from_table(&t).unwrap_err().to_string(),
             "`quit` needs at least one key"
         );
-        table.insert("quit".to_owned(), vec!["q".to_owned(), "q".to_owned()]);
+        t.insert("quit".to_owned(), vec!["q".to_owned(), "q".to_owned()]);
         assert_eq!(
-            Keymap::from_table(&table).unwrap_err().to_string(),
+            Keymap::from_table(&t).unwrap_err().to_string(),
             "`q` is listed twice for `quit`"
         );
-        assert!(parse_sequence("g g g").is_err());
     }
 
     #[test]
     fn a_key_bound_twice_names_both_actions() {
-        let mut table = BTreeMap::new();
-        table.insert("quit".to_owned(), vec!["q".to_owned()]);
-        table.insert("help".to_owned(), vec!["q".to_owned()]);
-        let err = Keymap::from_table(&table).unwrap_err();
+        let err = Keymap::from_table(&table(&[("quit", &["q"]), ("help", &["q"])])).unwrap_err();
         assert_eq!(err.to_string(), "`q` is bound to both `help` and `quit`");
+    }
+
+    #[test]
+    fn a_context_overrides_the_global_keys_in_its_pane_only() {
+        let global = table(&[("move_down", &["j", "down"]), ("open", &["enter"])]);
+        let mut scoped = BTreeMap::new();
+        scoped.insert(Context::Sidebar, table(&[("open_link", &["enter"])]));
+        scoped.insert(
+            Context::Prompt,
+            table(&[("submit", &["enter"]), ("cancel", &["esc"])]),
+        );
+        let keymap = Keymap::from_tables(&global, &scoped).unwrap();
+        let enter = KeyChord::from_event(key(KeyCode::Enter, KeyModifiers::NONE));
+        let j = KeyChord::from_event(key(KeyCode::Char('j'), KeyModifiers::NONE));
+        assert_eq!(
+            keymap.lookup(Context::List, &[], enter),
+            Lookup::Action(Action::Open)
+        );
+        assert_eq!(
+            keymap.lookup(Context::Sidebar, &[], enter),
+            Lookup::Action(Action::OpenLink)
+        );
+        assert_eq!(
+            keymap.lookup(Context::Sidebar, &[], j),
+            Lookup::Action(Action::MoveDown)
+        );
+        assert_eq!(
+            keymap.lookup(Context::Prompt, &[], enter),
+            Lookup::Action(Action::Submit)
+        );
+        assert_eq!(
+            keymap.lookup(Context::Prompt, &[], j),
+            Lookup::Unbound,
+            "j is typed"
+        );
+        assert!(keymap.keys_for(Context::Sidebar, &Action::Open).is_empty());
+        assert_eq!(keymap.keys_for(Context::List, &Action::Open), ["enter"]);
+        assert_eq!(
+            keymap.keys_for(Context::Sidebar, &Action::OpenLink),
+            ["enter"]
+        );
+        assert_eq!(
+            keymap.keys_for(Context::Sidebar, &Action::MoveDown),
+            ["j", "down"]
+        );
+    }
+
+    #[test]
+    fn actions_are_bound_only_where_they_work() {
+        let err = Keymap::from_table(&table(&[("submit", &["enter"])])).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "`submit` cannot be bound in [keys]; prompt keys go in [keys.prompt]"
+        );
+        let mut scoped = BTreeMap::new();
+        scoped.insert(Context::Prompt, table(&[("quit", &["q"])]));
+        let err = Keymap::from_tables(&Table::new(), &scoped).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("`quit` cannot be bound in [keys.prompt]")
+        );
     }
 }

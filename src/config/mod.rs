@@ -4,7 +4,9 @@
 pub mod error;
 pub mod file;
 pub mod keymap;
+pub mod keys;
 pub mod resolve;
+pub mod style;
 pub mod suggest;
 pub mod theme;
 
@@ -12,8 +14,7 @@ use std::path::{Path, PathBuf};
 
 pub use error::ConfigError;
 use keymap::Keymap;
-
-use crate::ui::Theme;
+pub use theme::Theme;
 
 /// The built-in defaults, one TOML file in the source.
 pub const DEFAULTS: &str = include_str!("defaults.toml");

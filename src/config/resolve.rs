@@ -7,13 +7,12 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 use super::error::ConfigError;
-use super::file::{File, KeysTable};
-use super::keymap::{Keymap, KeymapError, parse_sequence};
-use super::theme::style;
+use super::file::{File, KeysEntry, KeysTable};
+use super::keymap::{Context, Keymap, KeymapError, Table, parse_sequence};
+use super::style::style;
+use super::theme::{ELEMENTS, PRESETS, Theme};
 use super::{Config, Layout, MarkRead, Reading, SidebarMode, Width};
-use crate::app::action::BINDABLE;
-use crate::ui::Theme;
-use crate::ui::theme::{ELEMENTS, PRESETS};
+use crate::action::{Action, Scope};
 
 /// The configuration before any file: no keys, the dark theme (mono without colour).
 #[must_use]
@@ -206,34 +205,58 @@ fn width(
     }
 }
 
-/// The user's `[keys]` over `keymap`: each action named gets exactly the keys given.
+/// The user's `[keys]` over `keymap`: each action named gets exactly the keys given, in `[keys]` or in
+/// the `[keys.<context>]` table it is named in.
 fn keys_over(
     keymap: &Keymap,
     keys: KeysTable,
     at: &dyn Fn(Range<usize>, String) -> ConfigError,
 ) -> Result<Keymap, ConfigError> {
-    let names: Vec<&str> = BINDABLE.iter().map(|(_, n, _)| *n).collect();
-    let mut table = keymap.table();
+    let mut global = keymap.table();
+    let mut scoped: BTreeMap<Context, Table> = Context::ALL
+        .into_iter()
+        .map(|c| (c, keymap.context_table(c)))
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
     let mut spans: Vec<(String, Range<usize>)> = Vec::new();
     let mut names_span: Vec<(String, Range<usize>)> = Vec::new();
-    for (action, list) in keys {
-        names_span.push((action.get_ref().clone(), action.span()));
-        if !names.contains(&action.get_ref().as_str()) {
-            return Err(at(
-                action.span(),
-                format!("unknown action `{}` in [keys]", action.get_ref()),
-            )
-            .suggest(action.get_ref(), names.iter().copied()));
+    for (name, entry) in keys {
+        match entry.into_inner() {
+            KeysEntry::Keys(list) => {
+                let action = action_named(&name, Scope::Reader, "keys", at)?;
+                names_span.push((action.clone(), name.span()));
+                let bound = key_list(list, &mut spans, at)?;
+                global.insert(action, bound);
+            }
+            KeysEntry::Context(table) => {
+                let context = Context::from_name(name.get_ref()).ok_or_else(|| {
+                    let known = Context::ALL.map(Context::name);
+                    at(
+                        name.span(),
+                        format!(
+                            "`{}` in [keys] is neither an action nor a pane (list, article, sidebar, prompt)",
+                            name.get_ref()
+                        ),
+                    )
+                    .suggest(name.get_ref(), known)
+                })?;
+                let place = format!("keys.{}", context.name());
+                let target = scoped.entry(context).or_default();
+                for (action, list) in table {
+                    let scope = if context == Context::Prompt {
+                        Scope::Prompt
+                    } else {
+                        Scope::Reader
+                    };
+                    let action_name = action_named(&action, scope, &place, at)?;
+                    names_span.push((action_name.clone(), action.span()));
+                    let bound = key_list(list.into_inner(), &mut spans, at)?;
+                    target.insert(action_name, bound);
+                }
+            }
         }
-        let mut bound = Vec::new();
-        for key in list.into_inner() {
-            parse_sequence(key.get_ref()).map_err(|e| at(key.span(), e.to_string()))?;
-            spans.push((key.get_ref().clone(), key.span()));
-            bound.push(key.into_inner());
-        }
-        table.insert(action.into_inner(), bound);
     }
-    Keymap::from_table(&table).map_err(|e| {
+    Keymap::from_tables(&global, &scoped).map_err(|e| {
         let span = match &e {
             KeymapError::Conflict { key, .. } | KeymapError::Repeated { key, .. } => spans
                 .iter()
@@ -253,6 +276,52 @@ fn keys_over(
         };
         at(span.unwrap_or(0..0), e.to_string())
     })
+}
+
+/// Checks that `name` is an action bindable in `place`.
+fn action_named(
+    name: &Spanned<String>,
+    scope: Scope,
+    place: &str,
+    at: &dyn Fn(Range<usize>, String) -> ConfigError,
+) -> Result<String, ConfigError> {
+    let text = name.get_ref();
+    let candidates: Vec<&'static str> = Action::bindable()
+        .filter(|a| a.scope() == scope)
+        .map(|a| a.name())
+        .collect();
+    match Action::from_name(text) {
+        Some(a) if a.scope() == scope => Ok(text.clone()),
+        Some(_) => {
+            let hint = match scope {
+                Scope::Reader => "prompt keys go in [keys.prompt]",
+                Scope::Prompt => "[keys.prompt] binds only submit, cancel and the editing keys",
+            };
+            Err(at(
+                name.span(),
+                format!("`{text}` cannot be bound in [{place}]; {hint}"),
+            ))
+        }
+        None => Err(
+            at(name.span(), format!("unknown action `{text}` in [{place}]"))
+                .suggest(text, candidates),
+        ),
+    }
+}
+
+/// Checks each key name of one action, remembering where it was written.
+fn key_list(
+    list: Vec<Spanned<String>>,
+    spans: &mut Vec<(String, Range<usize>)>,
+    at: &dyn Fn(Range<usize>, String) -> ConfigError,
+) -> Result<Vec<String>, ConfigError> {
+    let mut bound = Vec::new();
+    for key in list {
+        parse_sequence(key.get_ref()).map_err(|e| at(key.span(), e.to_string()))?;
+        spans.push((key.get_ref().clone(), key.span()));
+        bound.push(key.into_inner());
+    }
+    Ok(bound)
 }
 
 /// Whether two key names are the same keys ("shift-j" and "J").

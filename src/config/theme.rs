@@ -1,173 +1,186 @@
-//! `[theme]`: a preset and element styles, each a table such as `{ fg = "cyan", bold = true }` with colours
-//! by name, `#rrggbb` or 0–255.
+//! Styles for every element the reader draws, by name (as `[theme]` in the configuration sets them), and
+//! the presets `dark`, `light` and `mono`.
 
 use ratatui::style::{Color, Modifier, Style};
 
-/// The colour names understood, as ratatui's 16 terminal colours (plus `reset`).
-const COLOURS: &[(&str, Color)] = &[
-    ("reset", Color::Reset),
-    ("black", Color::Black),
-    ("red", Color::Red),
-    ("green", Color::Green),
-    ("yellow", Color::Yellow),
-    ("blue", Color::Blue),
-    ("magenta", Color::Magenta),
-    ("cyan", Color::Cyan),
-    ("gray", Color::Gray),
-    ("grey", Color::Gray),
-    ("darkgray", Color::DarkGray),
-    ("darkgrey", Color::DarkGray),
-    ("lightred", Color::LightRed),
-    ("lightgreen", Color::LightGreen),
-    ("lightyellow", Color::LightYellow),
-    ("lightblue", Color::LightBlue),
-    ("lightmagenta", Color::LightMagenta),
-    ("lightcyan", Color::LightCyan),
-    ("white", Color::White),
-];
-
-/// The keys a style table may hold.
-pub const STYLE_KEYS: &[&str] = &["fg", "bg", "bold", "italic", "dim", "underline", "reversed"];
-
-/// A problem with a style, and the misspelt name and its candidates when that is the problem.
-#[derive(Debug, PartialEq, Eq)]
-pub struct StyleProblem {
-    /// What is wrong.
-    pub problem: String,
-    /// The wrong name and the valid ones, for a suggestion.
-    pub misspelt: Option<(String, Vec<&'static str>)>,
-}
-
-impl StyleProblem {
-    fn plain(problem: String) -> Self {
-        Self {
-            problem,
-            misspelt: None,
+/// Declares the theme's elements once: the struct fields, their configuration names and their help text.
+macro_rules! elements {
+    ($($name:ident: $doc:literal),* $(,)?) => {
+        /// One style per drawn element.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub struct Theme {
+            $(#[doc = $doc] pub $name: Style,)*
         }
-    }
-}
 
-/// Reads a colour: a name, `#rrggbb`, or an index 0–255.
-///
-/// # Errors
-/// Anything else, with the nearest name when it looks like a misspelt one.
-pub fn colour(value: &toml::Value, key: &str) -> Result<Color, StyleProblem> {
-    match value {
-        toml::Value::Integer(i) => u8::try_from(*i).map(Color::Indexed).map_err(|_| {
-            StyleProblem::plain(format!(
-                "bad colour {i} for `{key}`: indexes run from 0 to 255"
-            ))
-        }),
-        toml::Value::String(s) => {
-            if let Some(hex) = s.strip_prefix('#') {
-                if hex.len() == 6
-                    && let Ok(rgb) = u32::from_str_radix(hex, 16)
-                {
-                    let [_, r, g, b] = rgb.to_be_bytes();
-                    return Ok(Color::Rgb(r, g, b));
+        /// Every element's configuration name and what it styles, in order.
+        pub const ELEMENTS: &[(&str, &str)] = &[$((stringify!($name), $doc),)*];
+
+        impl Theme {
+            /// The style named `name` in the configuration.
+            pub fn element_mut(&mut self, name: &str) -> Option<&mut Style> {
+                match name {
+                    $(stringify!($name) => Some(&mut self.$name),)*
+                    _ => None,
                 }
-                return Err(StyleProblem::plain(format!(
-                    "bad colour `{s}` for `{key}`: write it as #rrggbb"
-                )));
             }
-            let name = s.to_ascii_lowercase().replace(['_', '-', ' '], "");
-            COLOURS
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, c)| *c)
-                .ok_or_else(|| StyleProblem {
-                    problem: format!("bad colour `{s}` for `{key}`"),
-                    misspelt: Some((name, COLOURS.iter().map(|(n, _)| *n).collect())),
-                })
+
+            /// The style named `name`.
+            #[must_use]
+            pub fn element(&self, name: &str) -> Option<Style> {
+                match name {
+                    $(stringify!($name) => Some(self.$name),)*
+                    _ => None,
+                }
+            }
+
+            fn map(mut self, f: impl Fn(Style) -> Style) -> Self {
+                $(self.$name = f(self.$name);)*
+                self
+            }
         }
-        other => Err(StyleProblem::plain(format!(
-            "wrong type for `{key}`: expected a colour name, \"#rrggbb\" or 0-255, found {}",
-            other.type_str()
-        ))),
+    };
+}
+
+elements! {
+    list_unread: "An unread row in the list.",
+    list_read: "A read row in the list.",
+    list_selected: "The selected row while the list has focus.",
+    list_selected_unfocused: "The selected row while another pane has focus.",
+    unread_mark: "The unread and star marks.",
+    section: "Section names in the list and the sidebar.",
+    date: "Dates in the list.",
+    byline: "The article's line with section, date and byline.",
+    headline: "The article's headline (and headings in the help).",
+    body: "Body text.",
+    subhead: "Subheads.",
+    caption: "Captions and their credits.",
+    quote: "Quoted passages.",
+    link: "A related link that resolves to a stored story.",
+    link_unresolved: "A related link that points at no stored story.",
+    link_selected: "The selected link while the sidebar has focus.",
+    border_focused: "The focused pane's border and title.",
+    border: "Other panes' borders and titles.",
+    status: "The status bar.",
+    message: "Questions and messages in the status bar.",
+    key: "Key names in the help.",
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Self::dark()
     }
 }
 
-/// Reads a style table for element `element`.
-///
-/// # Errors
-/// A value that is not a table, an unknown key, a bad colour or a non-boolean flag.
-pub fn style(value: &toml::Value, element: &str) -> Result<Style, StyleProblem> {
-    let toml::Value::Table(table) = value else {
-        return Err(StyleProblem::plain(format!(
-            "wrong type for `{element}`: expected a style table such as {{ fg = \"cyan\", bold = true }}, found {}",
-            value.type_str()
-        )));
-    };
-    let mut style = Style::new();
-    for (key, v) in table {
-        let full = format!("{element}.{key}");
-        match key.as_str() {
-            "fg" => style = style.fg(colour(v, &full)?),
-            "bg" => style = style.bg(colour(v, &full)?),
-            flag @ ("bold" | "italic" | "dim" | "underline" | "reversed") => {
-                let on = v.as_bool().ok_or_else(|| {
-                    StyleProblem::plain(format!(
-                        "wrong type for `{full}`: expected true or false, found {}",
-                        v.type_str()
-                    ))
-                })?;
-                let modifier = match flag {
-                    "bold" => Modifier::BOLD,
-                    "italic" => Modifier::ITALIC,
-                    "dim" => Modifier::DIM,
-                    "underline" => Modifier::UNDERLINED,
-                    _ => Modifier::REVERSED,
-                };
-                style = if on {
-                    style.add_modifier(modifier)
-                } else {
-                    style.remove_modifier(modifier)
-                };
-            }
-            other => {
-                return Err(StyleProblem {
-                    problem: format!("unknown key `{other}` in the style of `{element}`"),
-                    misspelt: Some((other.to_owned(), STYLE_KEYS.to_vec())),
-                });
-            }
-        }
-    }
-    Ok(style)
-}
+/// The presets, by name.
+pub const PRESETS: &[&str] = &["dark", "light", "mono"];
 
-/// A style written back as a table, for `config default` and the example file.
-#[must_use]
-pub fn describe(style: Style) -> String {
-    let mut parts = Vec::new();
-    let name = |c: Color| match c {
-        Color::Indexed(i) => i.to_string(),
-        Color::Rgb(r, g, b) => format!("\"#{r:02x}{g:02x}{b:02x}\""),
-        other => COLOURS
-            .iter()
-            .find(|(_, c)| *c == other)
-            .map_or_else(|| "\"reset\"".to_owned(), |(n, _)| format!("\"{n}\"")),
-    };
-    if let Some(fg) = style.fg {
-        parts.push(format!("fg = {}", name(fg)));
-    }
-    if let Some(bg) = style.bg {
-        parts.push(format!("bg = {}", name(bg)));
-    }
-    for (m, n) in [
-        (Modifier::BOLD, "bold"),
-        (Modifier::ITALIC, "italic"),
-        (Modifier::DIM, "dim"),
-        (Modifier::UNDERLINED, "underline"),
-        (Modifier::REVERSED, "reversed"),
-    ] {
-        if style.add_modifier.contains(m) {
-            parts.push(format!("{n} = true"));
+impl Theme {
+    /// The preset named `name`.
+    #[must_use]
+    pub fn preset(name: &str) -> Option<Self> {
+        match name {
+            "dark" => Some(Self::dark()),
+            "light" => Some(Self::light()),
+            "mono" => Some(Self::mono()),
+            _ => None,
         }
     }
-    if parts.is_empty() {
-        "{}".to_owned()
-    } else {
-        format!("{{ {} }}", parts.join(", "))
+
+    /// Light text on a dark terminal (the default).
+    #[must_use]
+    pub fn dark() -> Self {
+        let plain = Style::new();
+        Self {
+            list_unread: plain.add_modifier(Modifier::BOLD),
+            list_read: plain.fg(Color::DarkGray),
+            list_selected: plain.fg(Color::Black).bg(Color::Cyan),
+            list_selected_unfocused: plain.add_modifier(Modifier::REVERSED),
+            unread_mark: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            section: plain.fg(Color::Yellow),
+            date: plain.fg(Color::DarkGray),
+            byline: plain.fg(Color::Yellow),
+            headline: plain.add_modifier(Modifier::BOLD),
+            body: plain,
+            subhead: plain.add_modifier(Modifier::BOLD),
+            caption: plain.add_modifier(Modifier::DIM | Modifier::ITALIC),
+            quote: plain.add_modifier(Modifier::ITALIC),
+            link: plain.fg(Color::Cyan),
+            link_unresolved: plain.fg(Color::DarkGray),
+            link_selected: plain.add_modifier(Modifier::REVERSED),
+            border_focused: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            border: plain.fg(Color::DarkGray),
+            status: plain.fg(Color::White).bg(Color::DarkGray),
+            message: plain
+                .fg(Color::Yellow)
+                .bg(Color::DarkGray)
+                .add_modifier(Modifier::BOLD),
+            key: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// Dark text on a light terminal.
+    #[must_use]
+    pub fn light() -> Self {
+        let plain = Style::new();
+        Self {
+            list_read: plain.fg(Color::Gray),
+            list_selected: plain.fg(Color::White).bg(Color::Blue),
+            unread_mark: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            section: plain.fg(Color::Magenta),
+            date: plain.fg(Color::Gray),
+            byline: plain.fg(Color::Magenta),
+            link: plain.fg(Color::Blue),
+            link_unresolved: plain.fg(Color::Gray),
+            border_focused: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            border: plain.fg(Color::Gray),
+            status: plain.fg(Color::Black).bg(Color::Gray),
+            message: plain
+                .fg(Color::Red)
+                .bg(Color::Gray)
+                .add_modifier(Modifier::BOLD),
+            key: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            ..Self::dark()
+        }
+    }
+
+    /// No colour at all: emphasis by bold, underline and reverse only.
+    #[must_use]
+    pub fn mono() -> Self {
+        let plain = Style::new();
+        Self {
+            list_unread: plain.add_modifier(Modifier::BOLD),
+            list_read: plain,
+            list_selected: plain.add_modifier(Modifier::REVERSED),
+            list_selected_unfocused: plain.add_modifier(Modifier::UNDERLINED),
+            unread_mark: plain.add_modifier(Modifier::BOLD),
+            section: plain,
+            date: plain,
+            byline: plain,
+            headline: plain.add_modifier(Modifier::BOLD),
+            body: plain,
+            subhead: plain.add_modifier(Modifier::BOLD),
+            caption: plain,
+            quote: plain,
+            link: plain.add_modifier(Modifier::UNDERLINED),
+            link_unresolved: plain,
+            link_selected: plain.add_modifier(Modifier::REVERSED),
+            border_focused: plain.add_modifier(Modifier::BOLD),
+            border: plain,
+            status: plain.add_modifier(Modifier::REVERSED),
+            message: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            key: plain.add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// The theme with every colour removed and only bold, underline and reverse kept, for `NO_COLOR`.
+    #[must_use]
+    pub fn without_color(self) -> Self {
+        let keep = Modifier::BOLD | Modifier::UNDERLINED | Modifier::REVERSED;
+        self.map(|s| {
+            let mut plain = Style::new().add_modifier(s.add_modifier & keep);
+            plain.sub_modifier = Modifier::empty();
+            plain
+        })
     }
 }
 
@@ -175,59 +188,20 @@ pub fn describe(style: Style) -> String {
 mod tests {
     use super::*;
 
-    fn v(s: &str) -> toml::Value {
-        toml::from_str::<toml::Table>(&format!("x = {s}"))
-            .unwrap()
-            .remove("x")
-            .unwrap()
-    }
-
     #[test]
-    fn colours_by_name_hex_and_index() {
-        assert_eq!(colour(&v("\"Dark_Gray\""), "k"), Ok(Color::DarkGray));
-        assert_eq!(colour(&v("\"#ff8800\""), "k"), Ok(Color::Rgb(255, 136, 0)));
-        assert_eq!(colour(&v("236"), "k"), Ok(Color::Indexed(236)));
-        assert!(
-            colour(&v("300"), "k")
-                .unwrap_err()
-                .problem
-                .contains("0 to 255")
-        );
-        assert!(colour(&v("\"#ff88\""), "k").is_err());
-        assert_eq!(
-            colour(&v("\"blu\""), "k").unwrap_err().misspelt.unwrap().0,
-            "blu"
-        );
-    }
-
-    #[test]
-    fn styles_round_trip_through_their_description() {
-        let s = style(
-            &v("{ fg = \"cyan\", bg = 236, bold = true, dim = true }"),
-            "link",
-        )
-        .unwrap();
-        assert_eq!(
-            s,
-            Style::new()
-                .fg(Color::Cyan)
-                .bg(Color::Indexed(236))
-                .add_modifier(Modifier::BOLD | Modifier::DIM)
-        );
-        assert_eq!(style(&v(&describe(s)), "link").unwrap(), s);
-        assert!(
-            style(&v("{ bold = \"yes\" }"), "link")
-                .unwrap_err()
-                .problem
-                .contains("true or false")
-        );
-        assert_eq!(
-            style(&v("{ colour = \"red\" }"), "link")
-                .unwrap_err()
-                .misspelt
-                .unwrap()
-                .0,
-            "colour"
-        );
+    fn elements_are_named_and_presets_differ() {
+        let mut t = Theme::dark();
+        assert_eq!(ELEMENTS.len(), 21);
+        for (name, _) in ELEMENTS {
+            assert!(t.element_mut(name).is_some(), "{name}");
+        }
+        assert!(t.element_mut("no_such_thing").is_none());
+        assert_ne!(Theme::light(), Theme::dark());
+        let none = Theme::dark().without_color();
+        for (name, _) in ELEMENTS {
+            let s = none.element(name).unwrap();
+            assert_eq!((s.fg, s.bg), (None, None), "{name}");
+        }
+        assert_eq!(none.list_unread, Style::new().add_modifier(Modifier::BOLD));
     }
 }

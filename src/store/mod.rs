@@ -109,14 +109,6 @@ fn assemble(results: Vec<(PathBuf, Result<Loaded, LoadError>)>) -> Store {
     store
 }
 
-/// The bundled sample store, one story per id.
-#[must_use]
-pub fn samples_or_nothing() -> Store {
-    let mut store = crate::samples::load();
-    store.dedupe();
-    store
-}
-
 /// Newest first where dated, undated after, then by path and entry.
 pub fn sort(articles: &mut [Article]) {
     articles.sort_by(crate::model::store_order);

@@ -17,7 +17,7 @@ use crate::model::Headline;
 const BATCH: usize = 2000;
 
 /// What one step of a scan changed.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ScanUpdate {
     /// Files whose stories are gone or replaced: drop every headline from them.
     pub removed: Vec<PathBuf>,

@@ -27,7 +27,7 @@ fn style(theme: &Theme, kind: LineKind) -> Style {
 
 /// Draws the article into `rect`.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
-    let focused = state.focus == Focus::Article;
+    let focused = state.focus() == Focus::Article;
     let title = state
         .current()
         .map_or("Story", |a| a.section.as_deref().unwrap_or("Story"));
@@ -46,12 +46,12 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
     let Some(view) = state.view() else {
         return;
     };
-    let text = article_text(rect, state.reading.width);
+    let text = article_text(rect, state.reading().width);
     let lines: Vec<Line<'_>> = view
         .article
         .lines
         .iter()
-        .skip(state.scroll)
+        .skip(state.article().scroll())
         .take(usize::from(text.height))
         .map(|l| Line::styled(l.text.as_str(), style(theme, l.kind)))
         .collect();
@@ -60,7 +60,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
     let rows = usize::from(inner(rect).height);
     if total > rows {
         let mut bar = ScrollbarState::new(total.saturating_sub(rows))
-            .position(state.scroll)
+            .position(state.article().scroll())
             .viewport_content_length(rows);
         let track = rect.inner(Margin::new(0, 1));
         frame.render_stateful_widget(

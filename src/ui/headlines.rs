@@ -11,42 +11,46 @@ use unicode_width::UnicodeWidthStr;
 use super::{Theme, pane_block};
 use crate::app::layout::inner;
 use crate::app::{Focus, State};
+use crate::model::Headline;
 use crate::text::truncate::fit;
 
 /// The list's title: the position, and the filter when one is on.
 fn title(state: &State) -> String {
-    let filter = match (state.filter.unread_only, state.filter.starred_only) {
+    let filter = state.list().filter();
+    let filter = match (filter.unread_only, filter.starred_only) {
         (false, false) => "",
         (true, false) => " \u{b7} unread",
         (false, true) => " \u{b7} starred",
         (true, true) => " \u{b7} unread, starred",
     };
-    let at = (state.selected + 1).min(state.listed.len());
-    format!("Stories {at}/{}{filter}", state.listed.len())
+    let list = state.list();
+    let at = (list.selected() + 1).min(list.len());
+    format!(
+        "Stories {}/{}{filter}",
+        crate::text::thousands(at),
+        crate::text::thousands(list.len())
+    )
 }
 
 /// Draws the list into `rect`.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
-    let focused = state.focus == Focus::List;
+    let focused = state.focus() == Focus::List;
     frame.render_widget(pane_block(&title(state), focused, theme, rect.width), rect);
     let area = inner(rect);
     let width = usize::from(area.width);
     if width == 0 {
         return;
     }
-    let rows: Vec<Line<'_>> = state
-        .listed
+    let list = state.list();
+    let rows: Vec<Line<'_>> = list
         .iter()
         .enumerate()
-        .skip(state.list_offset)
+        .skip(list.offset())
         .take(usize::from(area.height))
-        .map(|(i, &index)| row(state, theme, index, i == state.selected, width))
+        .map(|(i, h)| row(state, theme, h, i == list.selected(), width))
         .collect();
     if rows.is_empty() {
-        let empty = match (
-            state.indexing,
-            state.filter.unread_only || state.filter.starred_only,
-        ) {
+        let empty = match (state.indexing(), list.filter().any()) {
             (Some(_), _) => "Indexing\u{2026}",
             (None, true) => "No stories match the filter",
             (None, false) => "No stories",
@@ -63,11 +67,10 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
 fn row<'a>(
     state: &'a State,
     theme: &Theme,
-    index: usize,
+    h: &'a Headline,
     selected: bool,
     width: usize,
 ) -> Line<'a> {
-    let h = &state.headlines[index];
     let read = state.is_read(h.id);
     let base = if read {
         theme.list_read
@@ -122,7 +125,7 @@ fn row<'a>(
     }
     if selected {
         // The whole row takes the selection style, so its colours never fight the highlight.
-        let style: Style = if state.focus == Focus::List {
+        let style: Style = if state.focus() == Focus::List {
             theme.list_selected
         } else {
             theme.list_selected_unfocused

@@ -11,7 +11,6 @@ use super::{Theme, pane_block};
 use crate::app::State;
 use crate::app::help::{self, HelpRow};
 use crate::app::layout::inner;
-use crate::app::state::Overlay;
 use crate::text::truncate::fit;
 
 /// Below this width the action names are left out, so the descriptions fit.
@@ -19,7 +18,7 @@ const NAMES_FROM: usize = 60;
 
 /// Draws the help box centred in `area`.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
-    let Some(Overlay::Help { scroll }) = state.overlay else {
+    let crate::app::Mode::Help { scroll } = *state.mode() else {
         return;
     };
     let width = area.width.saturating_sub(4).min(90);

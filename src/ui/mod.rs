@@ -5,20 +5,24 @@ pub mod headlines;
 pub mod help;
 pub mod related;
 pub mod status;
-pub mod theme;
 
 use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use crate::app::State;
+pub use crate::config::Theme;
 use crate::text::truncate::fit;
-pub use theme::Theme;
 
 /// Draws the whole screen for `state`.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>) {
     let area = frame.area();
-    let panes = crate::app::layout::panes(area, state.focus, state.sidebar_choice, &state.layout);
+    let panes = crate::app::layout::panes(
+        area,
+        state.focus(),
+        state.sidebar().choice(),
+        state.layout(),
+    );
     if panes.too_small {
         let w = usize::from(area.width);
         let text = ["terminal too small", "too small", "small", "!"]
@@ -38,7 +42,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>) {
         related::render(state, theme, frame, rect);
     }
     status::render(state, theme, frame, panes.status);
-    if state.overlay.is_some() {
+    if matches!(state.mode(), crate::app::Mode::Help { .. }) {
         help::render(state, theme, frame, area);
     }
 }

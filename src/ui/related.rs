@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, pane_block};
+use crate::app::article::LOADING;
 use crate::app::layout::inner;
 use crate::app::{Focus, State};
 use crate::text::truncate::fit;
@@ -20,13 +21,15 @@ fn padded(text: &str, width: usize) -> String {
 
 /// Draws the sidebar into `rect`.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
-    let focused = state.focus == Focus::Sidebar;
+    let focused = state.focus() == Focus::Sidebar;
     frame.render_widget(pane_block("Related", focused, theme, rect.width), rect);
     let area = inner(rect);
     let width = usize::from(area.width);
     let Some(view) = state.view() else { return };
     let mut lines: Vec<Line<'_>> = Vec::new();
-    if view.sidebar.is_empty() {
+    if view.placeholder {
+        lines.push(Line::styled(fit(LOADING, width), theme.link_unresolved));
+    } else if view.sidebar.is_empty() {
         lines.push(Line::styled(
             fit("No related stories or links", width),
             theme.link_unresolved,
@@ -36,7 +39,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
         if let Some(heading) = item.heading {
             lines.push(Line::styled(fit(heading, width), theme.headline));
         }
-        let selected = focused && i == state.link;
+        let selected = focused && i == state.sidebar().link();
         let base = if item.resolved {
             theme.link
         } else {
@@ -89,13 +92,13 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
     let rows = usize::from(area.height);
     let visible: Vec<Line<'_>> = lines
         .into_iter()
-        .skip(state.sidebar_offset)
+        .skip(state.sidebar().offset())
         .take(rows)
         .collect();
     frame.render_widget(Paragraph::new(visible), area);
     if total > rows {
         let mut bar = ScrollbarState::new(total - rows)
-            .position(state.sidebar_offset)
+            .position(state.sidebar().offset())
             .viewport_content_length(rows);
         let track = rect.inner(Margin::new(0, 1));
         frame.render_stateful_widget(

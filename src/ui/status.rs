@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use crate::app::layout;
-use crate::app::state::Confirm;
+use crate::app::mode::{Mode, Question};
 use crate::app::{Action, State};
 use crate::text::thousands;
 use crate::text::truncate::fit;
@@ -26,13 +26,14 @@ fn stories(n: usize) -> String {
 /// Key hints, as many as fit in `room` columns, most useful first.
 fn hints(state: &State, room: usize) -> String {
     let mut wanted = vec![(Action::Help, "help")];
-    if state.size.width < layout::NARROW && state.focus != crate::app::Focus::List {
+    if state.size().width < layout::NARROW && state.focus() != crate::app::Focus::List {
         wanted.push((Action::Close, "list"));
     }
     wanted.extend([(Action::Back, "back"), (Action::Quit, "quit")]);
+    let context = state.context();
     let mut out = String::from(" ");
     for (action, label) in wanted {
-        let Some(key) = state.keymap.keys_for(action).first() else {
+        let Some(key) = state.keymap().keys_for(context, &action).into_iter().next() else {
             continue;
         };
         let hint = format!("{key} {label}  ");
@@ -44,27 +45,51 @@ fn hints(state: &State, room: usize) -> String {
     out.trim_end().to_owned()
 }
 
+/// A prompt's label and text with a block cursor, keeping the cursor in sight when the text is longer
+/// than `room` columns.
+fn prompt_line(prompt: &crate::app::mode::Prompt, room: usize) -> String {
+    let label = format!(" {}", prompt.kind.label());
+    let before = prompt.before_cursor();
+    let after = &prompt.text()[before.len()..];
+    let cursor = "\u{2588}";
+    let text = format!("{label}{before}{cursor}{after}");
+    if text.width() <= room {
+        return text;
+    }
+    // Too long: show the end of what is before the cursor.
+    let keep = room.saturating_sub(label.width() + 2);
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in before.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > keep {
+            break;
+        }
+        used += w;
+        tail.push(c);
+    }
+    let tail: String = tail.into_iter().rev().collect();
+    fit(&format!("{label}\u{2026}{tail}{cursor}"), room)
+}
+
 /// Draws the status bar into `rect` (one row). When space is short the progress goes first, then the
 /// position; the counts stay.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
     let width = usize::from(rect.width);
+    let list = state.list();
     let counts = format!(
         "{} \u{b7} {} unread ",
-        stories(state.listed.len()),
-        thousands(state.unread)
+        stories(list.len()),
+        thousands(list.unread())
     );
-    let at = format!(
-        " {}/{} ",
-        (state.selected + 1).min(state.listed.len()),
-        state.listed.len()
-    );
+    let here = thousands((list.selected() + 1).min(list.len()));
+    let at = format!(" {here}/{} ", thousands(list.len()));
     let with_progress = format!(
-        " {}/{} \u{b7} {}% ",
-        (state.selected + 1).min(state.listed.len()),
-        state.listed.len(),
+        " {here}/{} \u{b7} {}% ",
+        thousands(list.len()),
         state.progress()
     );
-    let position = if state.listed.is_empty() {
+    let position = if list.is_empty() {
         String::new()
     } else if state.article_rows() > 0 && with_progress.width() + counts.width() <= width {
         with_progress
@@ -76,14 +101,16 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
     let middle_w = width.saturating_sub(position.width() + counts.width());
     // A column of space always separates the middle from the counts.
     let room = middle_w.saturating_sub(1);
-    let (middle, middle_style) = if let Some(question) = state.confirm {
+    let (middle, middle_style) = if let Mode::Confirm(question) = state.mode() {
         let text = match question {
-            Confirm::MarkAllRead => format!(" Mark {} read? (y/n)", stories(state.unread)),
+            Question::MarkAllRead { count } => format!(" Mark {} read? (y/n)", stories(*count)),
         };
         (fit(&text, room), theme.message)
-    } else if let Some(m) = &state.message {
+    } else if let Mode::Prompt(prompt) = state.mode() {
+        (prompt_line(prompt, room), theme.message)
+    } else if let Some(m) = state.message() {
         (fit(&format!(" {m}"), room), theme.message)
-    } else if let Some((done, total)) = state.indexing {
+    } else if let Some((done, total)) = state.indexing() {
         let text = if total == 0 {
             " indexing\u{2026}".to_owned()
         } else {

@@ -1,0 +1,67 @@
+//! What `update` asks the runner to do: everything that touches a file, the database, the browser or the
+//! terminal. `update` itself stays pure, so every behaviour can be tested without any of them.
+
+use crate::action::Revert;
+use crate::model::{ArticleId, Headline};
+
+/// One piece of work for the runner.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Parse this story (and resolve its related links) on the story worker; the result comes back as
+    /// `Action::Loaded`. A newer request replaces one still waiting.
+    Load {
+        /// The story's headline: its file, entry and id.
+        headline: Headline,
+        /// The reader's story generation, returned with the result.
+        generation: u64,
+        /// The article and sidebar text widths to reflow it for.
+        widths: (u16, u16),
+        /// The date format of its meta line.
+        date_format: String,
+    },
+    /// Save read times (`None`: unread). A failure comes back as `Action::NotSaved`.
+    SaveRead {
+        /// Each story's id, URL (kept so a state export can name it) and read time.
+        changes: Vec<(ArticleId, Option<String>, Option<i64>)>,
+        /// What to take back on screen if the write fails.
+        revert: Revert,
+    },
+    /// Star or unstar a story.
+    SaveStar {
+        /// The story.
+        id: ArticleId,
+        /// Its URL, when known.
+        url: Option<String>,
+        /// Starred or not.
+        starred: bool,
+        /// What to take back on screen if the write fails.
+        revert: Revert,
+    },
+    /// Remember the body block where reading of a story stopped.
+    SavePosition {
+        /// The story.
+        id: ArticleId,
+        /// Its URL, when known.
+        url: Option<String>,
+        /// The block at the top of the article.
+        block: u32,
+    },
+    /// Open a web address (http or https only) in the browser.
+    OpenUrl(String),
+    /// Suspend to the shell; `fg` resumes.
+    Suspend,
+    /// Leave the reader.
+    Quit,
+}
+
+impl Effect {
+    /// What to take back on screen when this write fails; `None` for effects that are not writes.
+    #[must_use]
+    pub fn revert(&self) -> Option<Revert> {
+        match self {
+            Self::SaveRead { revert, .. } | Self::SaveStar { revert, .. } => Some(revert.clone()),
+            Self::SavePosition { .. } => Some(Revert::Position),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,250 @@
+//! The headline list's model: every story's headline, which of them the filter lists and in what order,
+//! the selection, the first row shown, and how many listed stories are unread. Its ties (positions by
+//! id, the unread count) are kept here, behind methods, so nothing outside can break them.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use super::read_state::ReadState;
+use crate::model::{ArticleId, Headline};
+
+/// Not in the list.
+const UNLISTED: u32 = u32::MAX;
+
+/// Which stories the list shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only unread stories.
+    pub unread_only: bool,
+    /// Only starred stories.
+    pub starred_only: bool,
+}
+
+impl Filter {
+    /// Whether any filter is on.
+    #[must_use]
+    pub fn any(self) -> bool {
+        self.unread_only || self.starred_only
+    }
+}
+
+/// The list of headlines.
+#[derive(Clone, Debug, Default)]
+pub struct ListModel {
+    /// Every story's headline, in store order.
+    headlines: Vec<Headline>,
+    /// Headline index by id.
+    by_id: HashMap<ArticleId, usize>,
+    /// Indices into `headlines` of the stories listed, in list order.
+    listed: Vec<usize>,
+    /// Each headline's position in `listed`, or `UNLISTED`.
+    list_pos: Vec<u32>,
+    /// Index into `listed` of the selected story.
+    selected: usize,
+    /// The first row shown.
+    offset: usize,
+    filter: Filter,
+    /// How many listed stories are unread.
+    unread: usize,
+}
+
+impl ListModel {
+    /// A list of `headlines` (in store order), every one listed.
+    #[must_use]
+    pub fn new(headlines: Vec<Headline>, read: &ReadState) -> Self {
+        let mut list = Self {
+            headlines,
+            ..Self::default()
+        };
+        list.relist(None, false, read);
+        list
+    }
+
+    /// The selected story's headline, if any is listed.
+    #[must_use]
+    pub fn current(&self) -> Option<&Headline> {
+        self.get(self.selected)
+    }
+
+    /// The headline at list position `pos`.
+    #[must_use]
+    pub fn get(&self, pos: usize) -> Option<&Headline> {
+        self.listed.get(pos).map(|&i| &self.headlines[i])
+    }
+
+    /// The listed headlines, in list order.
+    #[must_use = "iterators do nothing unless used"]
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Headline> + ExactSizeIterator {
+        self.listed.iter().map(|&i| &self.headlines[i])
+    }
+
+    /// Every headline, listed or not, in store order.
+    #[must_use]
+    pub fn all(&self) -> &[Headline] {
+        &self.headlines
+    }
+
+    /// How many stories are listed.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.listed.len()
+    }
+
+    /// Whether no story is listed.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.listed.is_empty()
+    }
+
+    /// The selected list position (0 when the list is empty).
+    #[must_use]
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The first row shown.
+    #[must_use]
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The filter in force.
+    #[must_use]
+    pub fn filter(&self) -> Filter {
+        self.filter
+    }
+
+    /// How many listed stories are unread.
+    #[must_use]
+    pub fn unread(&self) -> usize {
+        self.unread
+    }
+
+    /// The list position of story `id`, when it is listed.
+    #[must_use]
+    pub fn position_of(&self, id: ArticleId) -> Option<usize> {
+        let &i = self.by_id.get(&id)?;
+        let pos = *self.list_pos.get(i)?;
+        (pos != UNLISTED).then_some(pos as usize)
+    }
+
+    /// Whether `id` is one of the stories in the store (listed or filtered out).
+    #[must_use]
+    pub fn knows(&self, id: ArticleId) -> bool {
+        self.by_id.contains_key(&id)
+    }
+
+    /// The headline of story `id`, listed or not.
+    #[must_use]
+    pub fn headline(&self, id: ArticleId) -> Option<&Headline> {
+        self.by_id.get(&id).map(|&i| &self.headlines[i])
+    }
+
+    /// Selects list position `pos` (clamped to the list); returns whether the selection moved.
+    pub(super) fn select(&mut self, pos: usize) -> bool {
+        let pos = pos.min(self.listed.len().saturating_sub(1));
+        let moved = pos != self.selected;
+        self.selected = pos;
+        moved
+    }
+
+    /// Sets the first row shown (fitted to the list by [`ListModel::fit`]).
+    pub(super) fn set_offset(&mut self, offset: usize) {
+        self.offset = offset;
+    }
+
+    /// Keeps the selection on screen in a list `rows` tall, and no empty rows below the last story.
+    pub(super) fn fit(&mut self, rows: usize) {
+        self.selected = self.selected.min(self.listed.len().saturating_sub(1));
+        // A hidden list keeps its offset; it is fitted when it shows again.
+        if rows == 0 {
+            return;
+        }
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+        self.offset = self.offset.min(self.listed.len().saturating_sub(rows));
+    }
+
+    /// Changes the filter and relists; the story on screen stays selected when listed, else the nearest
+    /// after it.
+    pub(super) fn set_filter(&mut self, filter: Filter, read: &ReadState) {
+        self.filter = filter;
+        self.relist(None, false, read);
+    }
+
+    /// Keeps the unread count right after `id`'s read state changed from `was` to `now`.
+    pub(super) fn read_changed(&mut self, id: ArticleId, was: bool, now: bool) {
+        if self.position_of(id).is_none() {
+            return;
+        }
+        match (was, now) {
+            (false, true) => self.unread = self.unread.saturating_sub(1),
+            (true, false) => self.unread += 1,
+            _ => {}
+        }
+    }
+
+    fn listable(&self, h: &Headline, read: &ReadState) -> bool {
+        (!self.filter.unread_only || !read.is_read(h.id))
+            && (!self.filter.starred_only || read.is_starred(h.id))
+    }
+
+    /// Rebuilds the list from the headlines and the filter, keeping `keep` (or the selected story)
+    /// selected. With `sticky`, that story stays listed even if the filter would hide it (the one being read
+    /// when a scan step or an undo relists); otherwise, when it is hidden, the nearest story after it is
+    /// selected.
+    pub(super) fn relist(&mut self, keep: Option<ArticleId>, sticky: bool, read: &ReadState) {
+        let keep = keep.or_else(|| self.current().map(|h| h.id));
+        let old_index = self.listed.get(self.selected).copied();
+        self.by_id = self
+            .headlines
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.id, i))
+            .collect();
+        let pinned = keep
+            .filter(|_| sticky)
+            .and_then(|id| self.by_id.get(&id).copied());
+        self.listed = (0..self.headlines.len())
+            .filter(|&i| Some(i) == pinned || self.listable(&self.headlines[i], read))
+            .collect();
+        self.list_pos = vec![UNLISTED; self.headlines.len()];
+        for (pos, &i) in self.listed.iter().enumerate() {
+            self.list_pos[i] = u32::try_from(pos).unwrap_or(UNLISTED);
+        }
+        self.unread = self
+            .listed
+            .iter()
+            .filter(|&&i| !read.is_read(self.headlines[i].id))
+            .count();
+        let kept = keep.and_then(|id| self.position_of(id));
+        // Hidden now: the first listed story at or after where it stood (headlines keep their order).
+        let after = || {
+            let stood = keep
+                .and_then(|id| self.by_id.get(&id).copied())
+                .or(old_index)?;
+            Some(self.listed.partition_point(|&i| i < stood))
+        };
+        self.selected = kept
+            .or_else(after)
+            .unwrap_or(0)
+            .min(self.listed.len().saturating_sub(1));
+    }
+
+    /// Adds, replaces and removes headlines after an index scan step, keeping the selection on the same
+    /// story (listed even if the filter would now hide it).
+    pub(super) fn merge(&mut self, removed: &[PathBuf], added: Vec<Headline>, read: &ReadState) {
+        let keep = self.current().map(|h| h.id);
+        if !removed.is_empty() {
+            let gone: HashSet<&Path> = removed.iter().map(PathBuf::as_path).collect();
+            self.headlines.retain(|h| !gone.contains(h.path.as_path()));
+        }
+        self.headlines.extend(added);
+        self.headlines.sort_by(crate::model::store_order);
+        crate::model::dedupe(&mut self.headlines);
+        self.relist(keep, true, read);
+    }
+}

@@ -1,0 +1,92 @@
+//! The reader's host: it carries out what `update` asks for. Marks, stars and reading positions go to the
+//! database, each committed at once (a write that fails comes back as `Action::NotSaved`, so the screen
+//! takes it back); stories go to the worker; the browser and the shell get the terminal when asked.
+
+use crate::action::{Action, NotSaved};
+use crate::app::Effect;
+use crate::runner::Host;
+use crate::store::db::Db;
+use crate::worker::{StorySource, StoryWorker};
+
+/// Writes what `effect` asks for to `db`. `None` when it was saved (or is not a write).
+pub fn save(db: &mut Db, effect: &Effect) -> Option<Action> {
+    let result = match effect {
+        Effect::SaveRead { changes, .. } => {
+            let rows: Vec<_> = changes
+                .iter()
+                .map(|(id, url, at)| (*id, url.as_deref(), *at))
+                .collect();
+            db.set_read(&rows)
+        }
+        Effect::SaveStar {
+            id, url, starred, ..
+        } => db.set_starred(*id, url.as_deref(), *starred),
+        Effect::SavePosition { id, url, block } => db.set_position(*id, url.as_deref(), *block),
+        _ => return None,
+    };
+    let error = result.err()?;
+    Some(Action::NotSaved(NotSaved {
+        error: error.to_string(),
+        undo: effect.revert()?,
+    }))
+}
+
+/// Where the host gets stories: parsed on the spot (memory), or by the worker (files).
+#[derive(Debug)]
+pub enum Stories {
+    /// Looked up at once.
+    Now(StorySource),
+    /// Parsed on the worker's threads; results arrive as inputs.
+    Worker(StoryWorker),
+}
+
+/// The real reader's host.
+#[derive(Debug)]
+pub struct ReaderHost {
+    /// The database that keeps read state.
+    pub db: Db,
+    /// Where stories come from.
+    pub stories: Stories,
+}
+
+impl Host for ReaderHost {
+    fn perform(&mut self, effect: Effect) -> Vec<Action> {
+        match effect {
+            Effect::Load {
+                headline,
+                generation,
+                widths,
+                date_format,
+            } => match &mut self.stories {
+                // Stories in memory need no parse: the UI thread reflows them as it goes.
+                Stories::Now(source) => vec![Action::Loaded(crate::action::Loaded {
+                    id: headline.id,
+                    generation,
+                    story: source.load(&headline),
+                    view: None,
+                })],
+                Stories::Worker(worker) => {
+                    worker.request(headline, generation, widths, date_format);
+                    Vec::new()
+                }
+            },
+            Effect::OpenUrl(url) => match crate::tui::open_in_browser(&url) {
+                Ok(()) => Vec::new(),
+                Err(e) => vec![Action::Report(format!("Could not open {url}: {e}"))],
+            },
+            Effect::Suspend => {
+                if let Err(e) = crate::tui::suspend() {
+                    return vec![Action::Report(format!(
+                        "Could not resume the terminal: {e}"
+                    ))];
+                }
+                // The terminal may have been resized while the reader was stopped.
+                crossterm::terminal::size()
+                    .map(|(w, h)| vec![Action::Resize(w, h)])
+                    .unwrap_or_default()
+            }
+            Effect::Quit => Vec::new(),
+            write => save(&mut self.db, &write).into_iter().collect(),
+        }
+    }
+}

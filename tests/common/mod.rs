@@ -1,0 +1,103 @@
+//! Setup the test files share: readers over the sample store, moving to a story or pane through actions
+//! (never through fields), drawing a screen, and key events.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use broadsheet::app::{Action, Focus, State};
+use broadsheet::store::db::Db;
+pub use broadsheet::testing::{NOW, Reader};
+
+/// Keeps `NOW` in use for files that only read it through `common::NOW`.
+const _: i64 = NOW;
+use broadsheet::ui::{self, Theme};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+/// The sample store at `width`×`height`, marks in memory.
+pub fn reader(width: u16, height: u16) -> Reader {
+    Reader::samples(width, height)
+}
+
+/// The sample store at 140×40, marks in the database in `dir`.
+pub fn reader_in(dir: &Path) -> Reader {
+    let store = broadsheet::samples::load();
+    let db = Db::open(dir).unwrap().db;
+    Reader::with_db(store.articles, store.warnings, db, Rect::new(0, 0, 140, 40))
+}
+
+/// The list position of the story read from a file whose name ends in `file`.
+pub fn index_of(r: &Reader, file: &str) -> usize {
+    r.list()
+        .iter()
+        .position(|h| h.path.ends_with(file))
+        .unwrap()
+}
+
+/// The selected story's headline.
+pub fn title(state: &State) -> String {
+    state.current().unwrap().title.clone()
+}
+
+/// Types `text` into the open prompt.
+pub fn type_text(r: &mut Reader, text: &str) {
+    for c in text.chars() {
+        r.apply(Action::Insert(c));
+    }
+}
+
+/// Selects list position `index` (counted from 0) with the go-to prompt, as a user would.
+pub fn goto(r: &mut Reader, index: usize) {
+    r.apply(Action::Goto);
+    type_text(r, &(index + 1).to_string());
+    r.apply(Action::Submit);
+    assert_eq!(r.list().selected(), index);
+}
+
+/// Selects the story read from `file`.
+pub fn select_file(r: &mut Reader, file: &str) {
+    let index = index_of(r, file);
+    goto(r, index);
+}
+
+/// Moves focus to `pane` with the focus keys.
+pub fn focus(r: &mut Reader, pane: Focus) {
+    for _ in 0..3 {
+        if r.focus() == pane {
+            return;
+        }
+        r.apply(if pane == Focus::List {
+            Action::FocusLeft
+        } else {
+            Action::FocusNext
+        });
+    }
+    assert_eq!(r.focus(), pane);
+}
+
+/// Draws `state` on a test terminal of its size.
+pub fn draw(state: &State) -> Terminal<TestBackend> {
+    let size = state.size();
+    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+    terminal
+        .draw(|f| ui::render(state, &Theme::default(), f))
+        .unwrap();
+    terminal
+}
+
+/// A key press.
+pub fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// A character key press (Shift folded into the character, as terminals send it).
+pub fn char_key(c: char) -> Event {
+    let mods = if c.is_ascii_uppercase() {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
+    Event::Key(KeyEvent::new(KeyCode::Char(c), mods))
+}
