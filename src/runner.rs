@@ -91,7 +91,7 @@ pub fn to_action(event: &Event, keys: &mut KeyResolver, state: &State) -> Option
                         _ => None,
                     })
             }
-            Mode::Normal | Mode::Help { .. } => keys.feed(state.keymap(), state.context(), *key),
+            Mode::Normal | Mode::Overlay(_) => keys.feed(state.keymap(), state.context(), *key),
         },
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),

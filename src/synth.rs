@@ -314,8 +314,8 @@ pub fn long_article(words: usize, seed: u64) -> crate::model::Article {
 }
 
 /// A saved web page ("save page, complete") of about `bytes` bytes: a story of a few thousand words,
-/// wrapped in what makes such files big (inline scripts, styles and images as `data:` addresses), so
-/// parsing it takes as long as a real page of that size. Its headline ends in `index`.
+/// wrapped in what makes such files big (inline scripts and styles, comment threads, images as `data:`
+/// addresses), so parsing it takes about as long as a real page of that size. Its headline ends in `index`.
 #[must_use]
 pub fn saved_page(bytes: usize, index: usize, seed: u64) -> String {
     let mut rng = Rng(seed);
@@ -327,8 +327,8 @@ pub fn saved_page(bytes: usize, index: usize, seed: u64) -> String {
          <meta property=\"og:title\" content=\"{}\"><style>",
         s.title, s.title
     );
-    // A third of the bulk as styles, a third as script, a third as inline images.
-    let third = bytes / 3;
+    // A sixth of the bulk each as styles and script; the rest as markup and inline images, below.
+    let third = bytes / 6;
     while page.len() < third {
         let _ = writeln!(
             page,
@@ -359,7 +359,21 @@ pub fn saved_page(bytes: usize, index: usize, seed: u64) -> String {
             let _ = write!(page, "<p>{p}</p>");
         }
     }
-    page.push_str("</article>");
+    page.push_str("</article><section class=\"comments\">");
+    // Half of what is left as markup around the story (comment threads, teaser lists), half as images.
+    let markup_end = page.len() + (bytes.saturating_sub(page.len())) / 2;
+    while page.len() < markup_end {
+        let _ = write!(
+            page,
+            "<div class=\"comment\"><span class=\"who\">{}</span> <a href=\"/u/{}\">reply</a>\
+             <p>{} {}</p></div>",
+            rng.pick(NAMES),
+            rng.range(0, 99_999),
+            sentence(&mut rng, 12, 20),
+            sentence(&mut rng, 12, 20)
+        );
+    }
+    page.push_str("</section>");
     while page.len() < bytes {
         page.push_str("<img alt=\"\" src=\"data:image/png;base64,");
         let chunk = (bytes - page.len()).min(256 * 1024);

@@ -118,7 +118,9 @@ impl Session {
             "raw mode left on"
         );
         let out = String::from_utf8_lossy(&self.seen);
-        let last_enter = out.rfind("\u{1b}[?1049h").expect("entered the alternate screen");
+        let last_enter = out
+            .rfind("\u{1b}[?1049h")
+            .expect("entered the alternate screen");
         let tail = &out[last_enter..];
         for (sequence, what) in [
             ("\u{1b}[?1049l", "left the alternate screen"),

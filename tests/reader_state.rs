@@ -5,6 +5,13 @@ mod common;
 
 use broadsheet::app::{Action, Effect, Focus, Mode, update};
 use common::{Reader, focus, goto, index_of, reader, title, type_text};
+
+/// The help open, scrolled `scroll` rows.
+fn help_at(scroll: usize) -> Mode {
+    Mode::Overlay(broadsheet::app::overlay::Overlay::Help(
+        broadsheet::app::help::HelpPane { scroll },
+    ))
+}
 use ratatui::layout::Rect;
 
 #[test]
@@ -256,9 +263,9 @@ fn an_unresolved_link_says_so_and_stays() {
 fn help_opens_scrolls_and_closes_without_quitting() {
     let mut s = reader(140, 20);
     s.apply(Action::Help);
-    assert_eq!(*s.mode(), Mode::Help { scroll: 0 });
+    assert_eq!(*s.mode(), help_at(0));
     s.apply(Action::MoveDown);
-    assert_eq!(*s.mode(), Mode::Help { scroll: 1 });
+    assert_eq!(*s.mode(), help_at(1));
     let before = s.list().selected();
     s.apply(Action::NextStory);
     assert_eq!(
@@ -349,7 +356,7 @@ fn warnings_are_announced_and_listed_in_help() {
     let s = Reader::new(store.articles, warnings, Rect::new(0, 0, 140, 40));
     assert_eq!(s.message(), Some("1 file skipped or damaged (? shows why)"));
     let rows = broadsheet::app::help::rows(&s);
-    assert!(rows.iter().any(|r| matches!(r, broadsheet::app::help::HelpRow::Text(t) if t == "news/bad.txt: binary file (holds NUL bytes)")));
+    assert!(rows.iter().any(|r| matches!(r, broadsheet::app::overlay::Row::Text(t) if t == "news/bad.txt: binary file (holds NUL bytes)")));
 }
 
 #[test]

@@ -1,91 +1,76 @@
-//! The help overlay as data: the focused pane's bindings from the keymap (so the help never lies), then
-//! the files that were skipped and why; and its scrolling, which `update` calls in help mode.
+//! The help overlay: the focused pane's bindings from the keymap (so the help never lies), then the
+//! files that were skipped and why.
 
-use super::mode::Mode;
+use super::overlay::{Flow, OverlayPane, Row};
 use super::state::State;
 use crate::action::Action;
 
-/// One row of the help overlay.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum HelpRow {
-    /// A heading.
-    Heading(String),
-    /// Keys, the action's name, and what it does.
-    Binding {
-        /// The keys, as written in the configuration ("j, down").
-        keys: String,
-        /// The action's name.
-        action: &'static str,
-        /// What it does.
-        text: &'static str,
-    },
-    /// A line of plain text.
-    Text(String),
-    /// An empty row.
-    Blank,
+/// The help, scrolled this many rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HelpPane {
+    /// Rows scrolled.
+    pub scroll: usize,
 }
 
-/// The overlay's rows for `state`.
+impl OverlayPane for HelpPane {
+    fn title(&self) -> &'static str {
+        "Help"
+    }
+
+    fn rows(&self, state: &State) -> Vec<Row> {
+        rows(state)
+    }
+
+    fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    fn update(&mut self, action: &Action, rows: usize, visible: usize) -> Flow {
+        let max = rows.saturating_sub(visible);
+        let page = isize::try_from(visible).unwrap_or(1);
+        let delta = match action {
+            Action::MoveDown | Action::Scroll(_, _, 1..) => 1,
+            Action::MoveUp | Action::Scroll(_, _, ..=-1) => -1,
+            Action::PageDown | Action::HalfPageDown => page,
+            Action::PageUp | Action::HalfPageUp => -page,
+            Action::Top => isize::MIN / 2,
+            Action::Bottom => isize::MAX / 2,
+            Action::Close | Action::Help | Action::Quit | Action::Click(..) => return Flow::Close,
+            _ => 0,
+        };
+        self.scroll = self.scroll.saturating_add_signed(delta).min(max);
+        Flow::Stay
+    }
+}
+
+/// The help's rows for `state`.
 #[must_use]
-pub fn rows(state: &State) -> Vec<HelpRow> {
+pub fn rows(state: &State) -> Vec<Row> {
     let context = state.context();
-    let mut out = vec![HelpRow::Heading(format!("Keys {}", context.describe()))];
+    let mut out = vec![Row::Heading(format!("Keys {}", context.describe()))];
     for (action, keys) in state.keymap.help_rows(context) {
         let keys = if keys.is_empty() {
             "(unbound)".to_owned()
         } else {
             keys.join(", ")
         };
-        out.push(HelpRow::Binding {
-            keys,
-            action: action.name(),
-            text: action.help().unwrap_or(""),
+        out.push(Row::Pair {
+            left: keys,
+            right: action.help().unwrap_or("").to_owned(),
+            aside: Some(action.name().to_owned()),
         });
     }
-    out.push(HelpRow::Blank);
-    out.push(HelpRow::Text(
+    out.push(Row::Blank);
+    out.push(Row::Text(
         "Mouse: click selects a story or link; the wheel scrolls the pane under it.".to_owned(),
     ));
     if !state.warnings.is_empty() {
-        out.push(HelpRow::Blank);
-        out.push(HelpRow::Heading(format!(
+        out.push(Row::Blank);
+        out.push(Row::Heading(format!(
             "Files skipped or damaged ({})",
             crate::text::thousands(state.warnings.len())
         )));
-        out.extend(state.warnings.iter().map(|w| HelpRow::Text(w.to_string())));
+        out.extend(state.warnings.iter().map(|w| Row::Text(w.to_string())));
     }
     out
-}
-
-/// Rows of the overlay's inside for a terminal `height` rows tall.
-#[must_use]
-pub fn visible_rows(height: u16) -> usize {
-    usize::from(height.saturating_sub(4)).max(1)
-}
-
-/// An action while the help is open: scroll it, close it, or suspend.
-pub(super) fn scroll(state: &mut State, action: &Action) {
-    let Mode::Help { scroll } = state.mode else {
-        return;
-    };
-    let visible = visible_rows(state.size.height);
-    let max = rows(state).len().saturating_sub(visible);
-    let page = isize::try_from(visible).unwrap_or(1);
-    let moved = |d: isize| Mode::Help {
-        scroll: scroll.saturating_add_signed(d).min(max),
-    };
-    state.mode = match action {
-        Action::MoveDown | Action::Scroll(_, _, 1..) => moved(1),
-        Action::MoveUp | Action::Scroll(_, _, ..=-1) => moved(-1),
-        Action::PageDown | Action::HalfPageDown => moved(page),
-        Action::PageUp | Action::HalfPageUp => moved(-page),
-        Action::Top => moved(isize::MIN / 2),
-        Action::Bottom => moved(isize::MAX / 2),
-        Action::Close | Action::Help | Action::Quit | Action::Click(..) => Mode::Normal,
-        Action::Suspend => {
-            state.outbox.push(super::effect::Effect::Suspend);
-            moved(0)
-        }
-        _ => moved(0),
-    };
 }

@@ -12,6 +12,7 @@ pub mod marking;
 pub mod mode;
 pub mod mouse;
 pub mod navigation;
+pub mod overlay;
 pub mod read_state;
 pub mod sidebar;
 pub mod state;

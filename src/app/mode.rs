@@ -1,17 +1,16 @@
 //! What the keys currently do: read (normal), scroll the help, answer a y/n question, or type into a
 //! prompt. One enum instead of overlay, question and flag fields, so two of them can never be on at once.
 
+use super::overlay::Overlay;
+
 /// The reader's input mode.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Mode {
     /// Reading: keys move, open and mark.
     #[default]
     Normal,
-    /// The help overlay, scrolled this many rows.
-    Help {
-        /// Rows scrolled.
-        scroll: usize,
-    },
+    /// An overlay (the help) has the keys.
+    Overlay(Overlay),
     /// A question waiting for y or n.
     Confirm(Question),
     /// A line of text being typed.

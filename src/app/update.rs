@@ -2,12 +2,14 @@
 //! no clock: what needs the world comes back as effects for the runner, and the time is passed in.
 
 use super::effect::Effect;
+use super::help::HelpPane;
 use super::layout::{self, Focus};
 use super::mode::{Mode, Prompt, PromptKind};
 use super::navigation::{goto, jump_relative, next_unread, open_link, open_selected, step, travel};
+use super::overlay::{self, Overlay};
 use super::read_state::Undo;
 use super::state::State;
-use super::{help, indexing, marking, mouse};
+use super::{indexing, marking, mouse};
 use crate::action::{Action, Revert};
 
 /// Lines the mouse wheel moves per notch.
@@ -77,8 +79,8 @@ fn apply(state: &mut State, action: Action) {
     }
     match &state.mode {
         Mode::Normal => {}
-        Mode::Help { .. } => {
-            help::scroll(state, &action);
+        Mode::Overlay(_) => {
+            overlay::handle(state, &action);
             return;
         }
         Mode::Confirm(_) => {
@@ -136,7 +138,7 @@ fn normal(state: &mut State, action: &Action) {
         Action::ToggleStar => marking::toggle_star(state),
         Action::ToggleUnreadOnly => marking::toggle_filter(state, true),
         Action::ToggleStarredOnly => marking::toggle_filter(state, false),
-        Action::Help => state.mode = Mode::Help { scroll: 0 },
+        Action::Help => state.mode = Mode::Overlay(Overlay::Help(HelpPane::default())),
         Action::Suspend => state.outbox.push(Effect::Suspend),
         Action::Quit => {
             state.save_position();

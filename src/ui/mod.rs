@@ -2,7 +2,7 @@
 
 pub mod article;
 pub mod headlines;
-pub mod help;
+pub mod overlay;
 pub mod related;
 pub mod status;
 
@@ -42,9 +42,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>) {
         related::render(state, theme, frame, rect);
     }
     status::render(state, theme, frame, panes.status);
-    if matches!(state.mode(), crate::app::Mode::Help { .. }) {
-        help::render(state, theme, frame, area);
-    }
+    overlay::render(state, theme, frame, area);
 }
 
 /// A bordered pane block, its border and title styled for focus.

@@ -1,0 +1,97 @@
+//! Drawing any overlay (the help, and those to come): its rows in a box centred over the panes, a left
+//! column of keys or counts, headings, the highlighted row, and a scrollbar when the rows do not fit.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Theme, pane_block};
+use crate::app::State;
+use crate::app::layout::inner;
+use crate::app::mode::Mode;
+use crate::app::overlay::Row;
+use crate::text::truncate::fit;
+
+/// Below this width the asides (action names) are left out, so the descriptions fit.
+const ASIDES_FROM: usize = 60;
+
+/// The widest the box gets: rows longer than this are hard to read across.
+const MAX_WIDTH: u16 = 90;
+
+/// The widest the left column gets.
+const LEFT_WIDTH: usize = 22;
+
+/// Draws the open overlay, if any, centred in `area`.
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
+    let Mode::Overlay(overlay) = state.mode() else {
+        return;
+    };
+    let pane = overlay.pane();
+    let width = area.width.saturating_sub(4).min(MAX_WIDTH);
+    let height = area.height.saturating_sub(2);
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + 1,
+        width,
+        height,
+    };
+    let rows = pane.rows(state);
+    let inside = inner(rect);
+    let more = rows.len() > usize::from(inside.height);
+    let title = if more {
+        format!("{} \u{2014} j/k scroll, Esc closes", pane.title())
+    } else {
+        format!("{} \u{2014} Esc closes", pane.title())
+    };
+    frame.render_widget(Clear, rect);
+    frame.render_widget(pane_block(&title, true, theme, rect.width), rect);
+    let w = usize::from(inside.width);
+    let left_w = LEFT_WIDTH.min(w / 3);
+    let scroll = pane.scroll();
+    let lines: Vec<Line<'_>> = rows
+        .iter()
+        .enumerate()
+        .skip(scroll)
+        .take(usize::from(inside.height))
+        .map(|(i, row)| {
+            let line = match row {
+                Row::Heading(t) => Line::styled(fit(t, w), theme.headline),
+                Row::Pair { left, right, aside } => {
+                    let left = fit(left, left_w.saturating_sub(1));
+                    let pad = " ".repeat(left_w.saturating_sub(left.width()));
+                    let text = match aside {
+                        Some(a) if w >= ASIDES_FROM => format!("{right}  ({a})"),
+                        _ => right.clone(),
+                    };
+                    Line::from(vec![
+                        Span::styled(format!("{left}{pad}"), theme.key),
+                        Span::raw(fit(&text, w.saturating_sub(left_w))),
+                    ])
+                }
+                Row::Text(t) => Line::raw(fit(t, w)),
+                Row::Blank => Line::default(),
+            };
+            if pane.selected() == Some(i) {
+                line.style(theme.list_selected)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inside);
+    if more {
+        let mut bar = ScrollbarState::new(rows.len().saturating_sub(usize::from(inside.height)))
+            .position(scroll)
+            .viewport_content_length(usize::from(inside.height));
+        let track = rect.inner(Margin::new(0, 1));
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None),
+            track,
+            &mut bar,
+        );
+    }
+}
