@@ -13,11 +13,26 @@ pub use headline::{Headline, Placed, dedupe, store_order};
 pub use id::{ArticleId, canonical_url};
 pub use json::{ArticleJson, HeadlineJson};
 
-/// The stored layout a story was read from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+/// The stored layout a story was read from. Its names (in JSON, the index and messages) come from the
+/// variants, so a new format cannot be half-registered.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Format {
     /// A news page saved as plain text by a scraper.
+    #[default]
     Scraped,
     /// A saved HTML page.
     Html,
@@ -31,20 +46,13 @@ impl Format {
     /// The format named `name` (as [`Format::name`] gives it).
     #[must_use]
     pub fn from_name(name: &str) -> Option<Self> {
-        [Self::Scraped, Self::Html, Self::Feed, Self::Markdown]
-            .into_iter()
-            .find(|f| f.name() == name)
+        name.parse().ok()
     }
 
     /// The name used in JSON and in messages.
     #[must_use]
     pub fn name(self) -> &'static str {
-        match self {
-            Self::Scraped => "scraped",
-            Self::Html => "html",
-            Self::Feed => "feed",
-            Self::Markdown => "markdown",
-        }
+        self.into()
     }
 }
 
@@ -191,5 +199,24 @@ impl Article {
             Some(url) if !url.trim().is_empty() => ArticleId::from_url(url),
             _ => ArticleId::from_text(&self.title, self.first_paragraph()),
         }
+    }
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::Format;
+    use strum::VariantArray;
+
+    #[test]
+    fn format_names_round_trip_and_match_the_json() {
+        for &f in Format::VARIANTS {
+            assert_eq!(Format::from_name(f.name()), Some(f));
+            assert_eq!(
+                serde_json::to_value(f).unwrap(),
+                serde_json::Value::String(f.name().to_owned())
+            );
+        }
+        assert_eq!(Format::Html.name(), "html");
+        assert_eq!(Format::from_name("pdf"), None);
     }
 }
