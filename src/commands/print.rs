@@ -4,15 +4,13 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use unicode_width::UnicodeWidthStr;
-
 use super::library::{open_db, roots, scan_and_list};
 use super::{finish_output, report_warnings};
 use crate::model::{ArticleJson, Headline, HeadlineJson};
 use crate::store::Store;
 use crate::store::marks::Mark;
 use crate::text::plain;
-use crate::text::truncate::fit;
+use crate::text::width::pad_to;
 use crate::{samples, store};
 
 /// What `list` prints.
@@ -85,16 +83,11 @@ fn write_list(shown: &[(&Headline, Mark)], json: bool, out: &mut impl Write) -> 
     for (h, m) in shown {
         let read = if m.read_at.is_some() { ' ' } else { 'N' };
         let star = if m.starred { '*' } else { ' ' };
-        let section = fit(h.label().unwrap_or(""), SECTION_COLUMNS);
-        let pad = SECTION_COLUMNS - section.width();
+        let section = pad_to(h.label().unwrap_or(""), SECTION_COLUMNS);
         let date = h
             .published
             .map_or_else(|| " ".repeat(10), |d| d.format("%Y-%m-%d").to_string());
-        writeln!(
-            out,
-            "{read}{star} {section}{:pad$}  {date}  {}",
-            "", h.title
-        )?;
+        writeln!(out, "{read}{star} {section}  {date}  {}", h.title)?;
     }
     Ok(())
 }

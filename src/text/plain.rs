@@ -2,8 +2,7 @@
 
 use std::fmt::Write as _;
 
-use textwrap::Options;
-use unicode_width::UnicodeWidthStr;
+use crate::text::width::{width, wrap};
 
 use crate::model::{Article, Block};
 
@@ -29,26 +28,19 @@ pub fn meta_line(a: &Article, date_format: Option<&str>) -> String {
         .join(" \u{b7} ")
 }
 
-/// `a` reflowed to `width` columns (at least 20): meta line, headline with a rule under it, the body
+/// `a` reflowed to `columns` (at least 20): meta line, headline with a rule under it, the body
 /// with blank lines between blocks, and the related links.
 #[must_use]
-pub fn render(a: &Article, width: usize) -> String {
-    let width = width.max(20);
+pub fn render(a: &Article, columns: usize) -> String {
+    let columns = columns.max(20);
     let mut out = String::new();
-    let fill = |text: &str, first: &str, rest: &str| {
-        textwrap::fill(
-            text,
-            Options::new(width)
-                .initial_indent(first)
-                .subsequent_indent(rest),
-        )
-    };
+    let fill = |text: &str, first: &str, rest: &str| wrap(text, columns, first, rest).join("\n");
     let meta = meta_line(a, None);
     if !meta.is_empty() {
         let _ = writeln!(out, "{}", fill(&meta, "", ""));
     }
     let title = fill(&a.title, "", "");
-    let rule = title.lines().map(UnicodeWidthStr::width).max().unwrap_or(0);
+    let rule = title.lines().map(width).max().unwrap_or(0);
     let _ = writeln!(out, "{title}\n{}", "\u{2500}".repeat(rule));
     for block in &a.body {
         let text = match block {
