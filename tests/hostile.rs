@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 
 use broadsheet::app::State;
 use broadsheet::config::keymap::Keymap;
+use broadsheet::loader::{LoadError, Loaded, load_bytes};
 use broadsheet::text::width::width;
 use broadsheet::ui::{self, Theme};
 use ratatui::Terminal;
@@ -62,4 +63,49 @@ fn the_reader_draws_emoji_headlines_at_every_width() {
             .draw(|f| ui::render(&state, &Theme::default(), f))
             .unwrap();
     }
+}
+
+/// Loads a fixture the way the store does.
+fn load(name: &str) -> Result<Loaded, LoadError> {
+    let path = fixture(name);
+    load_bytes(&path, &std::fs::read(&path).unwrap())
+}
+
+fn titles(loaded: &Loaded) -> Vec<&str> {
+    loaded.articles.iter().map(|a| a.title.as_str()).collect()
+}
+
+#[test]
+fn html_nested_thousands_deep_in_a_feed_is_refused_not_a_stack_overflow() {
+    // 9,300 nested spans in an entry (about 55 KB) overflowed the stack in our recursive text walk, an
+    // abort that took the reader down with the terminal in the alternate screen.
+    let xml = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><title>Deep</title><description><![CDATA[{}x]]></description></item></channel></rss>",
+        "<span>".repeat(9_300)
+    );
+    let err = load_bytes(Path::new("deep.xml"), xml.as_bytes()).unwrap_err();
+    assert_eq!(err.to_string(), "nested 9,304 deep; over the 512 limit");
+    // Escaped instead of in CDATA, it is caught at the entry.
+    let escaped = xml
+        .replace("<![CDATA[", "")
+        .replace("]]>", "")
+        .replace("<span>", "&lt;span&gt;");
+    let err = load_bytes(Path::new("deep.xml"), escaped.as_bytes()).unwrap_err();
+    assert_eq!(err.to_string(), "nested 9,300 deep; over the 512 limit");
+}
+
+#[test]
+fn one_element_with_too_many_attributes_is_refused() {
+    let page = format!(
+        "<html><body><p {}>x</p></body></html>",
+        (0..2_000)
+            .map(|i| format!("a{i}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let err = load_bytes(Path::new("attrs.html"), page.as_bytes()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "an element with 1,001 attributes; over the 1,000 limit"
+    );
 }
