@@ -76,6 +76,49 @@ fn titles(loaded: &Loaded) -> Vec<&str> {
 }
 
 #[test]
+fn utf16_feeds_of_either_byte_order_are_read() {
+    // Big-endian behind its mark, declaring "utf-16" (which means little-endian to encoding_rs): quick-xml
+    // inside feed-rs panicked with "set_encoding() called after prefix buffer was drained".
+    for name in ["utf16be_bom.xml", "utf16le_bom.xml"] {
+        let loaded = load(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(titles(&loaded), ["Tide tables"], "{name}");
+        assert_eq!(loaded.articles[0].section.as_deref(), Some("Tides"));
+    }
+    // Declaring its byte order, or nothing.
+    for decl in ["utf-16le", "UTF-16", ""] {
+        let xml = format!(
+            "<?xml version=\"1.0\" encoding=\"{decl}\"?><rss version=\"2.0\"><channel><item><title>Ebb</title></item></channel></rss>"
+        );
+        let bytes: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(xml.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let loaded = load_bytes(Path::new("f.xml"), &bytes).unwrap();
+        assert_eq!(titles(&loaded), ["Ebb"], "{decl}");
+    }
+}
+
+#[test]
+fn a_second_xml_declaration_is_a_broken_feed_not_a_crash() {
+    // `<?xml="i"ISO-8859-1"?><?xml version="1.0" encoding="ISO-8859-1"?>` made quick-xml panic.
+    let err = load("two_declarations.xml").unwrap_err();
+    assert!(matches!(err, LoadError::Feed(_)), "{err}");
+    assert!(err.to_string().starts_with("not a readable feed"), "{err}");
+}
+
+#[test]
+fn an_embed_with_a_non_ascii_host_does_not_stop_the_page() {
+    // dom_smoothie 0.19 sliced `https://é.youtube-nocookie.com` inside the é and panicked.
+    let loaded = load("iframe_non_ascii_host.html").unwrap();
+    assert_eq!(titles(&loaded), ["Harbour wall vote"]);
+    assert!(
+        loaded.articles[0].body[0]
+            .text()
+            .starts_with("The council voted")
+    );
+}
+
+#[test]
 fn html_nested_thousands_deep_in_a_feed_is_refused_not_a_stack_overflow() {
     // 9,300 nested spans in an entry (about 55 KB) overflowed the stack in our recursive text walk, an
     // abort that took the reader down with the terminal in the alternate screen.
@@ -107,5 +150,36 @@ fn one_element_with_too_many_attributes_is_refused() {
     assert_eq!(
         err.to_string(),
         "an element with 1,001 attributes; over the 1,000 limit"
+    );
+}
+
+#[test]
+fn refused_and_crashing_files_are_warnings_and_the_rest_loads() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "two_declarations.xml",
+        "utf16be_bom.xml",
+        "iframe_non_ascii_host.html",
+    ] {
+        std::fs::copy(fixture(name), dir.path().join(name)).unwrap();
+    }
+    std::fs::write(dir.path().join("deep.html"), "<div>".repeat(600)).unwrap();
+    let out = broadsheet(data.path(), &["list", dir.path().to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(
+        stderr.contains("two_declarations.xml: not a readable feed"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("deep.html: nested 600 deep; over the 512 limit"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("Tide tables") && stdout.contains("Harbour wall vote"),
+        "{stdout}"
     );
 }

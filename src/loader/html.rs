@@ -278,9 +278,11 @@ fn find_article(
     first.map_err(HtmlError::NoArticle)
 }
 
-/// The page parsed for Readability.
+/// The page parsed for Readability, with what makes `dom_smoothie` panic worked around.
 fn readable(text: &str) -> Result<Readability, dom_smoothie::ReadabilityError> {
-    Readability::new(text, None, Some(readability_config()))
+    let readability = Readability::new(text, None, Some(readability_config()))?;
+    super::workaround::ascii_embeds(&readability.doc);
+    Ok(readability)
 }
 
 /// Parses one saved page.

@@ -5,11 +5,13 @@ pub mod dateline;
 pub mod decode;
 pub mod detect;
 pub mod feed;
+pub mod guard;
 pub mod html;
 pub mod html_blocks;
 pub mod html_rescue;
 pub mod markdown;
 pub mod scraped;
+pub mod workaround;
 
 use std::io::Read;
 use std::path::Path;
@@ -56,6 +58,9 @@ pub enum LoadError {
     /// Markup nested or attributed past a bound, refused before any parser ran.
     #[error(transparent)]
     Bounds(#[from] bounds::BoundsError),
+    /// A parser panicked; the panic was caught (see [`guard`]).
+    #[error("the parser crashed: {0}")]
+    Crashed(String),
 }
 
 /// The stories of one file, and what went wrong without stopping it from loading.
@@ -93,10 +98,16 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
 }
 
 /// Parses `bytes` as the content of a file at `path` (the path names the stories and hints at the layout).
+/// Every parse of a file goes through here, and runs under [`guard::guarded`]: a panic in a parser
+/// becomes [`LoadError::Crashed`].
 ///
 /// # Errors
 /// When the bytes are empty, binary, past a bound on markup, or of a layout that cannot be read.
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    guard::guarded(|| parse_bytes(path, bytes))
+}
+
+fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let decoded = decode::decode(bytes)?;
     let text: &str = &decoded.text;
     let format = detect::detect(path, text);
@@ -115,8 +126,9 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
             if text.trim_start().starts_with('<') {
                 bounds::check(text, Markup::Xml)?;
             }
-            // feed-rs reads the XML encoding declaration itself, so it gets the bytes as they are.
-            feed::parse(bytes, path)?
+            // feed-rs gets the text as we decoded it (UTF-16 of either byte order included), declared
+            // as the UTF-8 it now is.
+            feed::parse(workaround::declare_utf8(text).as_bytes(), path)?
         }
     };
     Ok(Loaded {
