@@ -10,6 +10,7 @@ pub mod html;
 pub mod html_blocks;
 pub mod html_rescue;
 pub mod markdown;
+pub mod safe;
 pub mod scraped;
 pub mod workaround;
 
@@ -99,12 +100,16 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
 
 /// Parses `bytes` as the content of a file at `path` (the path names the stories and hints at the layout).
 /// Every parse of a file goes through here, and runs under [`guard::guarded`]: a panic in a parser
-/// becomes [`LoadError::Crashed`].
+/// becomes [`LoadError::Crashed`]. The stories come out safe to print ([`safe::make_safe`]).
 ///
 /// # Errors
 /// When the bytes are empty, binary, past a bound on markup, or of a layout that cannot be read.
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
-    guard::guarded(|| parse_bytes(path, bytes))
+    guard::guarded(|| {
+        let mut loaded = parse_bytes(path, bytes)?;
+        loaded.articles.iter_mut().for_each(safe::make_safe);
+        Ok(loaded)
+    })
 }
 
 fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
