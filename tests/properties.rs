@@ -1,7 +1,10 @@
 //! Properties of the width, reflow and folding code over any text, checked with proptest (its regressions
 //! are kept in `proptest-regressions/`).
 
+use std::borrow::Cow;
+
 use broadsheet::model::{Article, ArticleId, Block, Format};
+use broadsheet::text::clean::{Breaks, clean};
 use broadsheet::text::fold::{fold, fold_hash};
 use broadsheet::text::reflow::reflow;
 use broadsheet::text::width::{fit, pad_to, prefix, width};
@@ -114,6 +117,25 @@ proptest! {
         let r = reflow(&article(&title, &body), w, None);
         for line in &r.lines {
             prop_assert!(width(&line.text) <= usize::from(r.width), "{:?}", line.text);
+        }
+    }
+
+    #[test]
+    fn cleaned_text_holds_nothing_a_terminal_obeys(s in tricky()) {
+        for mode in [Breaks::Keep, Breaks::Lines, Breaks::OneLine, Breaks::Url] {
+            let cleaned = clean(Cow::Borrowed(&s), mode);
+            let breaks_kept = matches!(mode, Breaks::Keep | Breaks::Lines);
+            for (i, c) in cleaned.char_indices() {
+                let allowed = match c {
+                    '\n' | '\t' => breaks_kept,
+                    '\r' => mode == Breaks::Keep && cleaned[i..].starts_with("\r\n"),
+                    '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => false,
+                    c => !c.is_control(),
+                };
+                prop_assert!(allowed, "{:?} in {:?} ({:?})", c, cleaned, mode);
+            }
+            // Cleaning twice changes nothing: no removal leaves a new sequence behind.
+            prop_assert_eq!(clean(cleaned.clone(), mode), cleaned);
         }
     }
 
