@@ -57,6 +57,15 @@ fn tricky() -> impl Strategy<Value = String> {
         "-",
         ".",
         "\u{10ffff}",
+        "\u{1b}]8;;u\u{1b}\\",
+        "\u{9d}0;t\u{9c}",
+        "\u{1b}(",
+        "\u{1b}",
+        "[",
+        "]",
+        "\u{7}",
+        "\u{202a}",
+        "\u{2066}",
     ]);
     prop::collection::vec(
         prop_oneof![pieces.prop_map(str::to_owned), any::<String>()],
