@@ -59,24 +59,18 @@ const RAW_TEXT: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
 ];
 
-/// Elements that a sibling of the same group closes (`<li>` closes an open `<li>`), each with its group.
-const SELF_CLOSING_GROUPS: &[(&str, u8)] = &[
-    ("p", 0),
-    ("li", 1),
-    ("dt", 2),
-    ("dd", 2),
-    ("tr", 3),
-    ("td", 4),
-    ("th", 4),
-    ("option", 5),
-    ("optgroup", 6),
-    ("rb", 7),
-    ("rt", 7),
-    ("rp", 7),
-    ("rtc", 7),
-    ("thead", 8),
-    ("tbody", 8),
-    ("tfoot", 8),
+/// Groups of elements that a sibling of the same group closes: `<li>` closes an open `<li>`, `<td>` an
+/// open `<th>`.
+const IMPLIED_END_GROUPS: &[&[&str]] = &[
+    &["p"],
+    &["li"],
+    &["dt", "dd"],
+    &["tr"],
+    &["td", "th"],
+    &["option"],
+    &["optgroup"],
+    &["rb", "rt", "rp", "rtc"],
+    &["thead", "tbody", "tfoot"],
 ];
 
 /// Elements below which a same-group sibling no longer closes anything (a list inside a list item).
@@ -100,11 +94,8 @@ fn is(list: &[&str], name: &[u8]) -> bool {
     list.iter().any(|t| t.as_bytes().eq_ignore_ascii_case(name))
 }
 
-fn group(name: &[u8]) -> Option<u8> {
-    SELF_CLOSING_GROUPS
-        .iter()
-        .find(|(t, _)| t.as_bytes().eq_ignore_ascii_case(name))
-        .map(|&(_, g)| g)
+fn group(name: &[u8]) -> Option<usize> {
+    IMPLIED_END_GROUPS.iter().position(|g| is(g, name))
 }
 
 /// Checks `text` against [`MAX_DEPTH`] and [`MAX_ATTRIBUTES`], in one pass over its bytes.
@@ -219,14 +210,19 @@ impl<'a> Scanner<'a> {
         &bytes[start..self.at]
     }
 
+    /// Moves past white space.
+    fn skip_space(&mut self) {
+        while self.bytes.get(self.at).is_some_and(u8::is_ascii_whitespace) {
+            self.at += 1;
+        }
+    }
+
     /// Counts the attributes up to the tag's `>`, past which the cursor moves. Whether the tag ended in `/>`.
     fn attributes(&mut self) -> Result<bool, BoundsError> {
         let bytes = self.bytes;
         let mut count = 0;
         loop {
-            while self.at < bytes.len() && bytes[self.at].is_ascii_whitespace() {
-                self.at += 1;
-            }
+            self.skip_space();
             match bytes.get(self.at) {
                 None => return Ok(false),
                 Some(b'>') => {
@@ -258,16 +254,12 @@ impl<'a> Scanner<'a> {
             {
                 self.at += 1;
             }
-            while self.at < bytes.len() && bytes[self.at].is_ascii_whitespace() {
-                self.at += 1;
-            }
+            self.skip_space();
             if bytes.get(self.at) != Some(&b'=') {
                 continue;
             }
             self.at += 1;
-            while self.at < bytes.len() && bytes[self.at].is_ascii_whitespace() {
-                self.at += 1;
-            }
+            self.skip_space();
             match bytes.get(self.at) {
                 Some(&quote @ (b'"' | b'\'')) => {
                     self.at += 1;
