@@ -134,6 +134,25 @@ fn errors_name_file_line_column_key_and_suggestion() {
 }
 
 #[test]
+fn date_formats_that_cannot_print_are_refused() {
+    // chrono parses `%#z` but cannot print it: the reader panicked on the first dated story.
+    assert_eq!(
+        error("date_format_not_printable.toml"),
+        format!(
+            "bad value `%d %#z` for `date_format`: a format that can be parsed but not printed (such as %#z) at line 2, column 15 of {}",
+            fixture("date_format_not_printable.toml").display()
+        )
+    );
+    assert_eq!(
+        error("date_format_control.toml"),
+        format!(
+            "bad value `%Y\\u{{1b}}]0;x\\u{{7}}` for `date_format`: holds a control character at line 2, column 15 of {}",
+            fixture("date_format_control.toml").display()
+        )
+    );
+}
+
+#[test]
 fn a_partial_file_changes_only_what_it_names() {
     let c = load("good_partial.toml").unwrap();
     let d = config::load(&Source::Defaults, false).unwrap();
@@ -306,6 +325,10 @@ fn the_command_line_checks_and_prints_configuration() {
     let out = broadsheet(&["config", "check", bad.to_str().unwrap()], &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `sidebar_width`?"));
+    let unprintable = fixture("date_format_not_printable.toml");
+    let out = broadsheet(&["config", "check", unprintable.to_str().unwrap()], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2, column 15"));
     let out = broadsheet(&["config", "default"], &[]);
     assert_eq!(String::from_utf8(out.stdout).unwrap(), config::DEFAULTS);
     // A bad configuration stops every command before it starts, with status 2.

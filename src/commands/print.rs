@@ -1,18 +1,18 @@
 //! `list` and `show`: stories printed one line each, or reflowed in full, as text or JSON.
 
+use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-use unicode_width::UnicodeWidthStr;
 
 use super::library::{open_db, roots, scan_and_list};
 use super::{finish_output, report_warnings};
 use crate::model::{ArticleJson, Headline, HeadlineJson};
 use crate::store::Store;
 use crate::store::marks::Mark;
+use crate::text::clean::{Breaks, clean};
 use crate::text::plain;
-use crate::text::truncate::fit;
+use crate::text::width::pad_to;
 use crate::{samples, store};
 
 /// What `list` prints.
@@ -24,6 +24,11 @@ pub struct ListOptions {
     pub unread: bool,
     /// Only starred stories.
     pub starred: bool,
+}
+
+/// `s` on one line, without control sequences.
+fn one_line(s: &str) -> Cow<'_, str> {
+    clean(Cow::Borrowed(s), Breaks::OneLine)
 }
 
 /// Section column width in `list`.
@@ -85,15 +90,15 @@ fn write_list(shown: &[(&Headline, Mark)], json: bool, out: &mut impl Write) -> 
     for (h, m) in shown {
         let read = if m.read_at.is_some() { ' ' } else { 'N' };
         let star = if m.starred { '*' } else { ' ' };
-        let section = fit(h.label().unwrap_or(""), SECTION_COLUMNS);
-        let pad = SECTION_COLUMNS - section.width();
+        // The index may hold rows written before stories were cleaned when loaded: clean them here too.
+        let section = pad_to(&one_line(h.label().unwrap_or("")), SECTION_COLUMNS);
         let date = h
             .published
             .map_or_else(|| " ".repeat(10), |d| d.format("%Y-%m-%d").to_string());
         writeln!(
             out,
-            "{read}{star} {section}{:pad$}  {date}  {}",
-            "", h.title
+            "{read}{star} {section}  {date}  {}",
+            one_line(&h.title)
         )?;
     }
     Ok(())
@@ -134,7 +139,13 @@ fn write_show(store: &Store, json: bool, width: usize, out: &mut impl Write) -> 
         if i > 0 {
             writeln!(out, "\n{}\n", "\u{2550}".repeat(width.max(20)))?;
         }
-        write!(out, "{}", plain::render(a, width))?;
+        // Stories are cleaned as they load; the date format comes from the configuration, which could
+        // hold an escape too. One more pass over what goes out costs little and guarantees it.
+        write!(
+            out,
+            "{}",
+            clean(Cow::Owned(plain::render(a, width)), Breaks::Lines)
+        )?;
     }
     Ok(())
 }

@@ -161,8 +161,28 @@ pub fn load(source: &Source, no_color: bool) -> Result<Config, ConfigError> {
     Ok(config)
 }
 
-/// Whether `NO_COLOR` asks for no colour: set to anything.
+/// Whether the `NO_COLOR` variable asks for no colour (see [`no_color_in`]).
 #[must_use]
 pub fn no_color_requested() -> bool {
-    std::env::var_os("NO_COLOR").is_some()
+    no_color_in(std::env::var_os("NO_COLOR").as_deref())
+}
+
+/// Whether a `NO_COLOR` value asks for no colour. The convention (no-color.org) is that only a non-empty
+/// value does: `NO_COLOR=` (set, but empty) keeps colour.
+#[must_use]
+pub fn no_color_in(value: Option<&std::ffi::OsStr>) -> bool {
+    value.is_some_and(|v| !v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsStr;
+
+    #[test]
+    fn only_a_non_empty_no_color_removes_colour() {
+        assert!(!super::no_color_in(None));
+        assert!(!super::no_color_in(Some(OsStr::new(""))));
+        assert!(super::no_color_in(Some(OsStr::new("1"))));
+        assert!(super::no_color_in(Some(OsStr::new("0"))));
+    }
 }

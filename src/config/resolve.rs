@@ -1,6 +1,7 @@
 //! Merging one configuration file over what came before it, checking every value as it goes.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -113,13 +114,12 @@ pub fn apply(
         }
         if let Some(f) = reading.date_format {
             let format = f.get_ref();
-            let bad = chrono::format::StrftimeItems::new(format)
-                .any(|i| matches!(i, chrono::format::Item::Error));
-            if bad || format.trim().is_empty() {
+            if let Err(why) = check_date_format(format) {
                 return Err(at(
                     f.span(),
                     format!(
-                        "bad value `{format}` for `date_format`: not a strftime format such as \"%-d %B %Y\""
+                        "bad value `{}` for `date_format`: {why}",
+                        format.escape_debug()
                     ),
                 ));
             }
@@ -127,6 +127,32 @@ pub fn apply(
         }
     }
     Ok(config)
+}
+
+/// Why `format` cannot show a story's date, if it cannot. It is tried on a sample date: chrono accepts
+/// items it can only parse (`%#z`) and fails when formatting them, which would stop the reader at the
+/// first dated story, so a format is good only when it prints. A control character in it would reach
+/// the terminal.
+///
+/// # Errors
+/// Why the format is refused, for the message.
+pub fn check_date_format(format: &str) -> Result<(), &'static str> {
+    const NOT_STRFTIME: &str = "not a strftime format such as \"%-d %B %Y\"";
+    if format.trim().is_empty()
+        || chrono::format::StrftimeItems::new(format)
+            .any(|i| matches!(i, chrono::format::Item::Error))
+    {
+        return Err(NOT_STRFTIME);
+    }
+    if format.chars().any(char::is_control) {
+        return Err("holds a control character");
+    }
+    let sample = chrono::DateTime::from_timestamp(1_795_000_000, 0)
+        .unwrap_or_default()
+        .fixed_offset();
+    let mut printed = String::new();
+    write!(printed, "{}", sample.format(format))
+        .map_err(|_| "a format that can be parsed but not printed (such as %#z)")
 }
 
 /// `~` and `$VAR` / `${VAR}` expanded.

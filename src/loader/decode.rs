@@ -80,7 +80,7 @@ fn declared(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 }
 
 fn finish(text: Cow<'_, str>, warning: Option<String>) -> Result<Decoded<'_>, LoadError> {
-    let text = crate::text::clean::clean(text);
+    let text = crate::text::clean::clean(text, crate::text::clean::Breaks::Keep);
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }

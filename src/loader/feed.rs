@@ -3,8 +3,29 @@
 
 use std::path::Path;
 
+use super::bounds::{self, BoundsError, Markup};
 use super::html_blocks;
 use crate::model::{Article, ArticleId, Block, Format, canonical_url};
+
+/// Why a feed gives no stories.
+#[derive(Debug, thiserror::Error)]
+pub enum FeedError {
+    /// feed-rs cannot read it as RSS, Atom or JSON Feed.
+    #[error("not a readable feed: {0}")]
+    Unreadable(#[source] feed_rs::parser::ParseFeedError),
+    /// It is a feed, but an empty one.
+    #[error("the feed has no entries")]
+    NoEntries,
+    /// An entry's HTML (escaped in the XML, or in a JSON feed) nests or is attributed past a bound.
+    #[error(transparent)]
+    Markup(#[from] BoundsError),
+}
+
+/// `html` checked against the bounds on markup before it is parsed (the feed's own bytes were checked
+/// already, but HTML escaped as text inside them was not).
+fn bounded(html: &str) -> Result<&str, BoundsError> {
+    bounds::check(html, Markup::Html).map(|()| html)
+}
 
 /// Plain text of an HTML snippet (entry titles may carry markup).
 fn plain(s: &str) -> String {
@@ -20,14 +41,16 @@ fn plain(s: &str) -> String {
 /// Parses a feed file into its stories, in the feed's order.
 ///
 /// # Errors
-/// When the file is not a feed feed-rs can read.
-pub fn parse(bytes: &[u8], path: &Path) -> Result<Vec<Article>, String> {
-    let feed = feed_rs::parser::parse(bytes).map_err(|e| format!("not a readable feed: {e}"))?;
-    let source = feed
-        .title
-        .as_ref()
-        .map(|t| plain(&t.content))
-        .filter(|t| !t.is_empty());
+/// When the file is not a feed feed-rs can read, has no entries, or holds HTML past the bounds on markup.
+pub fn parse(bytes: &[u8], path: &Path) -> Result<Vec<Article>, FeedError> {
+    let feed = feed_rs::parser::parse(bytes).map_err(FeedError::Unreadable)?;
+    if feed.entries.is_empty() {
+        return Err(FeedError::NoEntries);
+    }
+    let source = match &feed.title {
+        Some(t) => Some(plain(bounded(&t.content)?)).filter(|t| !t.is_empty()),
+        None => None,
+    };
     let mut out = Vec::with_capacity(feed.entries.len());
     for (entry_index, e) in feed.entries.into_iter().enumerate() {
         let html = e
@@ -37,7 +60,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Vec<Article>, String> {
             .or_else(|| e.summary.as_ref().map(|s| s.content.clone()))
             .unwrap_or_default();
         let base = e.links.first().map(|l| l.href.clone());
-        let (body, links) = html_blocks::from_html(&html, base.as_deref());
+        let (body, links) = html_blocks::from_html(bounded(&html)?, base.as_deref());
         let url = e
             .links
             .iter()
@@ -47,11 +70,10 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Vec<Article>, String> {
             .or_else(|| {
                 (e.id.starts_with("http://") || e.id.starts_with("https://")).then(|| e.id.clone())
             });
-        let mut title = e
-            .title
-            .as_ref()
-            .map(|t| plain(&t.content))
-            .unwrap_or_default();
+        let mut title = match &e.title {
+            Some(t) => plain(bounded(&t.content)?),
+            None => String::new(),
+        };
         if title.is_empty() {
             title = body.first().map_or_else(
                 || "(untitled)".to_owned(),
@@ -141,7 +163,25 @@ mod tests {
         assert!(
             parse(b"<rss><channel><item>", Path::new("x.xml"))
                 .unwrap_err()
+                .to_string()
                 .starts_with("not a readable feed")
         );
+        assert!(matches!(
+            parse(
+                b"<rss version=\"2.0\"><channel><title>T</title></channel></rss>",
+                Path::new("x.xml")
+            ),
+            Err(FeedError::NoEntries)
+        ));
+    }
+
+    #[test]
+    fn escaped_html_past_the_bounds_is_refused() {
+        let deep = "&lt;span&gt;".repeat(600);
+        let rss = format!(
+            "<rss version=\"2.0\"><channel><item><title>Deep</title><description>{deep}x</description></item></channel></rss>"
+        );
+        let err = parse(rss.as_bytes(), Path::new("x.xml")).unwrap_err();
+        assert_eq!(err.to_string(), "nested 600 deep; over the 512 limit");
     }
 }

@@ -10,8 +10,26 @@ use super::dateline::parse_date;
 use super::{html_blocks, html_rescue as rescue};
 use crate::model::{Article, ArticleId, Block, Format, RelatedLink};
 
-/// Deeper nesting than this is not a news page (browsers stop at 512).
-const MAX_READABLE_DEPTH: usize = 512;
+/// Deeper nesting than this is not a news page (browsers stop at 512). The raw text was checked against
+/// the same bound before parsing; this catches what that rough count missed.
+const MAX_READABLE_DEPTH: usize = super::bounds::MAX_DEPTH;
+
+/// Why a saved page gives no story.
+#[derive(Debug, thiserror::Error)]
+pub enum HtmlError {
+    /// The HTML could not be parsed at all.
+    #[error("not readable HTML: {0}")]
+    NotHtml(#[source] dom_smoothie::ReadabilityError),
+    /// The parsed page nests too deep to be read in reasonable time.
+    #[error("nested more than {limit} elements deep; not read")]
+    TooDeep {
+        /// The limit it broke.
+        limit: usize,
+    },
+    /// Readability found no article in the page.
+    #[error("no article found in the page: {0}")]
+    NoArticle(#[source] dom_smoothie::ReadabilityError),
+}
 
 /// What the page says about itself in its head.
 #[derive(Default)]
@@ -235,35 +253,44 @@ fn readability_config() -> Config {
 
 /// Runs Readability on the page, a second time with hidden article text shown when the first run found
 /// almost nothing (a body hidden until a script shows it).
-fn find_article(text: &str, mut readability: Readability) -> Result<dom_smoothie::Article, String> {
+fn find_article(
+    text: &str,
+    mut readability: Readability,
+) -> Result<dom_smoothie::Article, HtmlError> {
     // Readability's cost grows with the square of the nesting depth: a page nested absurdly deep is skipped
     // with a warning rather than left to run for minutes.
     if html_blocks::depth(&readability.doc, MAX_READABLE_DEPTH) > MAX_READABLE_DEPTH {
-        return Err(format!(
-            "nested more than {MAX_READABLE_DEPTH} elements deep; not read"
-        ));
+        return Err(HtmlError::TooDeep {
+            limit: MAX_READABLE_DEPTH,
+        });
     }
     let first = readability.parse();
     let words = |a: &dom_smoothie::Article| a.text_content.split_whitespace().count();
     let found_words = first.as_ref().map_or(0, words);
     if found_words < 50
-        && let Ok(mut again) = Readability::new(text, None, Some(readability_config()))
+        && let Ok(mut again) = readable(text)
         && rescue::unhide_article_text(&again.doc)
         && let Ok(more) = again.parse()
         && words(&more) > 2 * found_words.max(25)
     {
         return Ok(more);
     }
-    first.map_err(|e| format!("no article found in the page: {e}"))
+    first.map_err(HtmlError::NoArticle)
+}
+
+/// The page parsed for Readability, with what makes `dom_smoothie` panic worked around.
+fn readable(text: &str) -> Result<Readability, dom_smoothie::ReadabilityError> {
+    let readability = Readability::new(text, None, Some(readability_config()))?;
+    super::workaround::ascii_embeds(&readability.doc);
+    Ok(readability)
 }
 
 /// Parses one saved page.
 ///
 /// # Errors
 /// When no article can be found in it.
-pub fn parse(text: &str, path: &Path) -> Result<Article, String> {
-    let readability = Readability::new(text, None, Some(readability_config()))
-        .map_err(|e| format!("not readable HTML: {e}"))?;
+pub fn parse(text: &str, path: &Path) -> Result<Article, HtmlError> {
+    let readability = readable(text).map_err(HtmlError::NotHtml)?;
     let meta = PageMeta::read(&readability.doc);
     let related = related_lists(&readability.doc);
     let json_ld_body = rescue::json_ld_article_body(&readability.doc);

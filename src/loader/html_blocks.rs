@@ -305,10 +305,25 @@ fn has_block_child(node: &NodeRef<'_>) -> bool {
         .any(|d| d.is_element() && BLOCKS.contains(&name(&d).as_str()) && name(&d) != "br")
 }
 
-/// The text of `node` without the text of skipped elements (scripts, styles, buttons).
+/// The text of `node` without the text of skipped elements (scripts, styles, buttons). Walked with a
+/// stack of its own, not by recursion, so no nesting can exhaust the thread's stack.
 fn visible_text(node: &NodeRef<'_>) -> String {
+    /// What is left to do, last first.
+    enum Step<'a> {
+        Node(NodeRef<'a>),
+        /// The space that sets a block apart from what follows it.
+        Space,
+    }
     let mut out = String::new();
-    for d in node.children_it(false) {
+    let mut steps: Vec<Step<'_>> = node.children_it(true).map(Step::Node).collect();
+    while let Some(step) = steps.pop() {
+        let d = match step {
+            Step::Space => {
+                out.push(' ');
+                continue;
+            }
+            Step::Node(d) => d,
+        };
         if d.is_text() {
             out.push_str(&d.text());
         } else if d.is_element() {
@@ -319,11 +334,11 @@ fn visible_text(node: &NodeRef<'_>) -> String {
             if n == "br" {
                 out.push(' ');
             } else {
-                out.push_str(&visible_text(&d));
                 // Inline elements run on (`<em>rain</em>.`); blocks inside are set apart.
                 if BLOCKS.contains(&n.as_str()) {
-                    out.push(' ');
+                    steps.push(Step::Space);
                 }
+                steps.extend(d.children_it(true).map(Step::Node));
             }
         }
     }
@@ -383,6 +398,23 @@ mod tests {
             ]
         );
         assert_eq!(from_html(html, None).1.len(), 0);
+    }
+
+    #[test]
+    fn text_nested_past_any_stack_is_read() {
+        // Recursion overflowed the stack here (an abort, not a panic) on HTML nested ~9,300 deep.
+        let deep = format!(
+            "<p>{}deep text{}</p>",
+            "<span>".repeat(50_000),
+            "</span>".repeat(50_000)
+        );
+        let (blocks, _) = from_html(&deep, None);
+        assert_eq!(blocks, vec![Block::Paragraph("deep text".into())]);
+        let mixed = "<table><tr><td><span>a<div>b</div>c<br>d<script>x</script></span></td><td>e</td></tr></table>";
+        assert_eq!(
+            from_html(mixed, None).0,
+            vec![Block::Paragraph("ab c d | e".into())]
+        );
     }
 
     #[test]

@@ -8,9 +8,89 @@ use serde_json::Value;
 
 use super::dateline::parse_date;
 use crate::model::{Article, ArticleId, Block, Format, Link, RelatedLink};
+use crate::text::thousands;
+
+/// Front matter larger than this is refused before it is parsed: real front matter is a few hundred bytes
+/// (a long related list, a few kilobytes), and YAML's parser slows with the square of its nesting.
+pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+
+/// Front matter whose brackets nest deeper than this is refused before it is parsed: real front matter
+/// nests two or three deep (a list of tables), and YAML nested 40,000 deep took seconds to refuse.
+pub const MAX_FRONT_MATTER_DEPTH: usize = 64;
+
+/// Why a Markdown note gives no story.
+#[derive(Debug, thiserror::Error)]
+pub enum MarkdownError {
+    /// The front matter has no closing fence.
+    #[error("the front matter opened with {fence} never closes")]
+    Unclosed {
+        /// The opening fence, `+++` or `---`.
+        fence: &'static str,
+    },
+    /// The `+++` front matter is not TOML.
+    #[error("bad TOML front matter: {}", .0.message())]
+    Toml(#[source] toml::de::Error),
+    /// The TOML front matter holds what JSON cannot (it cannot happen for a table; kept for honesty).
+    #[error("bad TOML front matter: {0}")]
+    TomlValue(#[source] serde_json::Error),
+    /// The `---` front matter is not YAML.
+    #[error("bad YAML front matter: {0}")]
+    Yaml(#[source] serde_yaml_ng::Error),
+    /// The front matter is larger than [`MAX_FRONT_MATTER_BYTES`].
+    #[error("front matter of {} bytes; over the {} limit", thousands(*.size), thousands(*.limit))]
+    FrontMatterTooLarge {
+        /// Its size in bytes.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The front matter nests deeper than [`MAX_FRONT_MATTER_DEPTH`].
+    #[error("front matter nested {} deep; over the {} limit", thousands(*.depth), thousands(*.limit))]
+    FrontMatterTooDeep {
+        /// How deep its brackets nest.
+        depth: usize,
+        /// The limit.
+        limit: usize,
+    },
+}
+
+/// How deep the brackets and braces of `head` nest, wherever they stand: in a string they only make the
+/// count err deep, which matters only past a bound no real front matter comes near.
+fn bracket_depth(head: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for b in head.bytes() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// Refuses front matter past [`MAX_FRONT_MATTER_BYTES`] or [`MAX_FRONT_MATTER_DEPTH`].
+fn check_bounds(head: &str) -> Result<(), MarkdownError> {
+    if head.len() > MAX_FRONT_MATTER_BYTES {
+        return Err(MarkdownError::FrontMatterTooLarge {
+            size: head.len(),
+            limit: MAX_FRONT_MATTER_BYTES,
+        });
+    }
+    let depth = bracket_depth(head);
+    if depth > MAX_FRONT_MATTER_DEPTH {
+        return Err(MarkdownError::FrontMatterTooDeep {
+            depth,
+            limit: MAX_FRONT_MATTER_DEPTH,
+        });
+    }
+    Ok(())
+}
 
 /// The front matter as a JSON value (both TOML and YAML convert to it), and the Markdown after it.
-fn split_front_matter(text: &str) -> Result<(Value, &str), String> {
+fn split_front_matter(text: &str) -> Result<(Value, &str), MarkdownError> {
     let start = text.trim_start_matches('\u{feff}');
     for (fence, toml) in [("+++", true), ("---", false)] {
         let Some(rest) = start
@@ -21,17 +101,16 @@ fn split_front_matter(text: &str) -> Result<(Value, &str), String> {
         };
         let close = format!("\n{fence}");
         let Some(end) = rest.find(&close) else {
-            return Err(format!("the front matter opened with {fence} never closes"));
+            return Err(MarkdownError::Unclosed { fence });
         };
         let head = &rest[..end];
+        check_bounds(head)?;
         let body = rest[end + close.len()..].trim_start_matches(['\r', '\n']);
         let value = if toml {
-            let table: toml::Table = toml::from_str(head)
-                .map_err(|e| format!("bad TOML front matter: {}", e.message()))?;
-            serde_json::to_value(table).map_err(|e| format!("bad TOML front matter: {e}"))?
+            let table: toml::Table = toml::from_str(head).map_err(MarkdownError::Toml)?;
+            serde_json::to_value(table).map_err(MarkdownError::TomlValue)?
         } else {
-            serde_yaml_ng::from_str::<Value>(head)
-                .map_err(|e| format!("bad YAML front matter: {e}"))?
+            serde_yaml_ng::from_str::<Value>(head).map_err(MarkdownError::Yaml)?
         };
         return Ok((value, body));
     }
@@ -93,8 +172,8 @@ enum Context {
 /// Parses a Markdown note.
 ///
 /// # Errors
-/// Front matter that is not valid TOML or YAML.
-pub fn parse(source: &str, path: &Path) -> Result<Article, String> {
+/// Front matter that never closes, is not valid TOML or YAML, or is too large or too deep to parse.
+pub fn parse(source: &str, path: &Path) -> Result<Article, MarkdownError> {
     let (fm, body_text) = split_front_matter(source)?;
     let mut blocks = Vec::new();
     let mut links = Vec::new();
@@ -274,6 +353,7 @@ mod tests {
         assert!(
             parse("---\ntitle: Never closed\n\nBody", Path::new("n.md"))
                 .unwrap_err()
+                .to_string()
                 .contains("never closes")
         );
         let both = parse(
@@ -283,5 +363,28 @@ mod tests {
         .unwrap();
         assert_eq!(both.title, "Front title");
         assert_eq!(both.body[0], Block::Subhead("Heading one".into()));
+    }
+
+    #[test]
+    fn front_matter_is_bounded_before_it_is_parsed() {
+        let deep = format!("---\ntitle: {}\n---\nBody.\n", "[".repeat(40_000));
+        let err = parse(&deep, Path::new("n.md")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "front matter nested 40,000 deep; over the 64 limit"
+        );
+        let toml = format!("+++\ntitle = {}\n+++\nBody.\n", "{a = ".repeat(100));
+        assert!(matches!(
+            parse(&toml, Path::new("n.md")),
+            Err(MarkdownError::FrontMatterTooDeep { depth: 100, .. })
+        ));
+        let large = format!("---\ntitle: x\nnote: {}\n---\nBody.\n", "a".repeat(70_000));
+        assert!(matches!(
+            parse(&large, Path::new("n.md")),
+            Err(MarkdownError::FrontMatterTooLarge { .. })
+        ));
+        let nested =
+            "---\ntitle: x\nrelated: [{title: a, url: \"https://x.test/[1]\"}]\n---\nBody.\n";
+        assert!(parse(nested, Path::new("n.md")).is_ok());
     }
 }

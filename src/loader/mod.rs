@@ -1,19 +1,24 @@
 //! Loaders: one file's bytes in, stories out. They know nothing of terminals or of other files.
 
+pub mod bounds;
 pub mod dateline;
 pub mod decode;
 pub mod detect;
 pub mod feed;
+pub mod guard;
 pub mod html;
 pub mod html_blocks;
 pub mod html_rescue;
 pub mod markdown;
+pub mod safe;
 pub mod scraped;
+pub mod workaround;
 
 use std::io::Read;
 use std::path::Path;
 
 use crate::model::{Article, Format};
+use bounds::Markup;
 
 /// Files larger than this are skipped with a warning: no news page is this big, and reading one would stall
 /// the whole store.
@@ -42,9 +47,21 @@ pub enum LoadError {
     /// The file holds no letters or digits, so no story.
     #[error("no text to read (only punctuation and spaces)")]
     NoText,
-    /// The file is in a known layout but cannot be read as one (malformed XML, no article in a page).
-    #[error("{0}")]
-    Unreadable(String),
+    /// A saved page that cannot be read (not HTML, no article in it).
+    #[error(transparent)]
+    Html(#[from] html::HtmlError),
+    /// A feed that cannot be read (malformed, empty).
+    #[error(transparent)]
+    Feed(#[from] feed::FeedError),
+    /// A Markdown note whose front matter cannot be read.
+    #[error(transparent)]
+    Markdown(#[from] markdown::MarkdownError),
+    /// Markup nested or attributed past a bound, refused before any parser ran.
+    #[error(transparent)]
+    Bounds(#[from] bounds::BoundsError),
+    /// A parser panicked; the panic was caught (see [`guard`]).
+    #[error("the parser crashed: {0}")]
+    Crashed(String),
 }
 
 /// The stories of one file, and what went wrong without stopping it from loading.
@@ -82,28 +99,42 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
 }
 
 /// Parses `bytes` as the content of a file at `path` (the path names the stories and hints at the layout).
+/// Every parse of a file goes through here, and runs under [`guard::guarded`]: a panic in a parser
+/// becomes [`LoadError::Crashed`]. The stories come out safe to print ([`safe::make_safe`]).
 ///
 /// # Errors
-/// When the bytes are empty, binary or of a layout not read yet.
+/// When the bytes are empty, binary, past a bound on markup, or of a layout that cannot be read.
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    guard::guarded(|| {
+        let mut loaded = parse_bytes(path, bytes)?;
+        loaded.articles.iter_mut().for_each(safe::make_safe);
+        Ok(loaded)
+    })
+}
+
+fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let decoded = decode::decode(bytes)?;
-    let format = detect::detect(path, &decoded.text);
+    let text: &str = &decoded.text;
+    let format = detect::detect(path, text);
     let articles = match format {
-        Format::Scraped if !decoded.text.chars().any(char::is_alphanumeric) => {
+        Format::Scraped if !text.chars().any(char::is_alphanumeric) => {
             return Err(LoadError::NoText);
         }
-        Format::Scraped => vec![scraped::parse(&decoded.text, path)],
-        Format::Html => vec![html::parse(&decoded.text, path).map_err(LoadError::Unreadable)?],
-        Format::Markdown => {
-            vec![markdown::parse(&decoded.text, path).map_err(LoadError::Unreadable)?]
+        Format::Scraped => vec![scraped::parse(text, path)],
+        Format::Html => {
+            bounds::check(text, Markup::Html)?;
+            vec![html::parse(text, path)?]
         }
-        // feed-rs reads the XML encoding declaration itself, so it gets the bytes as they are.
-        Format::Feed => match feed::parse(bytes, path).map_err(LoadError::Unreadable)? {
-            stories if stories.is_empty() => {
-                return Err(LoadError::Unreadable("the feed has no entries".to_owned()));
+        Format::Markdown => vec![markdown::parse(text, path)?],
+        Format::Feed => {
+            // JSON feeds' HTML is checked entry by entry; XML feeds are checked whole, CDATA included.
+            if text.trim_start().starts_with('<') {
+                bounds::check(text, Markup::Xml)?;
             }
-            stories => stories,
-        },
+            // feed-rs gets the text as we decoded it (UTF-16 of either byte order included), declared
+            // as the UTF-8 it now is.
+            feed::parse(workaround::declare_utf8(text).as_bytes(), path)?
+        }
     };
     Ok(Loaded {
         articles,

@@ -7,6 +7,7 @@ pub mod resolve;
 pub mod scan;
 pub mod walk;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -14,6 +15,7 @@ use rayon::prelude::*;
 
 use crate::loader::{self, LoadError, Loaded};
 use crate::model::Article;
+use crate::text::clean::{Breaks, clean};
 
 /// Something that went wrong with one file or folder; the rest of the store is unaffected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,8 +27,16 @@ pub struct Warning {
 }
 
 impl fmt::Display for Warning {
+    /// The path and the reason, on one line with no control sequence: a file's name can hold ESC as well
+    /// as its text, and reasons quote what a parser choked on.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.reason)
+        let one_line = |s: String| clean(Cow::Owned(s), Breaks::OneLine).into_owned();
+        write!(
+            f,
+            "{}: {}",
+            one_line(self.path.display().to_string()),
+            clean(Cow::Borrowed(&self.reason), Breaks::OneLine)
+        )
     }
 }
 

@@ -1,11 +1,12 @@
-//! Text helpers shared by loaders and views: cleaning, folding for comparison, reflow, truncation and
-//! number formatting.
+//! Text helpers shared by loaders and views: cleaning, folding for comparison, reflow, display width and
+//! truncation, and number formatting.
 
 pub mod clean;
 pub mod fold;
 pub mod plain;
 pub mod reflow;
 pub mod truncate;
+pub mod width;
 
 /// `n` with thousands separators: 100,000.
 #[must_use]

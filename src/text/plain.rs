@@ -2,8 +2,7 @@
 
 use std::fmt::Write as _;
 
-use textwrap::Options;
-use unicode_width::UnicodeWidthStr;
+use crate::text::width::{width, wrap};
 
 use crate::model::{Article, Block};
 
@@ -11,11 +10,20 @@ use crate::model::{Article, Block};
 /// `date_format` (strftime), or by default "28 November 2026" with the time when there is one.
 #[must_use]
 pub fn meta_line(a: &Article, date_format: Option<&str>) -> String {
-    let date = a.published.map(|d| match date_format {
-        // Formats are checked when the configuration loads, so formatting cannot fail here.
-        Some(f) => d.format(f).to_string(),
-        None if d.time() == chrono::NaiveTime::MIN => d.format("%-d %B %Y").to_string(),
-        None => d.format("%-d %B %Y, %H:%M").to_string(),
+    let date = a.published.map(|d| {
+        let default = if d.time() == chrono::NaiveTime::MIN {
+            "%-d %B %Y"
+        } else {
+            "%-d %B %Y, %H:%M"
+        };
+        // The configuration checks formats by printing a sample date, but a format that still fails here
+        // (given unchecked) falls back to the default rather than panic as `to_string` would.
+        let mut shown = String::new();
+        if write!(shown, "{}", d.format(date_format.unwrap_or(default))).is_err() {
+            shown.clear();
+            let _ = write!(shown, "{}", d.format(default));
+        }
+        shown
     });
     let byline = a.byline.as_ref().map(|b| format!("By {b}"));
     let source = a
@@ -29,26 +37,19 @@ pub fn meta_line(a: &Article, date_format: Option<&str>) -> String {
         .join(" \u{b7} ")
 }
 
-/// `a` reflowed to `width` columns (at least 20): meta line, headline with a rule under it, the body
+/// `a` reflowed to `columns` (at least 20): meta line, headline with a rule under it, the body
 /// with blank lines between blocks, and the related links.
 #[must_use]
-pub fn render(a: &Article, width: usize) -> String {
-    let width = width.max(20);
+pub fn render(a: &Article, columns: usize) -> String {
+    let columns = columns.max(20);
     let mut out = String::new();
-    let fill = |text: &str, first: &str, rest: &str| {
-        textwrap::fill(
-            text,
-            Options::new(width)
-                .initial_indent(first)
-                .subsequent_indent(rest),
-        )
-    };
+    let fill = |text: &str, first: &str, rest: &str| wrap(text, columns, first, rest).join("\n");
     let meta = meta_line(a, None);
     if !meta.is_empty() {
         let _ = writeln!(out, "{}", fill(&meta, "", ""));
     }
     let title = fill(&a.title, "", "");
-    let rule = title.lines().map(UnicodeWidthStr::width).max().unwrap_or(0);
+    let rule = title.lines().map(width).max().unwrap_or(0);
     let _ = writeln!(out, "{title}\n{}", "\u{2500}".repeat(rule));
     for block in &a.body {
         let text = match block {
@@ -87,4 +88,33 @@ pub fn render(a: &Article, width: usize) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ArticleId, Format};
+
+    #[test]
+    fn any_date_format_prints_without_panicking() {
+        let a = Article {
+            id: ArticleId(1),
+            path: "x".into(),
+            entry: 0,
+            format: Format::Feed,
+            section: Some("World".into()),
+            title: "T".into(),
+            byline: None,
+            published: chrono::DateTime::parse_from_rfc3339("2026-11-28T00:00:00+00:00").ok(),
+            source: None,
+            url: None,
+            body: vec![],
+            related: vec![],
+            links: vec![],
+        };
+        assert_eq!(meta_line(&a, Some("%Y-%m-%d")), "World \u{b7} 2026-11-28");
+        // `%#z` can be parsed but not printed: chrono's `to_string` panics on it.
+        assert_eq!(meta_line(&a, Some("%#z")), "World \u{b7} 28 November 2026");
+        assert_eq!(meta_line(&a, Some("%Q %")), "World \u{b7} 28 November 2026");
+    }
 }

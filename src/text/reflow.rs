@@ -1,11 +1,9 @@
 //! Reflowing an article for a pane: wrapped lines tagged with what they are and which block they belong
 //! to, computed once per (story, width) and cached by the app, never inside render.
 
-use textwrap::Options;
-use unicode_width::UnicodeWidthChar;
-
 use crate::model::{Article, Block, Link, RelatedLink};
 use crate::text::plain::meta_line;
+use crate::text::width::{fit, split, wrap};
 
 /// What a reflowed line is, so the view can style it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,35 +66,13 @@ fn wrap_into(
     block: Option<usize>,
     indent: (&str, &str),
 ) {
-    let options = Options::new(width)
-        .initial_indent(indent.0)
-        .subsequent_indent(indent.1);
-    for piece in textwrap::wrap(text, options) {
+    for piece in wrap(text, width, indent.0, indent.1) {
         out.push(Line {
             kind,
-            text: piece.into_owned(),
+            text: piece,
             block,
         });
     }
-}
-
-/// Cuts a line into pieces of at most `width` display columns (for preformatted text, which is not
-/// re-wrapped at spaces).
-fn chunk(line: &str, width: usize) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut used = 0;
-    for c in line.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width && used > 0 {
-            out.push(String::new());
-            used = 0;
-        }
-        if let Some(last) = out.last_mut() {
-            last.push(c);
-        }
-        used += w;
-    }
-    out
 }
 
 /// Reflows `a` to `width` columns (at least 10): meta line (its date in `date_format`, if given), headline,
@@ -153,10 +129,10 @@ pub fn reflow(a: &Article, width: u16, date_format: Option<&str>) -> Reflowed {
             ),
             Block::Preformatted(t) => {
                 for raw in t.lines() {
-                    for piece in chunk(raw, w) {
+                    for piece in split(raw, w) {
                         lines.push(Line {
                             kind: LineKind::Preformatted,
-                            text: piece,
+                            text: piece.to_owned(),
                             block: at,
                         });
                     }
@@ -206,21 +182,13 @@ impl SidebarItem {
 #[must_use]
 pub fn wrap_sidebar(related: &[RelatedLink], links: &[Link], width: u16) -> Vec<SidebarItem> {
     let w = usize::from(width.max(4));
-    let wrap = |t: &str| -> Vec<String> {
-        textwrap::wrap(t, Options::new(w))
-            .into_iter()
-            .map(std::borrow::Cow::into_owned)
-            .collect()
-    };
+    let wrap = |t: &str| wrap(t, w, "", "");
     let mut out: Vec<SidebarItem> = related
         .iter()
         .enumerate()
         .map(|(i, l)| SidebarItem {
             heading: (i == 0).then_some("You may also like"),
-            section: l
-                .section
-                .as_deref()
-                .map(|s| crate::text::truncate::fit(s, w)),
+            section: l.section.as_deref().map(|s| fit(s, w)),
             lines: wrap(&l.text),
             resolved: l.target.is_some(),
             url: l.url.clone(),
@@ -241,7 +209,7 @@ pub fn wrap_sidebar(related: &[RelatedLink], links: &[Link], width: u16) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use unicode_width::UnicodeWidthStr;
+    use crate::text::width::width;
 
     #[test]
     fn cjk_and_long_words_never_pass_the_width() {
@@ -264,22 +232,15 @@ mod tests {
             related: vec![],
             links: vec![],
         };
-        for width in [10u16, 13, 20, 33] {
-            let r = reflow(&a, width, None);
+        for columns in [10u16, 13, 20, 33] {
+            let r = reflow(&a, columns, None);
             for l in &r.lines {
                 assert!(
-                    l.text.width() <= usize::from(width),
-                    "{width}: {:?}",
+                    width(&l.text) <= usize::from(columns),
+                    "{columns}: {:?}",
                     l.text
                 );
             }
         }
-    }
-
-    #[test]
-    fn preformatted_chunks_keep_every_character() {
-        assert_eq!(chunk("abcdef", 4), ["abcd", "ef"]);
-        assert_eq!(chunk("静かな海", 3), ["静", "か", "な", "海"]);
-        assert_eq!(chunk("", 4), [""]);
     }
 }

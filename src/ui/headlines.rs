@@ -13,6 +13,7 @@ use crate::app::layout::inner;
 use crate::app::{Focus, State};
 use crate::model::Headline;
 use crate::text::truncate::fit;
+use crate::text::width::pad_to;
 
 /// The list's title: the position, and the filter when one is on.
 fn title(state: &State) -> String {
@@ -103,18 +104,16 @@ fn row<'a>(
     )];
     let mut used = spans[0].content.width();
     if section_w > 0 {
-        let section = fit(h.label().unwrap_or(""), section_w - 1);
-        let pad = section_w - section.width();
+        // Padded by its measured width, with a space after it: section_w columns in all.
+        let section = pad_to(h.label().unwrap_or(""), section_w - 1);
         used += section_w;
         spans.push(Span::styled(
-            format!("{section}{:pad$}", ""),
+            format!("{section} "),
             if read { base } else { theme.section },
         ));
     }
     let title_w = width.saturating_sub(used + date_w);
-    let title = fit(&h.title, title_w);
-    let pad = title_w - title.width();
-    spans.push(Span::styled(format!("{title}{:pad$}", ""), base));
+    spans.push(Span::styled(pad_to(&h.title, title_w), base));
     if let Some(d) = date
         && used + title_w + date_w <= width
     {

@@ -133,7 +133,13 @@ pub fn has_words(s: &str, n: usize) -> bool {
     n == 0 || s.split_whitespace().nth(n - 1).is_some()
 }
 
-/// How many words `s` has.
+/// Whether ASCII byte `b` is white space as [`char::is_whitespace`] has it: unlike
+/// [`u8::is_ascii_whitespace`], that includes the vertical tab (U+000B).
+const fn is_space_byte(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// How many words `s` has: always `s.split_whitespace().count()`, counted faster.
 pub fn word_count(s: &str) -> usize {
     // A word starts at each byte that is not white space after one that is (or at the start). Bytes of
     // multi-byte characters count as word bytes unless they are within a white space character, which
@@ -143,14 +149,14 @@ pub fn word_count(s: &str) -> usize {
         // Branch-free, so the compiler can count many bytes at once.
         let starts = b
             .windows(2)
-            .filter(|w| w[0].is_ascii_whitespace() && !w[1].is_ascii_whitespace())
+            .filter(|w| is_space_byte(w[0]) && !is_space_byte(w[1]))
             .count();
-        return starts + usize::from(b.first().is_some_and(|c| !c.is_ascii_whitespace()));
+        return starts + usize::from(b.first().is_some_and(|&c| !is_space_byte(c)));
     }
     let (mut words, mut in_word, mut i) = (0, false, 0);
     while i < b.len() {
         let space = match b[i] {
-            c if c < 0x80 => usize::from(c.is_ascii_whitespace()),
+            c if c < 0x80 => usize::from(is_space_byte(c)),
             // The white space beyond ASCII, matched on its bytes: U+0085 and U+00A0 (C2 85, C2 A0),
             // U+1680 (E1 9A 80), U+2000–U+200A, U+2028, U+2029, U+202F (E2 80 …), U+205F (E2 81 9F) and
             // U+3000 (E3 80 80).
@@ -278,6 +284,19 @@ pub fn is_prose_of(s: &str, words: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn word_count_agrees_with_split_whitespace(s in "(\\PC|\\s|[\u{b}\u{c}\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}\u{1c}-\u{1f}]){0,40}") {
+            proptest::prop_assert_eq!(word_count(&s), s.split_whitespace().count(), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn a_vertical_tab_separates_words() {
+        assert_eq!(word_count("one\u{b}two"), 2);
+        assert_eq!(word_count("\u{b}caf\u{e9}\u{b}cr\u{e8}me\u{b}"), 2);
+    }
 
     fn joined(text: &str) -> Vec<String> {
         join_wrapped(text, &split(text))

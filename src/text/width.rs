@@ -1,0 +1,212 @@
+//! Display width measured one way everywhere: what text takes on screen, cutting it to a width, padding it
+//! to one and wrapping it, so that a column's measure can never disagree with itself.
+//!
+//! The measure is unicode-width's for the whole string, the one ratatui uses for a span. It is not the sum
+//! of the characters' widths: `1️⃣` and `❤️` take two columns though their characters add up to one, `لا`
+//! takes one though they add up to two. Code that adds up characters and then subtracts a string's width
+//! can underflow; here every cut is measured with [`width`] itself.
+
+use unicode_width::UnicodeWidthStr;
+
+/// The mark that ends cut text; one column wide, and no character before it joins it into a sequence.
+const ELLIPSIS: &str = "\u{2026}";
+
+/// The search for a cut looks at most this many characters per column. A column holds one character and
+/// its marks; more than sixteen per column is no text a person wrote (only piled-up combining marks, as in
+/// "Zalgo" text), and the bound keeps a cut's cost linear in the width however long the text.
+const CHARS_PER_COLUMN_SEARCHED: usize = 16;
+
+/// The columns `s` takes on screen.
+///
+/// ```
+/// use broadsheet::text::width::width;
+/// assert_eq!(width("静かな海"), 8);
+/// assert_eq!(width("1\u{fe0f}\u{20e3}"), 2);
+/// ```
+#[must_use]
+pub fn width(s: &str) -> usize {
+    s.width()
+}
+
+/// The width of one character on its own, as [`width`] measures it.
+fn char_width(c: char) -> usize {
+    let mut buf = [0u8; 4];
+    width(c.encode_utf8(&mut buf))
+}
+
+/// The longest start of `s` at most `columns` wide, cut between characters (possibly empty). Where a
+/// sequence makes the measure shrink as the text grows, the cut may come earlier than it could; never later.
+#[must_use]
+pub fn prefix(s: &str, columns: usize) -> &str {
+    // The usual answer: characters while their own widths add up to no more than the columns.
+    let most = columns
+        .saturating_mul(CHARS_PER_COLUMN_SEARCHED)
+        .saturating_add(CHARS_PER_COLUMN_SEARCHED);
+    let (mut summed, mut end) = (0, 0);
+    for (count, (i, c)) in s.char_indices().enumerate() {
+        let w = char_width(c);
+        if summed + w > columns || count == most {
+            break;
+        }
+        summed += w;
+        end = i + c.len_utf8();
+    }
+    let guess = &s[..end];
+    if width(guess) <= columns {
+        return guess;
+    }
+    // Emoji sequences took more than their characters add up to: search the guess for the longest start
+    // that is measured to fit. Every start accepted was measured, so the answer fits. Cuts fall before a
+    // character that takes room of its own, so a sequence's selectors and marks stay with it.
+    let ends: Vec<usize> = guess
+        .char_indices()
+        .skip(1)
+        .filter(|&(_, c)| char_width(c) > 0)
+        .map(|(i, _)| i)
+        .chain([guess.len()])
+        .collect();
+    let (mut fits, mut over) = (0, ends.len());
+    while fits < over {
+        let mid = (fits + over).div_ceil(2);
+        if width(&guess[..ends[mid - 1]]) <= columns {
+            fits = mid;
+        } else {
+            over = mid - 1;
+        }
+    }
+    &guess[..fits.checked_sub(1).map_or(0, |k| ends[k])]
+}
+
+/// `s` cut to at most `columns` columns, ending in "…" when anything was cut.
+///
+/// ```
+/// use broadsheet::text::width::fit;
+/// assert_eq!(fit("静かな海", 5), "静か…");
+/// ```
+#[must_use]
+pub fn fit(s: &str, columns: usize) -> String {
+    if width(s) <= columns {
+        return s.to_owned();
+    }
+    if columns == 0 {
+        return String::new();
+    }
+    let cut = format!("{}{ELLIPSIS}", prefix(s, columns - 1));
+    // The ellipsis joins no sequence, so this holds; should a future measure disagree, the ellipsis alone
+    // still fits.
+    if width(&cut) <= columns {
+        cut
+    } else {
+        ELLIPSIS.to_owned()
+    }
+}
+
+/// `s` fitted to `columns` and padded with spaces to exactly that width.
+///
+/// ```
+/// use broadsheet::text::width::{pad_to, width};
+/// assert_eq!(pad_to("World", 8), "World   ");
+/// assert_eq!(width(&pad_to("\u{2764}\u{fe0f} Life", 6)), 6);
+/// ```
+#[must_use]
+pub fn pad_to(s: &str, columns: usize) -> String {
+    let mut out = fit(s, columns);
+    // fit never returns more than `columns`, so nothing is lost to saturation.
+    let pad = columns.saturating_sub(width(&out));
+    out.extend(std::iter::repeat_n(' ', pad));
+    out
+}
+
+/// `s` cut into pieces at most `columns` wide (a character wider than that alone makes a piece), for text
+/// whose lines are kept as they are. An empty `s` is one empty piece.
+#[must_use]
+pub fn split(s: &str, columns: usize) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut rest = s;
+    while !rest.is_empty() || pieces.is_empty() {
+        let mut piece = prefix(rest, columns);
+        if piece.is_empty() {
+            piece = &rest[..rest.chars().next().map_or(0, char::len_utf8)];
+        }
+        pieces.push(piece);
+        rest = &rest[piece.len()..];
+    }
+    pieces
+}
+
+/// `text` wrapped at spaces to `columns` (textwrap), the first line after `first`, the others after `rest`.
+/// textwrap adds up characters' widths, so a line of emoji sequences can come out wider than it thinks: such
+/// a line is cut again by [`width`], so every line fits.
+#[must_use]
+pub fn wrap(text: &str, columns: usize, first: &str, rest: &str) -> Vec<String> {
+    let options = textwrap::Options::new(columns)
+        .initial_indent(first)
+        .subsequent_indent(rest);
+    let mut out = Vec::new();
+    for line in textwrap::wrap(text, options) {
+        if width(&line) <= columns {
+            out.push(line.into_owned());
+            continue;
+        }
+        let mut left: &str = &line;
+        let mut lead = "";
+        while !left.is_empty() {
+            let room = columns.saturating_sub(width(lead));
+            let piece = split(left, room)[0];
+            out.push(format!("{lead}{piece}"));
+            left = left[piece.len()..].trim_start();
+            if width(rest) < columns {
+                lead = rest;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_by_display_width() {
+        assert_eq!(fit("Tech & Science", 20), "Tech & Science");
+        assert_eq!(fit("Tech & Science", 6), "Tech \u{2026}");
+        // Each CJK character takes two columns: three fit in 7 with the ellipsis.
+        assert_eq!(fit("山田花子展", 7), "山田花\u{2026}");
+        assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn emoji_sequences_are_measured_whole() {
+        // Keycaps and emoji with a variation selector take two columns; their characters add up to one.
+        let keycaps = "1\u{fe0f}\u{20e3}2\u{fe0f}\u{20e3}3\u{fe0f}\u{20e3}";
+        let hearts = "\u{2764}\u{fe0f}\u{2600}\u{fe0f}\u{2764}\u{fe0f}";
+        for s in [keycaps, hearts] {
+            assert_eq!(width(s), 6);
+            for n in 0..8 {
+                assert!(width(&fit(s, n)) <= n, "{s:?} {n}");
+                assert_eq!(width(&pad_to(s, n)), n, "{s:?} {n}");
+            }
+        }
+        assert_eq!(prefix(keycaps, 4), "1\u{fe0f}\u{20e3}2\u{fe0f}\u{20e3}");
+    }
+
+    #[test]
+    fn split_keeps_every_character_in_pieces_that_fit() {
+        assert_eq!(split("abcdef", 4), ["abcd", "ef"]);
+        assert_eq!(split("静かな海", 3), ["静", "か", "な", "海"]);
+        assert_eq!(split("", 4), [""]);
+        assert_eq!(
+            split("\u{2764}\u{fe0f}\u{2764}\u{fe0f}x", 3),
+            ["\u{2764}\u{fe0f}", "\u{2764}\u{fe0f}x"]
+        );
+    }
+
+    #[test]
+    fn wrapped_emoji_lines_fit() {
+        let text = "\u{2764}\u{fe0f}".repeat(30);
+        for line in wrap(&text, 10, "  \u{2022} ", "    ") {
+            assert!(width(&line) <= 10, "{line:?}");
+        }
+    }
+}
