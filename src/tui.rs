@@ -28,14 +28,19 @@ const GRACE: Duration = Duration::from_millis(500);
 /// suspend or a text browser waits for the keyboard to be handed over.
 const POLL: Duration = Duration::from_millis(50);
 
-/// Puts the terminal into reader mode and installs a panic hook that restores it first.
+/// Puts the terminal into reader mode and installs a panic hook that restores it first, when the panic
+/// ends the reader: one on the UI thread. A parser's panic, caught and turned into a warning, and one on a
+/// background thread, caught there, leave the reader running on its screen.
 ///
 /// # Errors
 /// When the terminal cannot be set up (it is then restored before returning).
 pub fn init() -> io::Result<Tui> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        restore();
+        let ui_thread = std::thread::current().name() == Some("main");
+        if ui_thread && !crate::loader::guard::in_guarded_parse() {
+            restore();
+        }
         previous(info);
     }));
     if let Err(e) = enter() {

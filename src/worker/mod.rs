@@ -64,14 +64,7 @@ impl StoryWorker {
                 .spawn(move || {
                     let mut stories = source();
                     while let Some(request) = take(&shared) {
-                        let story = load_guarded(&mut stories, &request.headline);
-                        let view = Prepared::new(&story, request.widths, &request.date_format);
-                        deliver(Loaded {
-                            id: request.headline.id,
-                            generation: request.generation,
-                            story,
-                            view: Some(view),
-                        });
+                        deliver(prepare_guarded(&mut stories, &request));
                     }
                 })?;
         }
@@ -124,14 +117,23 @@ fn take(shared: &(Mutex<Slot>, Condvar)) -> Option<Request> {
     }
 }
 
-/// Loads a story; a panic in a parser gives a stand-in story that says so, and the thread goes on.
-fn load_guarded(source: &mut StorySource, headline: &Headline) -> Arc<crate::model::Article> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| source.load(headline))).unwrap_or_else(
-        |_| {
-            Arc::new(source::unreadable(
-                headline,
-                "reading it crashed the parser",
-            ))
-        },
-    )
+/// Loads and reflows a story; a panic on the way gives a stand-in story that says so, and the thread
+/// goes on (the story never stays "Loading…").
+fn prepare_guarded(source: &mut StorySource, request: &Request) -> Loaded {
+    let work = std::panic::AssertUnwindSafe(|| {
+        let story = source.load(&request.headline);
+        let view = Prepared::new(&story, request.widths, &request.date_format);
+        (story, view)
+    });
+    let (story, view) = std::panic::catch_unwind(work).unwrap_or_else(|_| {
+        let story = source::unreadable(&request.headline, "reading it crashed the parser");
+        let view = Prepared::new(&story, request.widths, &request.date_format);
+        (Arc::new(story), view)
+    });
+    Loaded {
+        id: request.headline.id,
+        generation: request.generation,
+        story,
+        view: Some(view),
+    }
 }
