@@ -67,11 +67,10 @@ pub fn run(
             0,
             Warning {
                 path,
-                reason: notice,
+                reason: notice.reason(),
             },
         );
-        state.message =
-            Some("The database was damaged and replaced (? shows where it was moved)".to_owned());
+        state.message = Some(notice.short().to_owned());
     }
     // The reader waits for a busy database less long than a command would: a keypress must not hang.
     let _ = state
