@@ -35,7 +35,8 @@ impl ArticleId {
     /// Parses the 32-hex-digit form.
     #[must_use]
     pub fn parse(hex: &str) -> Option<Self> {
-        if hex.len() != 32 {
+        // from_str_radix alone would take a leading '+'.
+        if hex.len() != 32 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
             return None;
         }
         u128::from_str_radix(hex, 16).ok().map(Self)
@@ -74,6 +75,7 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(a.to_string().len(), 32);
         assert_eq!(ArticleId::parse(&a.to_string()), Some(a));
+        assert_eq!(ArticleId::parse(&format!("+{}", &a.to_string()[1..])), None);
     }
 
     #[test]
