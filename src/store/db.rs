@@ -176,15 +176,7 @@ impl Db {
         conn.busy_timeout(Duration::from_secs(5))
             .map_err(sqlite(path))?;
         // A newer schema is refused before anything about the file is changed.
-        let found: i32 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(sqlite(path))?;
-        if found > SCHEMA_VERSION {
-            return Err(DbError::Newer {
-                path: path.to_path_buf(),
-                found,
-            });
-        }
+        refuse_newer(&conn, path)?;
         // WAL: readers never block the writer, and every commit survives the process being killed.
         set_wal(&conn).map_err(sqlite(path))?;
         conn.pragma_update(None, "synchronous", "NORMAL")
@@ -272,6 +264,20 @@ impl Db {
         }
         tx.commit().map_err(err)
     }
+}
+
+/// Fails with [`DbError::Newer`] when `conn` holds a schema newer than this version reads.
+fn refuse_newer(conn: &Connection, path: &Path) -> Result<(), DbError> {
+    let found: i32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(sqlite(path))?;
+    if found > SCHEMA_VERSION {
+        return Err(DbError::Newer {
+            path: path.to_path_buf(),
+            found,
+        });
+    }
+    Ok(())
 }
 
 /// Switches the database to WAL. Switching needs the file to itself, which the busy timeout does not

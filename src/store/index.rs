@@ -124,6 +124,7 @@ impl Db {
             cause,
         }
     }
+
     /// Has the files at `paths` read again on the next scan (their rows could not be read back), keeping
     /// what the index holds for them until then.
     ///
@@ -146,6 +147,7 @@ impl Db {
         }
         tx.commit().map_err(fail)
     }
+
     /// Records parsed files and their stories, replacing what the index held for them, in one transaction.
     /// When an unchanged file's story gets a new id (the extraction changed), its read state goes with it
     /// in the same transaction (see [`rekeyed`]).
@@ -250,6 +252,7 @@ impl Db {
         }
         tx.commit().map_err(fail)
     }
+
     /// Forgets files (and their stories) that are gone.
     ///
     /// # Errors

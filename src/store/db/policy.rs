@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-use super::{Db, DbError, Opened, SCHEMA_VERSION, sqlite};
+use super::{Db, DbError, Opened, refuse_newer, sqlite};
 use crate::store::Warning;
 use crate::store::marks::{StoredMark, salvage};
 
@@ -351,15 +351,7 @@ impl Db {
                 conn = Connection::open_in_memory().map_err(sqlite(path))?;
             }
         }
-        let found: i32 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(sqlite(path))?;
-        if found > SCHEMA_VERSION {
-            return Err(DbError::Newer {
-                path: path.to_path_buf(),
-                found,
-            });
-        }
+        refuse_newer(&conn, path)?;
         let mut db = Self { conn, path: None };
         db.migrate()?;
         db.restore_marks(&salvaged)?;

@@ -62,6 +62,7 @@ impl Db {
         }
         Ok((out, warnings))
     }
+
     /// The ids of every indexed story.
     ///
     /// # Errors
