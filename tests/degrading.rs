@@ -362,7 +362,12 @@ fn marks_with_unreadable_ids_are_reported() {
     let out = broadsheet(data.path(), &["state", "export"]);
     assert!(out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("nonsense"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("\"nonsense\"").count(), 1, "{err}");
+    let stories = tempfile::tempdir().unwrap();
+    broadsheet::synth::write_store(stories.path(), 2, 3).unwrap();
+    let out = broadsheet(data.path(), &["list", stories.path().to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("\"nonsense\""));
 }
 
 /// Runs the binary as the unprivileged user `nobody`, when this test runs as root and can (setpriv).

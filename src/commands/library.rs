@@ -22,7 +22,7 @@ pub fn data_dir(given: Option<&Path>) -> anyhow::Result<PathBuf> {
 }
 
 /// Opens the database, telling the user on stderr, once, when a damaged one was moved aside or when marks
-/// cannot be saved (the database is then a copy in memory).
+/// cannot be saved (the database is then a copy in memory), and naming marks whose ids cannot be read.
 ///
 /// # Errors
 /// A newer schema, or a database file that cannot be opened at all.
@@ -31,6 +31,12 @@ pub fn open_db(given: Option<&Path>) -> anyhow::Result<Opened> {
     let opened = Db::open(&dir)?;
     if let Some(notice) = &opened.notice {
         tell(notice);
+    }
+    // Marks whose ids cannot be read are left out wherever marks are read: said here, once.
+    if let Ok((_, bad)) = opened.db.marks_checked() {
+        for w in bad {
+            eprintln!("broadsheet: warning: {w}");
+        }
     }
     Ok(opened)
 }

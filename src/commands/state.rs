@@ -21,10 +21,8 @@ pub fn run(action: &StateAction, data_dir: Option<&Path>) -> anyhow::Result<Exit
     match action {
         StateAction::Export => {
             let db = open_db(data_dir)?.db;
-            let (records, bad) = db.read_records()?;
-            for w in &bad {
-                eprintln!("broadsheet: warning: {w}");
-            }
+            // Marks with unreadable ids were named when the database was opened.
+            let (records, _) = db.read_records()?;
             let mut out = io::BufWriter::new(io::stdout().lock());
             let written = records.iter().try_for_each(|r| {
                 let when = Utc
