@@ -59,6 +59,7 @@ fn headlines_from_index(bencher: Bencher, pages: usize) {
     bencher.bench_local(|| {
         db.headlines(std::slice::from_ref(&store.root))
             .expect("the headlines")
+            .0
     });
 }
 

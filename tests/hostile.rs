@@ -51,7 +51,11 @@ fn the_reader_draws_emoji_headlines_at_every_width() {
     let store = broadsheet::store::load(&[fixture("emoji_widths.xml")]);
     assert_eq!(store.articles.len(), 1);
     for columns in (20..=160).step_by(7) {
-        let reader = Reader::new(store.articles.clone(), Vec::new(), Rect::new(0, 0, columns, 12));
+        let reader = Reader::new(
+            store.articles.clone(),
+            Vec::new(),
+            Rect::new(0, 0, columns, 12),
+        );
         let state = &reader.state;
         let mut terminal = Terminal::new(TestBackend::new(columns, 12)).unwrap();
         terminal

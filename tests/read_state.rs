@@ -127,7 +127,7 @@ fn a_corrupt_database_is_moved_aside_not_replaced_silently() {
     )
     .unwrap();
     let opened = Db::open(dir.path()).unwrap();
-    let notice = opened.notice.expect("the user is told");
+    let notice = opened.notice.expect("the user is told").to_string();
     let moved: Vec<PathBuf> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -162,7 +162,7 @@ fn a_newer_database_is_an_error_with_status_2() {
 }
 
 #[test]
-fn the_previous_schema_migrates_keeping_marks() {
+fn the_first_schema_migrates_keeping_marks() {
     let dir = tempfile::tempdir().unwrap();
     {
         let path = dir.path().join(FILE_NAME);
@@ -171,8 +171,8 @@ fn the_previous_schema_migrates_keeping_marks() {
             conn,
             path: Some(path),
         };
-        db.migrate_to(SCHEMA_VERSION - 1).unwrap();
-        assert_eq!(db.version().unwrap(), SCHEMA_VERSION - 1);
+        db.migrate_to(1).unwrap();
+        assert_eq!(db.version().unwrap(), 1);
         db.set_read(&[(ArticleId(42), Some("https://x.test/42"), Some(1000))])
             .unwrap();
         assert!(
@@ -184,6 +184,136 @@ fn the_previous_schema_migrates_keeping_marks() {
     assert_eq!(db.version().unwrap(), SCHEMA_VERSION);
     assert_eq!(db.marks().unwrap()[&ArticleId(42)].read_at, Some(1000));
     assert!(db.conn.prepare("SELECT path, title FROM stories").is_ok());
+}
+
+/// A mark as stored: id, URL, read time, star, position.
+type MarkRow = (String, Option<String>, Option<i64>, i64, i64);
+
+/// A database as schema 2 wrote it: the index without extractor versions, whole leads, and marks.
+fn schema_2_database(data: &Path, root: &Path) -> Vec<broadsheet::model::Article> {
+    let path = data.join(FILE_NAME);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let mut db = Db {
+        conn,
+        path: Some(path),
+    };
+    db.migrate_to(2).unwrap();
+    let (stamps, _) = broadsheet::store::walk::stamped(&[root.to_path_buf()]);
+    let articles = broadsheet::store::load(&[root.to_path_buf()]).articles;
+    for s in &stamps {
+        // What schema 2's `write_files` wrote, column for column.
+        db.conn
+            .execute(
+                "INSERT INTO files (path, size, mtime, error) VALUES (?1, ?2, ?3, NULL)",
+                rusqlite::params![
+                    s.path.to_str().unwrap(),
+                    i64::try_from(s.size).unwrap(),
+                    s.mtime
+                ],
+            )
+            .unwrap();
+    }
+    for a in &articles {
+        db.conn
+            .execute(
+                "INSERT INTO stories (path, entry, id, format, section, title, byline, published, url, lead,
+                 related, title_key, lead_key, id_key, source)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, NULL, ?7, ?8, '[]', 0, NULL, ?9, NULL)",
+                rusqlite::params![
+                    a.path.to_str().unwrap(),
+                    i64::try_from(a.entry).unwrap(),
+                    a.id.to_string(),
+                    a.format.name(),
+                    a.section,
+                    a.title,
+                    a.url,
+                    a.first_paragraph(),
+                    i64::from_ne_bytes(
+                        u64::try_from(a.id.0 & u128::from(u64::MAX))
+                            .unwrap()
+                            .to_ne_bytes()
+                    ),
+                ],
+            )
+            .unwrap();
+    }
+    let mut marks = Vec::new();
+    for (n, a) in articles.iter().enumerate() {
+        let at = Some(1000 + i64::try_from(n).unwrap());
+        marks.push((a.id, a.url.as_deref(), if n % 2 == 0 { at } else { None }));
+    }
+    db.set_read(&marks).unwrap();
+    db.set_starred(articles[1].id, None, true).unwrap();
+    db.set_position(articles[2].id, None, 9).unwrap();
+    articles
+}
+
+#[test]
+fn a_database_left_by_schema_2_opens_with_every_mark_and_is_read_again() {
+    let data = tempfile::tempdir().unwrap();
+    let pages = tempfile::tempdir().unwrap();
+    let root = std::fs::canonicalize(pages.path()).unwrap();
+    broadsheet::synth::write_store(&root, 12, 9).unwrap();
+    // One page whose first paragraph is one enormous line: schema 2 kept it whole.
+    let huge = format!(
+        "Connect with us\n\nWorld\n\nA story on one line\n\n-\n\n{}\n",
+        "word ".repeat(200_000)
+    );
+    std::fs::write(root.join("huge.txt"), huge).unwrap();
+    let articles = schema_2_database(data.path(), &root);
+    let before = {
+        let path = data.path().join(FILE_NAME);
+        let conn = rusqlite::Connection::open(path).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT id, url, read_at, starred, position FROM marks ORDER BY id")
+            .unwrap();
+        let rows: Vec<MarkRow> = stmt
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        rows
+    };
+    assert_eq!(before.len(), articles.len());
+
+    let mut db = Db::open(data.path()).unwrap().db;
+    assert_eq!(db.version().unwrap(), SCHEMA_VERSION);
+    let marks = db.marks().unwrap();
+    for (id, _, read_at, starred, position) in &before {
+        let m = marks[&ArticleId::parse(id).unwrap()];
+        assert_eq!(
+            (m.read_at, i64::from(m.starred), i64::from(m.position)),
+            (*read_at, *starred, *position),
+            "{id}"
+        );
+    }
+    // Files indexed by schema 2 have no extractor version: the next scan reads every one again.
+    let parsed =
+        broadsheet::store::scan::scan(&mut db, std::slice::from_ref(&root), |_| {}).unwrap();
+    assert_eq!(parsed, articles.len());
+    let after: Vec<MarkRow> = db
+        .conn
+        .prepare("SELECT id, url, read_at, starred, position FROM marks ORDER BY id")
+        .unwrap()
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(after, before, "every mark as it was, URLs included");
+    let longest: i64 = db
+        .conn
+        .query_row("SELECT max(length(lead)) FROM stories", [], |r| r.get(0))
+        .unwrap();
+    assert!(longest <= 1024, "leads are cut: {longest}");
+    assert_eq!(
+        broadsheet::store::scan::scan(&mut db, &[root], |_| {}).unwrap(),
+        0,
+        "then nothing is read again"
+    );
 }
 
 #[test]

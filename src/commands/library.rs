@@ -7,7 +7,7 @@ use anyhow::Context as _;
 
 use crate::model::{self, Headline};
 use crate::store::Warning;
-use crate::store::db::{Db, DbError, Opened, default_dir, is_damage};
+use crate::store::db::{Db, DbError, Notice, Opened, default_dir, is_damage};
 use crate::store::scan::{self, ScanUpdate};
 
 /// The data directory: `--data-dir` (or `BROADSHEET_DATA_DIR`), else the platform's.
@@ -21,17 +21,46 @@ pub fn data_dir(given: Option<&Path>) -> anyhow::Result<PathBuf> {
         .context("no data directory is known for this system; give one with --data-dir")
 }
 
-/// Opens the database, telling the user on stderr when a damaged one was moved aside.
+/// Opens the database, telling the user on stderr, once, when a damaged one was moved aside or when marks
+/// cannot be saved (the database is then a copy in memory), and naming marks whose ids cannot be read.
 ///
 /// # Errors
-/// A newer schema, or a data directory that cannot be written.
+/// A newer schema, or a database file that cannot be opened at all.
 pub fn open_db(given: Option<&Path>) -> anyhow::Result<Opened> {
     let dir = data_dir(given)?;
     let opened = Db::open(&dir)?;
     if let Some(notice) = &opened.notice {
-        eprintln!("broadsheet: warning: {notice}");
+        tell(notice);
+    }
+    // Marks whose ids cannot be read are left out wherever marks are read: said here, once.
+    if let Ok((_, bad)) = opened.db.marks_checked() {
+        for w in bad {
+            eprintln!("broadsheet: warning: {w}");
+        }
     }
     Ok(opened)
+}
+
+/// Opens the database for a command that exists only to change read state (`mark`, `state import`).
+///
+/// # Errors
+/// As [`open_db`], and when marks cannot be saved: nothing is changed then.
+pub fn open_db_to_write(given: Option<&Path>) -> anyhow::Result<Db> {
+    let dir = data_dir(given)?;
+    let opened = Db::open(&dir)?;
+    match opened.notice {
+        Some(notice @ Notice::ReadOnly { .. }) => {
+            anyhow::bail!("{notice}; nothing was changed")
+        }
+        Some(notice) => tell(&notice),
+        None => {}
+    }
+    Ok(opened.db)
+}
+
+/// Says a notice on stderr.
+fn tell(notice: &Notice) {
+    eprintln!("broadsheet: warning: {notice}");
 }
 
 /// The roots as absolute paths (so the index is shared whatever the working directory), with warnings for
@@ -59,7 +88,8 @@ pub fn roots(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
     (roots, warnings)
 }
 
-/// The indexed headlines under `roots` in store order, one per story, and the files the index skipped.
+/// The indexed headlines under `roots` in store order, one per story, and the files the index skipped or
+/// holds rows for that cannot be read back (those are read again by the next scan).
 ///
 /// # Errors
 /// When the database cannot be read (a damaged file is replaced first).
@@ -68,15 +98,29 @@ pub fn indexed(
     roots: &[PathBuf],
 ) -> anyhow::Result<(Vec<Headline>, Vec<Warning>)> {
     let (mut headlines, skipped) = healing(opened, |db| {
-        Ok((db.headlines(roots)?, db.file_errors(roots)?))
+        let (headlines, mut warnings) = read_back(db, roots)?;
+        warnings.extend(db.file_errors(roots)?);
+        Ok((headlines, warnings))
     })?;
     headlines.sort_by(model::store_order);
     model::dedupe(&mut headlines);
     Ok((headlines, skipped))
 }
 
+/// The indexed headlines under `roots`, and a warning for each row that cannot be read back; the files
+/// holding such rows are read again by the next scan.
+fn read_back(db: &mut Db, roots: &[PathBuf]) -> Result<(Vec<Headline>, Vec<Warning>), DbError> {
+    let (headlines, warnings) = db.headlines(roots)?;
+    if !warnings.is_empty() {
+        let paths: Vec<PathBuf> = warnings.iter().map(|w| w.path.clone()).collect();
+        db.index_again(&paths)?;
+    }
+    Ok((headlines, warnings))
+}
+
 /// Brings the index of `roots` up to date now, then reads it: the headlines in store order, one per story,
-/// and the warnings (the walk's, and the files the index skipped).
+/// and the warnings (the walk's, and the files the index skipped). When the database turns out not to be
+/// writable, the scan goes on in a copy in memory, and the user is told once.
 ///
 /// # Errors
 /// When the database cannot be written (a damaged file is replaced, and the scan run again, first).
@@ -84,26 +128,40 @@ pub fn scan_and_list(
     opened: &mut Opened,
     roots: &[PathBuf],
 ) -> anyhow::Result<(Vec<Headline>, Vec<Warning>)> {
-    let (mut headlines, warnings) = healing(opened, |db| {
+    let (mut headlines, warnings, notice) = healing(opened, |db| {
         let mut warnings = Vec::new();
+        let mut notice: Option<Notice> = None;
         scan::scan(db, roots, |update: ScanUpdate| {
             // Parse failures are kept in the index and read back below; only the walk's own warnings
-            // (folders, loops) come from the scan.
+            // (folders, loops) come from the scan, and a notice, which is told apart.
+            let told = update.notice.as_ref().map(Notice::warning);
             if update.done == 0 {
-                warnings.extend(update.warnings);
+                warnings.extend(
+                    update
+                        .warnings
+                        .into_iter()
+                        .filter(|w| Some(w) != told.as_ref()),
+                );
             }
+            notice = notice.take().or(update.notice);
         })?;
-        let headlines = db.headlines(roots)?;
+        let (headlines, unreadable) = read_back(db, roots)?;
+        warnings.extend(unreadable);
         warnings.extend(db.file_errors(roots)?);
-        Ok((headlines, warnings))
+        Ok((headlines, warnings, notice.take()))
     })?;
+    if let Some(notice) = notice {
+        tell(&notice);
+        opened.notice = Some(notice);
+    }
     headlines.sort_by(model::store_order);
     model::dedupe(&mut headlines);
     Ok((headlines, warnings))
 }
 
-/// Runs `f` on the database; when that shows the file is damaged, the file is replaced (read state kept as
-/// far as it can be read, the index started again), the user told, and `f` run once more.
+/// Runs `f` on the database. When that shows the file is damaged, the file is replaced (read state kept as
+/// far as it can be read, the index started again); when it shows the file cannot be written, a copy in
+/// memory takes its place. Either way the user is told and `f` run once more.
 ///
 /// # Errors
 /// What `f` fails with otherwise, or a damaged file that cannot be replaced.
@@ -111,17 +169,24 @@ pub fn healing<T>(
     opened: &mut Opened,
     mut f: impl FnMut(&mut Db) -> Result<T, DbError>,
 ) -> anyhow::Result<T> {
-    match f(&mut opened.db) {
-        Ok(v) => Ok(v),
-        Err(e) if is_damage(&e) && opened.db.path.is_some() => {
-            let damaged = std::mem::replace(&mut opened.db, Db::in_memory()?);
-            let fresh = damaged.recover(&e).unwrap_or(Err(e))?;
-            if let Some(notice) = &fresh.notice {
-                eprintln!("broadsheet: warning: {notice}");
-            }
-            *opened = fresh;
-            Ok(f(&mut opened.db)?)
-        }
-        Err(e) => Err(e.into()),
+    let e = match f(&mut opened.db) {
+        Ok(v) => return Ok(v),
+        Err(e) => e,
+    };
+    if let Some(degraded) = opened.db.degrade(&e) {
+        let notice = degraded?;
+        tell(&notice);
+        opened.notice = Some(notice);
+        return Ok(f(&mut opened.db)?);
     }
+    if is_damage(&e) && opened.db.path.is_some() {
+        let damaged = std::mem::replace(&mut opened.db, Db::in_memory()?);
+        let fresh = damaged.recover(&e).unwrap_or(Err(e))?;
+        if let Some(notice) = &fresh.notice {
+            tell(notice);
+        }
+        *opened = fresh;
+        return Ok(f(&mut opened.db)?);
+    }
+    Err(e.into())
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::library::open_db;
+use super::library::open_db_to_write;
 use crate::cli::MarkAs;
 use crate::model::ArticleId;
 use crate::store;
@@ -16,7 +16,7 @@ use crate::store;
 /// # Errors
 /// When the database cannot be opened or written.
 pub fn run(to: MarkAs, targets: &[String], data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let mut db = open_db(data_dir)?.db;
+    let mut db = open_db_to_write(data_dir)?;
     let mut stderr = std::io::stderr();
     let mut ids: Vec<(ArticleId, Option<String>)> = Vec::new();
     let mut by_id: Vec<ArticleId> = Vec::new();

@@ -85,9 +85,9 @@ pub fn run(
         state.notify(
             Warning {
                 path,
-                reason: notice,
+                reason: notice.reason(),
             },
-            "The database was damaged and replaced (? shows where it was moved)".to_owned(),
+            notice.short().to_owned(),
         );
     }
     // The reader waits for a busy database less long than a command would: a keypress must not hang.

@@ -62,6 +62,9 @@ pub enum LoadError {
     /// A parser panicked; the panic was caught (see [`guard`]).
     #[error("the parser crashed: {0}")]
     Crashed(String),
+    /// Not a regular file (a FIFO, a socket, a device): reading it could block for ever.
+    #[error("{0}")]
+    NotAFile(String),
 }
 
 /// The stories of one file, and what went wrong without stopping it from loading.
@@ -73,13 +76,32 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
+/// The version of what extraction yields. Bump it whenever a change to the loaders changes what a file
+/// yields (headline, first paragraph, URL, entries, anything the index keeps): the index stores it per
+/// file, re-extracts every file indexed with another version on the next scan, and carries read marks
+/// over to stories whose ids changed.
+///
+/// 2: stored text is cleaned of terminal escapes, bidi overrides and line breaks in headlines, so rows
+/// indexed before hold text that is no longer extracted.
+pub const EXTRACTOR_VERSION: u32 = 2;
+
 /// Reads and parses the file at `path`.
 ///
 /// # Errors
-/// When the file cannot be read, or is empty, binary, too large or of a layout not read yet.
+/// When the file cannot be read, or is empty, binary, too large or of a layout not read yet, or is not a
+/// regular file (a FIFO, a socket or a device, perhaps behind a link: reading one could block forever).
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
-    let file = std::fs::File::open(path)?;
-    let size = file.metadata()?.len();
+    let kind = std::fs::metadata(path)?.file_type();
+    if !kind.is_file() {
+        return Err(LoadError::NotAFile(not_a_file(kind)));
+    }
+    let file = open_without_blocking(path)?;
+    // The file may have been replaced since it was looked at: what was opened is what counts.
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
+        return Err(LoadError::NotAFile(not_a_file(metadata.file_type())));
+    }
+    let size = metadata.len();
     if size > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             size,
@@ -96,6 +118,43 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
         });
     }
     load_bytes(path, &bytes)
+}
+
+/// Opens `path` for reading. On Unix with `O_NONBLOCK`: opening a FIFO put in a regular file's place
+/// after it was looked at returns at once instead of waiting for a writer (reading regular files is
+/// unaffected).
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    options.open(path)
+}
+
+/// Why something that is not a regular file is not read: "a FIFO, not a regular file".
+#[must_use]
+pub fn not_a_file(kind: std::fs::FileType) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let what = if kind.is_fifo() {
+            Some("a FIFO")
+        } else if kind.is_socket() {
+            Some("a socket")
+        } else if kind.is_char_device() || kind.is_block_device() {
+            Some("a device")
+        } else {
+            None
+        };
+        if let Some(what) = what {
+            return format!("{what}, not a regular file");
+        }
+    }
+    if kind.is_dir() {
+        "a folder, not a regular file".to_owned()
+    } else {
+        "not a regular file".to_owned()
+    }
 }
 
 /// Parses `bytes` as the content of a file at `path` (the path names the stories and hints at the layout).

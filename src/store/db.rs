@@ -1,18 +1,17 @@
 //! The SQLite database (read state and the store index): where it lives, WAL mode, the schema version and
-//! its migrations, and what happens to a damaged file (moved aside, never silently replaced).
+//! its migrations. What happens to a file that is damaged or cannot be written is in `policy`.
+
+mod policy;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use std::collections::HashMap;
-
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-use super::marks::Mark;
-use crate::model::ArticleId;
+pub use policy::{Failure, Notice, Probe, Unwritable, classify, decide, is_damage};
 
 /// The schema this version writes and reads.
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 
 /// The database file's name inside the data directory.
 pub const FILE_NAME: &str = "broadsheet.db";
@@ -55,6 +54,9 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX stories_by_id ON stories (id_key);
     CREATE INDEX stories_by_title ON stories (title_key);
     CREATE INDEX stories_by_lead ON stories (lead_key);",
+    // 2 -> 3: the extractor version each file was read with. Files indexed before have 0, so the next
+    // scan reads them again (carrying marks to any id that changed) and cuts their stored leads short.
+    "ALTER TABLE files ADD COLUMN extractor INTEGER NOT NULL DEFAULT 0;",
 ];
 
 /// Why the database could not be used.
@@ -80,6 +82,15 @@ pub enum DbError {
         /// What SQLite said.
         cause: rusqlite::Error,
     },
+    /// The database file cannot be opened at all (not readable by this user, not a file): broadsheet stops
+    /// rather than move it or start another.
+    #[error("{}: {problem}", path.display())]
+    Inaccessible {
+        /// The database file.
+        path: PathBuf,
+        /// What is wrong and how to fix it.
+        problem: String,
+    },
     /// The data directory or a damaged file could not be handled.
     #[error("{}: {cause}", path.display())]
     Io {
@@ -99,13 +110,13 @@ pub struct Db {
     pub path: Option<PathBuf>,
 }
 
-/// An opened database, and a note for the user when a damaged file had to be moved aside.
+/// An opened database, and what the user must be told about it, once.
 #[derive(Debug)]
 pub struct Opened {
-    /// The database.
+    /// The database: the file, or a copy of it in memory when the file cannot be written.
     pub db: Db,
-    /// Where a damaged file went, to tell the user.
-    pub notice: Option<String>,
+    /// A damaged file moved aside, or marks that cannot be saved.
+    pub notice: Option<Notice>,
 }
 
 /// The default data directory (`directories::ProjectDirs`), when the platform has one.
@@ -121,97 +132,30 @@ fn sqlite(path: &Path) -> impl Fn(rusqlite::Error) -> DbError + '_ {
     }
 }
 
-/// Whether an error means the file itself is damaged or unreadable (so a fresh one should replace it).
-#[must_use]
-pub fn is_damage(e: &DbError) -> bool {
-    let DbError::Sqlite {
-        cause: rusqlite::Error::SqliteFailure(f, _),
-        ..
-    } = e
-    else {
-        return false;
-    };
-    matches!(
-        f.code,
-        ErrorCode::NotADatabase
-            | ErrorCode::DatabaseCorrupt
-            | ErrorCode::CannotOpen
-            | ErrorCode::PermissionDenied
-    )
-}
-
 impl Db {
-    /// Opens (creating or migrating as needed) the database in `dir`. A damaged or unreadable file is moved
-    /// to `broadsheet.db.corrupt-<time>-<pid>` and a fresh one started; the returned notice says so.
+    /// Opens (creating or migrating as needed) the database in `dir`.
+    ///
+    /// - A damaged file is moved to `broadsheet.db.corrupt-<time>-<pid>` and a fresh one started, with the
+    ///   marks that could still be read from it; the notice says where it went.
+    /// - A file or folder that cannot be written (permissions, a read-only file system, a full disk)
+    ///   gives a copy in memory of what the file holds, and a notice that marks cannot be saved.
     ///
     /// # Errors
-    /// A database from a newer schema ([`DbError::Newer`]), or a folder that cannot be written.
+    /// A database from a newer schema ([`DbError::Newer`]), a file that cannot be opened at all
+    /// ([`DbError::Inaccessible`]), or SQLite failing otherwise.
     pub fn open(dir: &Path) -> Result<Opened, DbError> {
-        std::fs::create_dir_all(dir).map_err(|cause| DbError::Io {
-            path: dir.to_path_buf(),
-            cause,
-        })?;
         let path = dir.join(FILE_NAME);
+        if let Err(cause) = std::fs::create_dir_all(dir) {
+            let e = DbError::Io {
+                path: dir.to_path_buf(),
+                cause,
+            };
+            return Self::after_failure(&path, e);
+        }
         match Self::open_file(&path) {
             Ok(db) => Ok(Opened { db, notice: None }),
-            Err(e) if is_damage(&e) => Self::replace_damaged(&path, &e.to_string(), None),
-            Err(e) => Err(e),
+            Err(e) => Self::after_failure(&path, e),
         }
-    }
-
-    /// Moves the damaged file at `path` aside and starts a fresh database there, carrying over `marks`
-    /// (what could still be read of the read state). Another broadsheet may have done the same a moment
-    /// before: if the file opens cleanly now, it is used as it is.
-    fn replace_damaged(
-        path: &Path,
-        problem: &str,
-        marks: Option<&HashMap<ArticleId, Mark>>,
-    ) -> Result<Opened, DbError> {
-        if marks.is_none()
-            && let Ok(db) = Self::open_file(path)
-        {
-            return Ok(Opened { db, notice: None });
-        }
-        let moved = move_aside(path)?;
-        let mut db = Self::open_file(path)?;
-        let mut carried = 0;
-        if let Some(marks) = marks {
-            carried = marks.len();
-            db.restore_marks(marks)?;
-        }
-        let kept = if carried > 0 {
-            format!("; {carried} read marks were kept")
-        } else {
-            String::new()
-        };
-        let notice = format!(
-            "the database {} was damaged ({problem}); it was moved to {} and a new one started{kept}",
-            path.display(),
-            moved.display()
-        );
-        Ok(Opened {
-            db,
-            notice: Some(notice),
-        })
-    }
-
-    /// When `e` (from using this database) means its file is damaged, replaces it: the read state that can
-    /// still be read is kept, the index (only a cache) starts again. `None` when `e` is not damage.
-    ///
-    /// # Errors
-    /// When the damaged file cannot be moved or a fresh one started.
-    pub fn recover(self, e: &DbError) -> Option<Result<Opened, DbError>> {
-        let path = self.path.clone()?;
-        if !is_damage(e) {
-            return None;
-        }
-        let marks = self.marks().ok();
-        drop(self);
-        Some(Self::replace_damaged(
-            &path,
-            &e.to_string(),
-            Some(&marks.unwrap_or_default()),
-        ))
     }
 
     fn open_file(path: &Path) -> Result<Self, DbError> {
@@ -219,18 +163,20 @@ impl Db {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(sqlite(path))?;
+        // SQLite quietly opens a file it may not write read-only; every write would then fail.
+        if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+            return Err(DbError::Sqlite {
+                path: path.to_path_buf(),
+                cause: rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY),
+                    Some("the file is not writable".to_owned()),
+                ),
+            });
+        }
         conn.busy_timeout(Duration::from_secs(5))
             .map_err(sqlite(path))?;
         // A newer schema is refused before anything about the file is changed.
-        let found: i32 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(sqlite(path))?;
-        if found > SCHEMA_VERSION {
-            return Err(DbError::Newer {
-                path: path.to_path_buf(),
-                found,
-            });
-        }
+        refuse_newer(&conn, path)?;
         // WAL: readers never block the writer, and every commit survives the process being killed.
         set_wal(&conn).map_err(sqlite(path))?;
         conn.pragma_update(None, "synchronous", "NORMAL")
@@ -255,7 +201,8 @@ impl Db {
         Ok(db)
     }
 
-    fn display_path(&self) -> PathBuf {
+    /// The file, or `:memory:`, for messages.
+    pub(crate) fn display_path(&self) -> PathBuf {
         self.path
             .clone()
             .unwrap_or_else(|| PathBuf::from(":memory:"))
@@ -319,6 +266,20 @@ impl Db {
     }
 }
 
+/// Fails with [`DbError::Newer`] when `conn` holds a schema newer than this version reads.
+fn refuse_newer(conn: &Connection, path: &Path) -> Result<(), DbError> {
+    let found: i32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(sqlite(path))?;
+    if found > SCHEMA_VERSION {
+        return Err(DbError::Newer {
+            path: path.to_path_buf(),
+            found,
+        });
+    }
+    Ok(())
+}
+
 /// Switches the database to WAL. Switching needs the file to itself, which the busy timeout does not
 /// wait for: when another broadsheet opens a new database at the same moment, this tries again for a while.
 fn set_wal(conn: &Connection) -> rusqlite::Result<()> {
@@ -340,26 +301,4 @@ fn set_wal(conn: &Connection) -> rusqlite::Result<()> {
             Err(e) => return Err(e),
         }
     }
-}
-
-/// Moves a damaged database (and its WAL files, which belong to it) to `<name>.corrupt-<time>-<pid>`: a
-/// name no other process uses, so nothing already moved aside is overwritten.
-fn move_aside(path: &Path) -> Result<PathBuf, DbError> {
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.f");
-    let target = PathBuf::from(format!(
-        "{}.corrupt-{stamp}-{}",
-        path.display(),
-        std::process::id()
-    ));
-    std::fs::rename(path, &target).map_err(|cause| DbError::Io {
-        path: path.to_path_buf(),
-        cause,
-    })?;
-    for suffix in ["-wal", "-shm"] {
-        let side = PathBuf::from(format!("{}{suffix}", path.display()));
-        if side.exists() {
-            let _ = std::fs::rename(&side, format!("{}{suffix}", target.display()));
-        }
-    }
-    Ok(target)
 }

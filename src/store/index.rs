@@ -1,20 +1,31 @@
 //! The store index in the database: each file's size and modification time, and its stories' headline
-//! data, so startup lists stories without parsing them, and related teasers resolve by lookup.
+//! data, so startup lists stories without parsing them, and related teasers resolve by lookup. Writing is
+//! here; reading back is in `read`.
 
-use std::collections::HashMap;
+mod read;
+
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use chrono::DateTime;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
-use super::Warning;
 use super::db::{Db, DbError};
-use crate::model::{Article, ArticleId, Format, Headline, RelatedLink};
+use super::marks::carry;
+use crate::model::{Article, ArticleId};
 use crate::text::fold::fold;
 
 /// How many folded bytes of a first paragraph make its lookup key; teasers shorter than this match
 /// headlines only.
 pub const LEAD_PREFIX: usize = 40;
+
+/// How many bytes of a story's first paragraph the index keeps (cut back to a character boundary).
+///
+/// Teasers are matched against the start of a first paragraph ([`Db::resolve`]); a teaser is an opening
+/// sentence or two, a few hundred bytes at most, so a kilobyte holds the part of any real teaser that is
+/// compared, while a single-line file's 32 MB paragraph no longer goes into the index whole. A teaser longer
+/// than a lead that was cut matches when it starts with all that was kept. It must stay well above
+/// [`LEAD_PREFIX`], the part every comparison starts from.
+pub const LEAD_KEPT: usize = 1024;
 
 /// A file as the walk found it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,6 +38,18 @@ pub struct FileStamp {
     pub mtime: i64,
 }
 
+/// What the index holds for a file: its size and modification time when it was read, and the version of
+/// the extraction that read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IndexedFile {
+    /// Its size in bytes.
+    pub size: u64,
+    /// Its modification time, in nanoseconds since the Unix epoch.
+    pub mtime: i64,
+    /// [`crate::loader::EXTRACTOR_VERSION`] when it was read; 0 for files indexed before versions were kept.
+    pub extractor: u32,
+}
+
 /// A file after parsing: its stories, or why it has none.
 #[derive(Debug)]
 pub struct Parsed {
@@ -36,6 +59,8 @@ pub struct Parsed {
     pub outcome: Result<Vec<Article>, String>,
     /// Losses while loading (not valid UTF-8, say).
     pub warnings: Vec<String>,
+    /// The version of the extraction that read it.
+    pub extractor: u32,
 }
 
 /// `s`'s first `LEAD_PREFIX` bytes, cut back to a character boundary; `None` when shorter.
@@ -51,14 +76,28 @@ pub fn lead_prefix(s: &str) -> Option<&str> {
     Some(&s[..end])
 }
 
+/// The part of a first paragraph the index keeps: its first [`LEAD_KEPT`] bytes, cut back to a character
+/// boundary.
+#[must_use]
+pub fn kept_lead(s: &str) -> &str {
+    if s.len() <= LEAD_KEPT {
+        return s;
+    }
+    let mut end = LEAD_KEPT;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// The lookup key of a folded text.
-fn key(folded: &str) -> i64 {
+pub(super) fn key(folded: &str) -> i64 {
     i64::from_ne_bytes(xxhash_rust::xxh3::xxh3_64(folded.as_bytes()).to_ne_bytes())
 }
 
 /// The short integer key an id is indexed by (an index of integers is much cheaper to build than one of
 /// 32-character strings).
-fn id_key(id: ArticleId) -> i64 {
+pub(super) fn id_key(id: ArticleId) -> i64 {
     i64::from_ne_bytes(
         u64::try_from(id.0 & u128::from(u64::MAX))
             .unwrap_or(0)
@@ -78,154 +117,69 @@ fn root_range(root: &Path) -> (String, String, String) {
     let trimmed = exact.trim_end_matches('/');
     (exact.clone(), format!("{trimmed}/"), format!("{trimmed}0"))
 }
-
 impl Db {
-    fn error(&self) -> impl Fn(rusqlite::Error) -> DbError + '_ {
+    pub(super) fn error(&self) -> impl Fn(rusqlite::Error) -> DbError + '_ {
         move |cause| DbError::Sqlite {
-            path: self.path.clone().unwrap_or_else(|| ":memory:".into()),
+            path: self.display_path(),
             cause,
         }
     }
 
-    /// The headlines of every indexed story under `roots`, in no particular order.
+    /// Has the files at `paths` read again on the next scan (their rows could not be read back), keeping
+    /// what the index holds for them until then.
     ///
     /// # Errors
     /// When SQLite fails.
-    pub fn headlines(&self, roots: &[PathBuf]) -> Result<Vec<Headline>, DbError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT path, entry, id, format, section, title, byline, published, url, source FROM stories
-                 WHERE path = ?1 OR (path > ?2 AND path < ?3)",
-            )
-            .map_err(self.error())?;
-        let mut out = Vec::new();
-        for root in roots {
-            let (exact, lo, hi) = root_range(root);
-            let rows = stmt
-                .query_map(params![exact, lo, hi], |r| {
-                    Ok(Headline {
-                        path: PathBuf::from(r.get::<_, String>(0)?),
-                        entry: usize::try_from(r.get::<_, i64>(1)?).unwrap_or(0),
-                        id: ArticleId::parse(&r.get::<_, String>(2)?).unwrap_or(ArticleId(0)),
-                        format: Format::from_name(&r.get::<_, String>(3)?)
-                            .unwrap_or(Format::Scraped),
-                        section: r.get(4)?,
-                        title: r.get(5)?,
-                        byline: r.get(6)?,
-                        published: r
-                            .get::<_, Option<String>>(7)?
-                            .and_then(|d| DateTime::parse_from_rfc3339(&d).ok()),
-                        url: r.get(8)?,
-                        source: r.get(9)?,
-                    })
-                })
-                .map_err(self.error())?;
-            for row in rows {
-                out.push(row.map_err(self.error())?);
-            }
-        }
-        Ok(out)
-    }
-
-    /// The ids of every indexed story.
-    ///
-    /// # Errors
-    /// When SQLite fails.
-    pub fn indexed_ids(&self) -> Result<std::collections::HashSet<ArticleId>, DbError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT DISTINCT id FROM stories")
-            .map_err(self.error())?;
-        let rows = stmt
-            .query_map([], |r| r.get::<_, String>(0))
-            .map_err(self.error())?;
-        let mut out = std::collections::HashSet::new();
-        for row in rows {
-            if let Some(id) = ArticleId::parse(&row.map_err(self.error())?) {
-                out.insert(id);
-            }
-        }
-        Ok(out)
-    }
-
-    /// The indexed files under `roots`, with their size and modification time.
-    ///
-    /// # Errors
-    /// When SQLite fails.
-    pub fn indexed_files(
-        &self,
-        roots: &[PathBuf],
-    ) -> Result<HashMap<PathBuf, (u64, i64)>, DbError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT path, size, mtime FROM files WHERE path = ?1 OR (path > ?2 AND path < ?3)",
-            )
-            .map_err(self.error())?;
-        let mut out = HashMap::new();
-        for root in roots {
-            let (exact, lo, hi) = root_range(root);
-            let rows = stmt
-                .query_map(params![exact, lo, hi], |r| {
-                    Ok((
-                        PathBuf::from(r.get::<_, String>(0)?),
-                        (r.get::<_, i64>(1)?, r.get(2)?),
-                    ))
-                })
-                .map_err(self.error())?;
-            for row in rows {
-                let (path, (size, mtime)) = row.map_err(self.error())?;
-                out.insert(path, (u64::try_from(size).unwrap_or(0), mtime));
-            }
-        }
-        Ok(out)
-    }
-
-    /// The files under `roots` that were skipped when indexed, with the reasons.
-    ///
-    /// # Errors
-    /// When SQLite fails.
-    pub fn file_errors(&self, roots: &[PathBuf]) -> Result<Vec<Warning>, DbError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT path, error FROM files WHERE error IS NOT NULL AND (path = ?1 OR (path > ?2 AND path < ?3))")
-            .map_err(self.error())?;
-        let mut out = Vec::new();
-        for root in roots {
-            let (exact, lo, hi) = root_range(root);
-            let rows = stmt
-                .query_map(params![exact, lo, hi], |r| {
-                    Ok(Warning {
-                        path: PathBuf::from(r.get::<_, String>(0)?),
-                        reason: r.get(1)?,
-                    })
-                })
-                .map_err(self.error())?;
-            for row in rows {
-                out.push(row.map_err(self.error())?);
-            }
-        }
-        Ok(out)
-    }
-
-    /// Records parsed files and their stories, replacing what the index held for them, in one transaction.
-    ///
-    /// # Errors
-    /// When SQLite fails; nothing is changed then.
-    pub fn write_files(&mut self, parsed: &[Parsed]) -> Result<(), DbError> {
-        let path = self.path.clone().unwrap_or_else(|| ":memory:".into());
+    pub fn index_again(&mut self, paths: &[PathBuf]) -> Result<(), DbError> {
+        let path = self.display_path();
         let fail = |cause| DbError::Sqlite {
             path: path.clone(),
             cause,
         };
         let tx = self.conn.transaction().map_err(fail)?;
         {
+            let mut stale = tx
+                .prepare_cached("UPDATE files SET extractor = -1 WHERE path = ?1")
+                .map_err(fail)?;
+            for p in paths {
+                stale.execute([path_text(p)]).map_err(fail)?;
+            }
+        }
+        tx.commit().map_err(fail)
+    }
+
+    /// Records parsed files and their stories, replacing what the index held for them, in one transaction.
+    /// When an unchanged file's story gets a new id (the extraction changed), its read state goes with it
+    /// in the same transaction (see [`rekeyed`]).
+    ///
+    /// # Errors
+    /// When SQLite fails; nothing is changed then.
+    pub fn write_files(&mut self, parsed: &[Parsed]) -> Result<(), DbError> {
+        let path = self.display_path();
+        let fail = |cause| DbError::Sqlite {
+            path: path.clone(),
+            cause,
+        };
+        // Immediate: the first statements only read, and a read transaction that another broadsheet
+        // writes past cannot become a write one (SQLite fails it at once instead of waiting).
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        {
+            let mut old_file = tx
+                .prepare_cached("SELECT size, mtime FROM files WHERE path = ?1")
+                .map_err(fail)?;
+            let mut old_stories = tx
+                .prepare_cached("SELECT entry, id FROM stories WHERE path = ?1")
+                .map_err(fail)?;
             let mut drop_stories = tx
                 .prepare_cached("DELETE FROM stories WHERE path = ?1")
                 .map_err(fail)?;
             let mut file = tx
-                .prepare_cached("INSERT OR REPLACE INTO files (path, size, mtime, error) VALUES (?1, ?2, ?3, ?4)")
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO files (path, size, mtime, error, extractor) VALUES (?1, ?2, ?3, ?4, ?5)",
+                )
                 .map_err(fail)?;
             let mut story = tx
                 .prepare_cached(
@@ -235,8 +189,24 @@ impl Db {
                 )
                 .map_err(fail)?;
             let mut folded = String::new();
+            let mut moves = Vec::new();
             for p in parsed {
                 let file_path = path_text(&p.stamp.path);
+                let size = i64::try_from(p.stamp.size).unwrap_or(i64::MAX);
+                let before: Option<(i64, i64)> = old_file
+                    .query_row([&file_path], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()
+                    .map_err(fail)?;
+                // Only an unchanged file's stories can be matched to the old ones: an edited feed's entry 0
+                // is another story.
+                let old_ids: Vec<(i64, String)> = if before == Some((size, p.stamp.mtime)) {
+                    old_stories
+                        .query_map([&file_path], |r| Ok((r.get(0)?, r.get(1)?)))
+                        .and_then(Iterator::collect)
+                        .map_err(fail)?
+                } else {
+                    Vec::new()
+                };
                 // Another broadsheet may have indexed the file since this scan read the index: whatever
                 // is there for it goes (a cheap index lookup when nothing is).
                 drop_stories.execute([&file_path]).map_err(fail)?;
@@ -245,11 +215,11 @@ impl Db {
                     Ok(_) => Some(p.warnings.join("; ")),
                     Err(e) => Some(e.clone()),
                 };
-                let size = i64::try_from(p.stamp.size).unwrap_or(i64::MAX);
-                file.execute(params![file_path, size, p.stamp.mtime, error])
+                file.execute(params![file_path, size, p.stamp.mtime, error, p.extractor])
                     .map_err(fail)?;
-                for a in p.outcome.as_ref().map_or(&[][..], Vec::as_slice) {
-                    let lead = a.first_paragraph();
+                let articles = p.outcome.as_ref().map_or(&[][..], Vec::as_slice);
+                for a in articles {
+                    let lead = kept_lead(a.first_paragraph());
                     folded.clear();
                     crate::text::fold::fold_into(lead, &mut folded);
                     let lead_key = lead_prefix(&folded).map(key);
@@ -257,7 +227,7 @@ impl Db {
                     story
                         .execute(params![
                             file_path,
-                            i64::try_from(a.entry).unwrap_or(0),
+                            i64::try_from(a.entry).unwrap_or(i64::MAX),
                             a.id.to_string(),
                             a.format.name(),
                             a.section,
@@ -274,7 +244,11 @@ impl Db {
                         ])
                         .map_err(fail)?;
                 }
+                if p.outcome.is_ok() {
+                    moves.extend(rekeyed(&old_ids, articles));
+                }
             }
+            carry(&tx, &moves).map_err(fail)?;
         }
         tx.commit().map_err(fail)
     }
@@ -284,7 +258,7 @@ impl Db {
     /// # Errors
     /// When SQLite fails; nothing is changed then.
     pub fn remove_files(&mut self, paths: &[PathBuf]) -> Result<(), DbError> {
-        let path = self.path.clone().unwrap_or_else(|| ":memory:".into());
+        let path = self.display_path();
         let fail = |cause| DbError::Sqlite {
             path: path.clone(),
             cause,
@@ -305,58 +279,26 @@ impl Db {
         }
         tx.commit().map_err(fail)
     }
+}
 
-    /// Points each related link at the indexed story it teases: its folded text equals a headline, or is
-    /// the start of a first paragraph (a trailing ellipsis ignored).
-    ///
-    /// # Errors
-    /// When SQLite fails.
-    pub fn resolve(&self, links: &mut [RelatedLink]) -> Result<(), DbError> {
-        let mut by_title = self
-            .conn
-            .prepare_cached("SELECT id FROM stories WHERE title_key = ?1 LIMIT 1")
-            .map_err(self.error())?;
-        let mut by_lead = self
-            .conn
-            .prepare_cached("SELECT id, lead FROM stories WHERE lead_key = ?1")
-            .map_err(self.error())?;
-        let mut by_id = self
-            .conn
-            .prepare_cached("SELECT 1 FROM stories WHERE id_key = ?1 AND id = ?2 LIMIT 1")
-            .map_err(self.error())?;
-        for link in links {
-            if let Some(url) = &link.url {
-                let id = ArticleId::from_url(url);
-                if by_id
-                    .exists(params![id_key(id), id.to_string()])
-                    .map_err(self.error())?
-                {
-                    link.target = Some(id);
-                    continue;
-                }
-            }
-            let folded = fold(&link.text);
-            let teaser = folded.trim_end_matches("...").trim_end();
-            if teaser.is_empty() {
-                continue;
-            }
-            let mut rows = by_title.query([key(teaser)]).map_err(self.error())?;
-            if let Some(row) = rows.next().map_err(self.error())? {
-                link.target = ArticleId::parse(&row.get::<_, String>(0).map_err(self.error())?);
-                continue;
-            }
-            let Some(prefix) = lead_prefix(teaser) else {
-                continue;
-            };
-            let mut rows = by_lead.query([key(prefix)]).map_err(self.error())?;
-            while let Some(row) = rows.next().map_err(self.error())? {
-                let lead: String = row.get(1).map_err(self.error())?;
-                if fold(&lead).starts_with(teaser) {
-                    link.target = ArticleId::parse(&row.get::<_, String>(0).map_err(self.error())?);
-                    break;
-                }
-            }
-        }
-        Ok(())
+/// The (old, new) ids of the stories of an unchanged file that a new extraction re-keyed, matched by entry.
+/// Only when the file yields as many stories as before, and neither id is one of the file's other stories:
+/// a story that only moved to another entry keeps its own id, and its marks stay with it.
+fn rekeyed(old: &[(i64, String)], articles: &[Article]) -> Vec<(ArticleId, ArticleId)> {
+    if old.len() != articles.len() {
+        return Vec::new();
     }
+    let by_entry: HashMap<usize, ArticleId> = old
+        .iter()
+        .filter_map(|(entry, id)| Some((usize::try_from(*entry).ok()?, ArticleId::parse(id)?)))
+        .collect();
+    let before: HashSet<ArticleId> = by_entry.values().copied().collect();
+    let after: HashSet<ArticleId> = articles.iter().map(|a| a.id).collect();
+    articles
+        .iter()
+        .filter_map(|a| {
+            let old = *by_entry.get(&a.entry)?;
+            (old != a.id && !after.contains(&old) && !before.contains(&a.id)).then_some((old, a.id))
+        })
+        .collect()
 }

@@ -1,12 +1,18 @@
 //! Read state in the database: when each story was read, whether it is starred, and where reading stopped.
 //! Every change is its own committed transaction, so a kill loses nothing the screen showed.
 
+mod carry;
+
 use std::collections::HashMap;
+use std::path::Path;
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
+use super::Warning;
 use super::db::{Db, DbError};
 use crate::model::ArticleId;
+
+pub(super) use carry::carry;
 
 /// One story's read state.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -30,6 +36,96 @@ pub struct ReadRecord {
     pub read_at: i64,
 }
 
+/// One stored mark with its story's URL: what salvage and re-keying carry from one place to another.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredMark {
+    /// The story.
+    pub id: ArticleId,
+    /// Its URL, when known.
+    pub url: Option<String>,
+    /// Its read state.
+    pub mark: Mark,
+}
+
+/// Adds a mark to whatever the database holds for the same id without losing either: read stays read (the
+/// earlier time kept), starred stays starred, a reading position is kept, and a known URL stays.
+const MERGE: &str =
+    "INSERT INTO marks (id, url, read_at, starred, position) VALUES (?1, ?2, ?3, ?4, ?5)
+     ON CONFLICT (id) DO UPDATE SET
+         url = COALESCE(marks.url, excluded.url),
+         read_at = CASE WHEN marks.read_at IS NULL THEN excluded.read_at
+                        WHEN excluded.read_at IS NULL THEN marks.read_at
+                        ELSE MIN(marks.read_at, excluded.read_at) END,
+         starred = MAX(marks.starred, excluded.starred),
+         position = CASE WHEN marks.position = 0 THEN excluded.position ELSE marks.position END";
+
+/// Merges `stored` into the marks of `conn` (see [`MERGE`]).
+fn merge(conn: &Connection, stored: &StoredMark) -> rusqlite::Result<()> {
+    conn.prepare_cached(MERGE)?
+        .execute(params![
+            stored.id.to_string(),
+            stored.url,
+            stored.mark.read_at,
+            i64::from(stored.mark.starred),
+            stored.mark.position
+        ])
+        .map(drop)
+}
+
+/// The warning for a mark row whose id is not a story id: it is reported, never coerced.
+fn bad_mark(db: &Path, raw: &str) -> Warning {
+    Warning {
+        path: db.to_path_buf(),
+        reason: format!(
+            "a read mark for {raw:?}, which is not a story id (32 hex digits), is left out"
+        ),
+    }
+}
+
+/// Every mark that can still be read from a damaged database: the rows before the first damaged page in
+/// id order, and those after the last one, read backwards. Nothing when the file is not a database.
+#[must_use]
+pub fn salvage(conn: &Connection) -> Vec<StoredMark> {
+    let mut found: HashMap<ArticleId, StoredMark> = HashMap::new();
+    for order in ["ASC", "DESC"] {
+        let sql =
+            format!("SELECT id, url, read_at, starred, position FROM marks ORDER BY id {order}");
+        let Ok(mut stmt) = conn.prepare(&sql) else {
+            return Vec::new();
+        };
+        let Ok(mut rows) = stmt.query([]) else {
+            continue;
+        };
+        // The first error is where the damage starts in this direction.
+        while let Ok(Some(row)) = rows.next() {
+            let read = || -> rusqlite::Result<Option<StoredMark>> {
+                let Some(id) = ArticleId::parse(&row.get::<_, String>(0)?) else {
+                    return Ok(None);
+                };
+                Ok(Some(StoredMark {
+                    id,
+                    url: row.get(1)?,
+                    mark: Mark {
+                        read_at: row.get(2)?,
+                        starred: row.get::<_, i64>(3)? != 0,
+                        position: row.get(4)?,
+                    },
+                }))
+            };
+            match read() {
+                Ok(Some(m)) => {
+                    found.insert(m.id, m);
+                }
+                Ok(None) => {}
+                Err(_) => break,
+            }
+        }
+    }
+    let mut out: Vec<StoredMark> = found.into_values().collect();
+    out.sort_by_key(|m| m.id);
+    out
+}
+
 impl Db {
     fn fail(&self) -> impl Fn(rusqlite::Error) -> DbError + '_ {
         move |cause| DbError::Sqlite {
@@ -38,11 +134,20 @@ impl Db {
         }
     }
 
-    /// Every story's read state.
+    /// Every story's read state. Rows whose id is not a story id are left out: [`Db::marks_checked`]
+    /// reports them.
     ///
     /// # Errors
     /// When SQLite fails.
     pub fn marks(&self) -> Result<HashMap<ArticleId, Mark>, DbError> {
+        self.marks_checked().map(|(marks, _)| marks)
+    }
+
+    /// Every story's read state, and a warning for each row whose id is not a story id.
+    ///
+    /// # Errors
+    /// When SQLite fails.
+    pub fn marks_checked(&self) -> Result<(HashMap<ArticleId, Mark>, Vec<Warning>), DbError> {
         let mut stmt = self
             .conn
             .prepare("SELECT id, read_at, starred, position FROM marks")
@@ -61,13 +166,17 @@ impl Db {
             })
             .map_err(self.fail())?;
         let mut out = HashMap::new();
+        let mut warnings = Vec::new();
         for row in rows {
-            let (id, mark) = row.map_err(self.fail())?;
-            if let Some(id) = ArticleId::parse(&id) {
-                out.insert(id, mark);
+            let (raw, mark) = row.map_err(self.fail())?;
+            match ArticleId::parse(&raw) {
+                Some(id) => {
+                    out.insert(id, mark);
+                }
+                None => warnings.push(bad_mark(&self.display_path(), &raw)),
             }
         }
-        Ok(out)
+        Ok((out, warnings))
     }
 
     /// One story's read state.
@@ -160,39 +269,29 @@ impl Db {
             .map_err(self.fail())
     }
 
-    /// Writes `marks` back in one transaction (into a fresh database after damage).
+    /// Merges `marks` into this database's in one transaction (salvaged marks into a fresh database):
+    /// nothing already there is lost.
     ///
     /// # Errors
-    /// When SQLite fails.
-    pub fn restore_marks(&mut self, marks: &HashMap<ArticleId, Mark>) -> Result<(), DbError> {
-        let path = self.path.clone().unwrap_or_else(|| ":memory:".into());
+    /// When SQLite fails; nothing is changed then.
+    pub fn restore_marks(&mut self, marks: &[StoredMark]) -> Result<(), DbError> {
+        let path = self.display_path();
         let fail = |cause| DbError::Sqlite {
             path: path.clone(),
             cause,
         };
         let tx = self.conn.transaction().map_err(fail)?;
-        {
-            let mut stmt = tx
-                .prepare_cached("INSERT OR REPLACE INTO marks (id, read_at, starred, position) VALUES (?1, ?2, ?3, ?4)")
-                .map_err(fail)?;
-            for (id, m) in marks {
-                stmt.execute(params![
-                    id.to_string(),
-                    m.read_at,
-                    i64::from(m.starred),
-                    m.position
-                ])
-                .map_err(fail)?;
-            }
+        for m in marks {
+            merge(&tx, m).map_err(fail)?;
         }
         tx.commit().map_err(fail)
     }
 
-    /// Every read story, oldest reading first.
+    /// Every read story, oldest reading first, and a warning for each row whose id is not a story id.
     ///
     /// # Errors
     /// When SQLite fails.
-    pub fn read_records(&self) -> Result<Vec<ReadRecord>, DbError> {
+    pub fn read_records(&self) -> Result<(Vec<ReadRecord>, Vec<Warning>), DbError> {
         let mut stmt = self
             .conn
             .prepare(
@@ -209,13 +308,15 @@ impl Db {
             })
             .map_err(self.fail())?;
         let mut out = Vec::new();
+        let mut warnings = Vec::new();
         for row in rows {
-            let (id, url, read_at) = row.map_err(self.fail())?;
-            if let Some(id) = ArticleId::parse(&id) {
-                out.push(ReadRecord { id, url, read_at });
+            let (raw, url, read_at) = row.map_err(self.fail())?;
+            match ArticleId::parse(&raw) {
+                Some(id) => out.push(ReadRecord { id, url, read_at }),
+                None => warnings.push(bad_mark(&self.display_path(), &raw)),
             }
         }
-        Ok(out)
+        Ok((out, warnings))
     }
 }
 
@@ -254,7 +355,8 @@ mod tests {
             }
         );
         assert_eq!(db.mark(ArticleId(3)).unwrap(), Mark::default());
-        let records = db.read_records().unwrap();
+        let (records, warnings) = db.read_records().unwrap();
+        assert!(warnings.is_empty());
         assert_eq!(
             records,
             vec![ReadRecord {

@@ -1,10 +1,14 @@
-//! Related-link resolution: a teaser points at the stored story whose headline or opening it matches.
+//! Related-link resolution: a teaser points at the stored story whose headline or opening it matches,
+//! among stories in memory or through the index.
 
 use std::collections::HashMap;
 
-use super::index::lead_prefix;
-use crate::model::{Article, ArticleId};
-use crate::text::fold::fold_into;
+use rusqlite::params;
+
+use super::db::{Db, DbError};
+use super::index::{LEAD_KEPT, id_key, key, lead_prefix};
+use crate::model::{Article, ArticleId, RelatedLink};
+use crate::text::fold::{fold, fold_into};
 
 /// Fills in `target` on every related link that matches a story in `articles`: its folded text equals a
 /// story's folded headline, or is the start of a story's folded first paragraph. A trailing ellipsis on a
@@ -52,5 +56,73 @@ pub fn resolve(articles: &mut [Article]) {
                     .map(|(id, _)| *id)
             });
         }
+    }
+}
+
+/// Whether a lead read back from the index may have been cut by [`super::index::kept_lead`] (a cut lead is at most three
+/// bytes short of [`LEAD_KEPT`]).
+fn may_be_cut(kept: &str) -> bool {
+    kept.len() + 3 >= LEAD_KEPT
+}
+
+/// Whether a folded teaser points at a story whose kept lead, folded, is `lead`: the lead starts with the
+/// teaser, or the lead was cut and the teaser starts with all of it.
+fn teases(lead: &str, teaser: &str, cut: bool) -> bool {
+    lead.starts_with(teaser) || (cut && teaser.starts_with(lead))
+}
+
+impl Db {
+    /// Points each related link at the indexed story it teases: its folded text equals a headline, or is
+    /// the start of a first paragraph (a trailing ellipsis ignored).
+    ///
+    /// # Errors
+    /// When SQLite fails.
+    pub fn resolve(&self, links: &mut [RelatedLink]) -> Result<(), DbError> {
+        let mut by_title = self
+            .conn
+            .prepare_cached("SELECT id FROM stories WHERE title_key = ?1 LIMIT 1")
+            .map_err(self.error())?;
+        let mut by_lead = self
+            .conn
+            .prepare_cached("SELECT id, lead FROM stories WHERE lead_key = ?1")
+            .map_err(self.error())?;
+        let mut by_id = self
+            .conn
+            .prepare_cached("SELECT 1 FROM stories WHERE id_key = ?1 AND id = ?2 LIMIT 1")
+            .map_err(self.error())?;
+        for link in links {
+            if let Some(url) = &link.url {
+                let id = ArticleId::from_url(url);
+                if by_id
+                    .exists(params![id_key(id), id.to_string()])
+                    .map_err(self.error())?
+                {
+                    link.target = Some(id);
+                    continue;
+                }
+            }
+            let folded = fold(&link.text);
+            let teaser = folded.trim_end_matches("...").trim_end();
+            if teaser.is_empty() {
+                continue;
+            }
+            let mut rows = by_title.query([key(teaser)]).map_err(self.error())?;
+            if let Some(row) = rows.next().map_err(self.error())? {
+                link.target = ArticleId::parse(&row.get::<_, String>(0).map_err(self.error())?);
+                continue;
+            }
+            let Some(prefix) = lead_prefix(teaser) else {
+                continue;
+            };
+            let mut rows = by_lead.query([key(prefix)]).map_err(self.error())?;
+            while let Some(row) = rows.next().map_err(self.error())? {
+                let lead: String = row.get(1).map_err(self.error())?;
+                if teases(&fold(&lead), teaser, may_be_cut(&lead)) {
+                    link.target = ArticleId::parse(&row.get::<_, String>(0).map_err(self.error())?);
+                    break;
+                }
+            }
+        }
+        Ok(())
     }
 }

@@ -1,20 +1,31 @@
-//! Bringing the index up to date: walk the roots, parse only new and changed files (in parallel, in
-//! batches), forget removed ones, and report progress after each batch so the list fills in as it goes.
+//! Bringing the index up to date: walk the roots, parse only new and changed files and those read by
+//! another extractor version (in parallel), forget removed ones, and write and report parsed files every
+//! so often while the rest parse, so the list fills in as it goes and a slow file holds back only itself.
 
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use super::db::{Db, DbError};
-use super::index::{FileStamp, Parsed};
+use super::db::{Db, DbError, Notice};
+use super::index::{FileStamp, IndexedFile, Parsed};
 use super::{Warning, walk};
-use crate::loader;
+use crate::loader::{self, LoadError, Loaded};
 use crate::model::Headline;
 
-/// Files parsed and written per batch: big enough to keep both cores busy, small enough that the list
-/// updates several times a second.
-const BATCH: usize = 2000;
+/// Most parsed files written in one transaction: enough that writing keeps up with both cores parsing
+/// (a commit has a fixed cost), few enough that a write is over quickly.
+const WRITE_FILES: usize = 2000;
+
+/// Longest a parsed file waits to be written (and listed) while others are still parsing: the list fills
+/// in four times a second, and a file that takes a minute to parse holds back no other.
+const WRITE_INTERVAL: Duration = Duration::from_millis(250);
+
+/// Parsed files waiting to be written at most: parsing waits for a slower writer instead of holding every
+/// parsed body in memory.
+const QUEUE: usize = 2 * WRITE_FILES;
 
 /// What one step of a scan changed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -23,7 +34,7 @@ pub struct ScanUpdate {
     pub removed: Vec<PathBuf>,
     /// Headlines of files (re)indexed in this step.
     pub added: Vec<Headline>,
-    /// Files skipped or loaded with losses in this step.
+    /// Files skipped or loaded with losses in this step, and [`ScanUpdate::notice`] as a warning.
     pub warnings: Vec<Warning>,
     /// Files parsed so far.
     pub done: usize,
@@ -31,32 +42,68 @@ pub struct ScanUpdate {
     pub total: usize,
     /// Whether the scan is over.
     pub finished: bool,
+    /// Given once, in the step where the database turned out not to be writable (a full disk): the scan
+    /// went on in a copy in memory, and marks cannot be saved.
+    pub notice: Option<Notice>,
 }
 
-/// Parses one file for the index.
-fn parse(stamp: FileStamp) -> Parsed {
-    match loader::load_path(&stamp.path) {
-        Ok(loaded) => Parsed {
-            stamp,
-            outcome: Ok(loaded.articles),
-            warnings: loaded.warnings,
-        },
-        Err(e) => Parsed {
-            stamp,
-            outcome: Err(e.to_string()),
-            warnings: Vec::new(),
-        },
+/// How files are read for the index: the extractor version recorded with each file, and the function that
+/// reads one. Tests simulate a new extractor with another.
+#[derive(Clone, Copy)]
+pub struct Extractor<'a> {
+    /// Recorded per file; a file indexed with another version is read again.
+    pub version: u32,
+    /// Reads one file's stories.
+    pub load: &'a (dyn Fn(&Path) -> Result<Loaded, LoadError> + Sync),
+}
+
+impl Extractor<'static> {
+    /// The loaders of this build, [`loader::EXTRACTOR_VERSION`].
+    #[must_use]
+    pub fn current() -> Self {
+        Self {
+            version: loader::EXTRACTOR_VERSION,
+            load: &loader::load_path,
+        }
     }
 }
 
-/// Brings the index of `roots` up to date, calling `report` after the walk and after each batch.
-/// Returns how many files were parsed.
+/// Parses one file for the index.
+fn parse(stamp: FileStamp, extractor: &Extractor<'_>) -> Parsed {
+    let (outcome, warnings) = match (extractor.load)(&stamp.path) {
+        Ok(loaded) => (Ok(loaded.articles), loaded.warnings),
+        Err(e) => (Err(e.to_string()), Vec::new()),
+    };
+    Parsed {
+        stamp,
+        outcome,
+        warnings,
+        extractor: extractor.version,
+    }
+}
+
+/// Brings the index of `roots` up to date with this build's loaders, calling `report` after the walk and
+/// after each write. Returns how many files were parsed.
 ///
 /// # Errors
-/// When the database cannot be written.
+/// When the database cannot be written (a database that turns out not to be writable is replaced by a copy
+/// in memory first, and the scan goes on there: see [`ScanUpdate::notice`]).
 pub fn scan(
     db: &mut Db,
     roots: &[PathBuf],
+    report: impl FnMut(ScanUpdate),
+) -> Result<usize, DbError> {
+    scan_with(db, roots, &Extractor::current(), report)
+}
+
+/// [`scan`] with the given extractor.
+///
+/// # Errors
+/// As [`scan`].
+pub fn scan_with(
+    db: &mut Db,
+    roots: &[PathBuf],
+    extractor: &Extractor<'_>,
     mut report: impl FnMut(ScanUpdate),
 ) -> Result<usize, DbError> {
     let (mut found, mut walk_warnings) = walk::stamped(roots);
@@ -81,62 +128,130 @@ pub fn scan(
         .collect();
     let stale: Vec<FileStamp> = found
         .into_iter()
-        .filter(|s| known.get(&s.path) != Some(&(s.size, s.mtime)))
+        .filter(|s| {
+            let current = IndexedFile {
+                size: s.size,
+                mtime: s.mtime,
+                extractor: extractor.version,
+            };
+            known.get(&s.path) != Some(&current)
+        })
         .collect();
+    let mut notice = None;
     if !removed.is_empty() {
-        db.remove_files(&removed)?;
+        writing(db, &mut notice, |db| db.remove_files(&removed))?;
     }
     let total = stale.len();
-    report(ScanUpdate {
+    let mut first = ScanUpdate {
         removed,
         warnings: walk_warnings,
         total,
         finished: total == 0,
         ..ScanUpdate::default()
-    });
-    // Room for the index's pages while batches are written (SQLite's default is 2 MB), given back after.
+    };
+    tell(&mut first, notice.take());
+    report(first);
+    // Room for the index's pages while files are written (SQLite's default is 2 MB), given back after.
     let bulk = total > 0;
     if bulk {
         let _ = db.conn.pragma_update(None, "cache_size", -65536);
     }
-    let result = write_batches(db, stale, total, &mut report);
+    let result = write_as_parsed(db, stale, extractor, &mut report);
     if bulk {
         let _ = db.conn.pragma_update(None, "cache_size", -2000);
     }
     result.map(|()| total)
 }
 
-/// Parses `stale` batch by batch on a thread of its own (with rayon's pool) while this thread writes each
-/// batch and reports it: the channel holds one batch ahead, so parsing and writing overlap.
-fn write_batches(
+/// Runs a write; when it shows that the database cannot be written, goes on in a copy in memory (see
+/// [`Db::degrade`]), keeping the notice for the next report.
+fn writing(
+    db: &mut Db,
+    notice: &mut Option<Notice>,
+    write: impl Fn(&mut Db) -> Result<(), DbError>,
+) -> Result<(), DbError> {
+    match write(db) {
+        Err(e) => match db.degrade(&e) {
+            Some(Ok(n)) => {
+                *notice = Some(n);
+                write(db)
+            }
+            Some(Err(other)) => Err(other),
+            None => Err(e),
+        },
+        Ok(()) => Ok(()),
+    }
+}
+
+/// Puts a notice in a report, also as a warning for readers that list only warnings.
+fn tell(update: &mut ScanUpdate, notice: Option<Notice>) {
+    if let Some(n) = notice {
+        update.warnings.push(n.warning());
+        update.notice = Some(n);
+    }
+}
+
+/// Parses `stale` on rayon's pool (from a thread of its own) while this thread writes parsed files, in one
+/// transaction per write, as soon as [`WRITE_FILES`] are waiting or the oldest has waited
+/// [`WRITE_INTERVAL`]; each write is reported.
+fn write_as_parsed(
     db: &mut Db,
     stale: Vec<FileStamp>,
-    total: usize,
+    extractor: &Extractor<'_>,
     report: &mut impl FnMut(ScanUpdate),
 ) -> Result<(), DbError> {
-    let mut done = 0;
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Parsed>>(1);
+    let total = stale.len();
+    let (tx, rx) = mpsc::sync_channel::<Parsed>(QUEUE);
     std::thread::scope(|scope| -> Result<(), DbError> {
+        // Moved in, so that it is dropped when writing fails: the parser's next send fails and it stops.
+        let rx = rx;
         scope.spawn(move || {
-            let mut stale = stale.into_iter().peekable();
-            while stale.peek().is_some() {
-                let batch: Vec<FileStamp> = stale.by_ref().take(BATCH).collect();
-                if tx.send(batch.into_par_iter().map(parse).collect()).is_err() {
-                    break;
-                }
-            }
+            // One file per job: rayon would otherwise hand a thread runs of files, and those after a
+            // slow file in its run would wait for it.
+            let _ = stale
+                .into_par_iter()
+                .with_max_len(1)
+                .try_for_each_with(tx, |tx, stamp| tx.send(parse(stamp, extractor)));
         });
-        for parsed in rx {
-            db.write_files(&parsed)?;
-            done += parsed.len();
-            report(batch_update(parsed, done, total));
+        let mut done = 0;
+        let mut waiting: Vec<Parsed> = Vec::new();
+        // When the oldest file waiting arrived; with none waiting, this thread sleeps until one does.
+        let mut oldest: Option<Instant> = None;
+        let mut notice = None;
+        loop {
+            let next = match oldest {
+                None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+                Some(t) => rx.recv_timeout(WRITE_INTERVAL.saturating_sub(t.elapsed())),
+            };
+            let closed = match next {
+                Ok(parsed) => {
+                    oldest.get_or_insert_with(Instant::now);
+                    waiting.push(parsed);
+                    false
+                }
+                Err(RecvTimeoutError::Timeout) => false,
+                Err(RecvTimeoutError::Disconnected) => true,
+            };
+            let due = closed
+                || waiting.len() >= WRITE_FILES
+                || oldest.is_some_and(|t| t.elapsed() >= WRITE_INTERVAL);
+            if due && !waiting.is_empty() {
+                writing(db, &mut notice, |db| db.write_files(&waiting))?;
+                done += waiting.len();
+                let mut update = written(std::mem::take(&mut waiting), done, total);
+                tell(&mut update, notice.take());
+                report(update);
+                oldest = None;
+            }
+            if closed {
+                return Ok(());
+            }
         }
-        Ok(())
     })
 }
 
-/// What a written batch changed, for the reader.
-fn batch_update(parsed: Vec<Parsed>, done: usize, total: usize) -> ScanUpdate {
+/// What a write changed, for the reader.
+fn written(parsed: Vec<Parsed>, done: usize, total: usize) -> ScanUpdate {
     let mut update = ScanUpdate {
         done,
         total,

@@ -1,4 +1,5 @@
-//! Walking the given files and folders: recursive, hidden entries skipped, symlink loops caught.
+//! Walking the given files and folders: recursive, hidden entries skipped, symlink loops caught, and only
+//! regular files kept (FIFOs, sockets and devices are skipped with a warning: reading one could block).
 
 use std::path::{Path, PathBuf};
 
@@ -6,9 +7,11 @@ use walkdir::WalkDir;
 
 use super::Warning;
 use super::index::FileStamp;
+use crate::loader;
 
 /// The files under `roots`, in a stable order (each root in turn, then by name), and the warnings met
-/// on the way (missing roots, unreadable or vanished folders, symlink loops).
+/// on the way (missing roots, unreadable or vanished folders, symlink loops, things that are not regular
+/// files, a folder given that holds no file to read).
 #[must_use]
 pub fn files(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
     let (stamps, warnings) = stamped(roots);
@@ -23,6 +26,8 @@ pub fn stamped(roots: &[PathBuf]) -> (Vec<FileStamp>, Vec<Warning>) {
     let mut warnings = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for root in roots {
+        let warnings_before = warnings.len();
+        let mut found_a_file = false;
         let walker = WalkDir::new(root)
             .follow_links(true)
             .sort_by_file_name()
@@ -32,6 +37,7 @@ pub fn stamped(roots: &[PathBuf]) -> (Vec<FileStamp>, Vec<Warning>) {
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_file() => {
+                    found_a_file = true;
                     let (size, mtime) = e.metadata().map_or((0, 0), |m| {
                         let mtime = m
                             .modified()
@@ -49,7 +55,12 @@ pub fn stamped(roots: &[PathBuf]) -> (Vec<FileStamp>, Vec<Warning>) {
                         mtime,
                     });
                 }
-                Ok(_) => {}
+                Ok(e) if e.file_type().is_dir() => {}
+                // With links followed, the type is the target's: a link to a device is a device.
+                Ok(e) => warnings.push(Warning {
+                    reason: loader::not_a_file(e.file_type()),
+                    path: e.into_path(),
+                }),
                 Err(err) => {
                     let path = err.path().unwrap_or(root).to_path_buf();
                     let reason = if err.loop_ancestor().is_some() {
@@ -65,6 +76,13 @@ pub fn stamped(roots: &[PathBuf]) -> (Vec<FileStamp>, Vec<Warning>) {
                     warnings.push(Warning { path, reason });
                 }
             }
+        }
+        // A folder named like a file (`story.txt/`), or an empty one, would otherwise give nothing, unsaid.
+        if !found_a_file && warnings.len() == warnings_before && root.is_dir() {
+            warnings.push(Warning {
+                path: root.clone(),
+                reason: "a folder with no file to read in it".to_owned(),
+            });
         }
     }
     (files, warnings)
