@@ -10,6 +10,7 @@ use std::sync::Arc;
 use strum::{EnumString, IntoStaticStr, VariantNames};
 
 use crate::model::{Article, ArticleId};
+use crate::store::Warning;
 use crate::store::scan::ScanUpdate;
 use crate::text::reflow::{Reflowed, SidebarItem};
 
@@ -128,6 +129,10 @@ pub enum Action {
     /// Something the runner has to tell the user (a browser that would not start).
     #[strum(disabled)]
     Report(String),
+    /// Something the user must know about for the rest of the session (marks that can no longer be
+    /// saved): listed in the help, and said in the status bar.
+    #[strum(disabled)]
+    Notify(Warning, String),
 }
 
 /// A story the worker parsed (or a stand-in saying why it could not be read).
@@ -264,7 +269,8 @@ impl Action {
             | Self::Loaded(_)
             | Self::Indexed(_)
             | Self::NotSaved(_)
-            | Self::Report(_) => return None,
+            | Self::Report(_)
+            | Self::Notify(..) => return None,
         })
     }
 

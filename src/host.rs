@@ -8,9 +8,31 @@ use crate::runner::Host;
 use crate::store::db::Db;
 use crate::worker::{StorySource, StoryWorker};
 
-/// Writes what `effect` asks for to `db`. `None` when it was saved (or is not a write).
+/// Writes what `effect` asks for to `db`. When the database stops taking writes (a full disk, a file
+/// made read-only), the reader goes on with a copy in memory and says once that marks cannot be saved;
+/// any other failure comes back as `Action::NotSaved`. `None` when it was saved (or is not a write).
 pub fn save(db: &mut Db, effect: &Effect) -> Option<Action> {
-    let result = match effect {
+    let error = write(db, effect).err()?;
+    if let Some(Ok(notice)) = db.degrade(&error) {
+        return Some(match write(db, effect) {
+            Ok(()) => Action::Notify(notice.warning(), notice.short().to_owned()),
+            Err(again) => not_saved(effect, &again)?,
+        });
+    }
+    not_saved(effect, &error)
+}
+
+/// The action that takes back a write that failed with `error`.
+fn not_saved(effect: &Effect, error: &crate::store::db::DbError) -> Option<Action> {
+    Some(Action::NotSaved(NotSaved {
+        error: error.to_string(),
+        undo: effect.revert()?,
+    }))
+}
+
+/// Writes one effect to `db`.
+fn write(db: &mut Db, effect: &Effect) -> Result<(), crate::store::db::DbError> {
+    match effect {
         Effect::SaveRead { changes, .. } => {
             let rows: Vec<_> = changes
                 .iter()
@@ -22,13 +44,8 @@ pub fn save(db: &mut Db, effect: &Effect) -> Option<Action> {
             id, url, starred, ..
         } => db.set_starred(*id, url.as_deref(), *starred),
         Effect::SavePosition { id, url, block } => db.set_position(*id, url.as_deref(), *block),
-        _ => return None,
-    };
-    let error = result.err()?;
-    Some(Action::NotSaved(NotSaved {
-        error: error.to_string(),
-        undo: effect.revert()?,
-    }))
+        _ => Ok(()),
+    }
 }
 
 /// Where the host gets stories: parsed on the spot (memory), or by the worker (files).

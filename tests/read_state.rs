@@ -577,3 +577,34 @@ fn many_instances_opening_a_new_database_at_once_all_succeed() {
     }
     assert_eq!(Db::open(dir.path()).unwrap().db.marks().unwrap().len(), 8);
 }
+
+#[test]
+fn when_the_database_stops_taking_writes_the_reader_keeps_marking_and_says_so_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = reader_in(dir.path());
+    // As if the file had been made read-only under the running reader.
+    s.host
+        .db
+        .conn
+        .execute_batch("PRAGMA query_only = ON")
+        .unwrap();
+    let warnings = s.warnings().len();
+    s.apply(Action::Open);
+    let id = s.current().unwrap().id;
+    assert!(s.is_read(id), "marked, in memory for this session");
+    assert_eq!(s.message(), Some("Marks cannot be saved (? shows why)"));
+    assert_eq!(
+        s.warnings().len(),
+        warnings + 1,
+        "the reason is in the help"
+    );
+    s.apply_all([Action::NextStory, Action::ToggleStar]);
+    assert!(s.is_starred(s.current().unwrap().id));
+    assert_eq!(s.warnings().len(), warnings + 1, "said once");
+    assert_ne!(s.message(), Some("Marks cannot be saved (? shows why)"));
+    s.apply(Action::Undo);
+    assert!(
+        !s.is_starred(s.current().unwrap().id),
+        "undo works on the copy"
+    );
+}

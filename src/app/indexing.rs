@@ -25,6 +25,7 @@ pub fn combine(earlier: Option<ScanUpdate>, later: ScanUpdate) -> ScanUpdate {
     merged.done = later.done;
     merged.total = later.total;
     merged.finished = later.finished;
+    merged.notice = merged.notice.or(later.notice);
     merged
 }
 
@@ -35,6 +36,10 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
         state
             .warnings
             .retain(|w| !redone.contains(w.path.as_path()));
+    }
+    if let Some(notice) = &update.notice {
+        // Said once: the scan sends it with the step where the database stopped taking writes.
+        state.notify(notice.warning(), notice.short().to_owned());
     }
     let new_warnings = update.warnings.len();
     state.warnings.extend(update.warnings);

@@ -75,6 +75,10 @@ fn apply(state: &mut State, action: Action) {
             state.message = Some(message);
             return;
         }
+        Action::Notify(warning, message) => {
+            state.notify(warning, message);
+            return;
+        }
         _ => {}
     }
     match &state.mode {
