@@ -11,7 +11,7 @@ use broadsheet::app::{Effect, State, update};
 use broadsheet::config::keymap::Keymap;
 use broadsheet::model::{ArticleId, Format, Headline};
 use broadsheet::testing::{NOW, Reader};
-use broadsheet::text::reflow::reflow;
+use broadsheet::view::reflow::reflow;
 use broadsheet::ui::{self, Theme};
 use broadsheet::worker::{StorySource, StoryWorker};
 use divan::{Bencher, black_box};

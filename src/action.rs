@@ -12,7 +12,7 @@ use strum::{EnumString, IntoStaticStr, VariantNames};
 use crate::model::{Article, ArticleId};
 use crate::store::Warning;
 use crate::store::scan::ScanUpdate;
-use crate::text::reflow::{Reflowed, SidebarItem};
+use crate::view::reflow::{Reflowed, SidebarItem};
 
 /// One user intent, or an event the reader reacts to.
 #[derive(Clone, Debug, PartialEq, Eq, EnumString, IntoStaticStr, VariantNames)]
@@ -169,8 +169,8 @@ impl Prepared {
         Self {
             widths,
             date_format: date_format.to_owned(),
-            article: crate::text::reflow::reflow(story, widths.0, Some(date_format)),
-            sidebar: crate::text::reflow::wrap_sidebar(&story.related, &story.links, widths.1),
+            article: crate::view::reflow::reflow(story, widths.0, Some(date_format)),
+            sidebar: crate::view::reflow::wrap_sidebar(&story.related, &story.links, widths.1),
         }
     }
 }

@@ -20,4 +20,5 @@ pub mod testing;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod view;
 pub mod worker;

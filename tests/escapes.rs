@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use broadsheet::text::reflow::reflow;
+use broadsheet::view::reflow::reflow;
 use broadsheet::text::width::width;
 
 fn fixture(name: &str) -> PathBuf {

@@ -138,7 +138,7 @@ fn feed_entries_and_notes_map_to_the_model() {
         Some("Harbour Wire")
     );
     assert!(
-        broadsheet::text::plain::meta_line(rss, None)
+        broadsheet::view::plain::meta_line(rss, None)
             .starts_with("Business \u{b7} Harbour Wire \u{b7} 23 November 2026")
     );
     let atom = story(&s, "Lighthouse keeper retires");

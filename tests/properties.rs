@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use broadsheet::model::{Article, ArticleId, Block, Format};
 use broadsheet::text::clean::{Breaks, clean};
 use broadsheet::text::fold::{fold, fold_hash};
-use broadsheet::text::reflow::reflow;
+use broadsheet::view::reflow::reflow;
 use broadsheet::text::width::{fit, pad_to, prefix, width};
 use proptest::prelude::*;
 

@@ -302,7 +302,7 @@ fn on_resize_the_paragraph_at_the_top_stays_at_the_top() {
         |s: &broadsheet::app::State| s.view().unwrap().article.lines[s.article().scroll()].block;
     // Scroll to the first line of a block, as the anchor is the block at the top.
     while s.view().unwrap().article.lines[s.article().scroll()].kind
-        != broadsheet::text::reflow::LineKind::Blank
+        != broadsheet::view::reflow::LineKind::Blank
     {
         s.apply(Action::MoveDown);
     }

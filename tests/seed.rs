@@ -171,5 +171,5 @@ fn id_is_stable_across_typography_and_whitespace_resaves() {
 #[test]
 fn reflowed_text_reads_cleanly() {
     let a = seed();
-    insta::assert_snapshot!(broadsheet::text::plain::render(&a, 72));
+    insta::assert_snapshot!(broadsheet::view::plain::render(&a, 72));
 }

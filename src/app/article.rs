@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::effect::Effect;
 use crate::action::Loaded;
 use crate::model::{Article, ArticleId, Headline};
-use crate::text::reflow::{self, Line, LineKind, Reflowed, SidebarItem};
+use crate::view::reflow::{self, Line, LineKind, Reflowed, SidebarItem};
 
 /// How many parsed stories and reflowed views are kept: enough to go back and forth over the last few
 /// dozen stories without a parse.

@@ -1,7 +1,7 @@
 //! The sidebar's model: the selected related link or body link, the first row shown, and whether the user
 //! asked for the sidebar to show or hide.
 
-use crate::text::reflow::SidebarItem;
+use crate::view::reflow::SidebarItem;
 
 /// The related-links sidebar.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -11,7 +11,7 @@ use crate::model::{ArticleJson, Headline, HeadlineJson};
 use crate::store::Store;
 use crate::store::marks::Mark;
 use crate::text::clean::{Breaks, clean};
-use crate::text::plain;
+use crate::view::plain;
 use crate::text::width::pad_to;
 use crate::{samples, store};
 

@@ -11,6 +11,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::db::{Db, DbError};
 use super::marks::carry;
+use super::walk::FileStamp;
 use crate::model::{Article, ArticleId};
 use crate::text::fold::fold;
 
@@ -26,17 +27,6 @@ pub const LEAD_PREFIX: usize = 40;
 /// than a lead that was cut matches when it starts with all that was kept. It must stay well above
 /// [`LEAD_PREFIX`], the part every comparison starts from.
 pub const LEAD_KEPT: usize = 1024;
-
-/// A file as the walk found it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FileStamp {
-    /// The file.
-    pub path: PathBuf,
-    /// Its size in bytes.
-    pub size: u64,
-    /// Its modification time, in nanoseconds since the Unix epoch.
-    pub mtime: i64,
-}
 
 /// What the index holds for a file: its size and modification time when it was read, and the version of
 /// the extraction that read it.

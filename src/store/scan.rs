@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::db::{Db, DbError, Notice};
-use super::index::{FileStamp, IndexedFile, Parsed};
+use super::index::{IndexedFile, Parsed};
+use super::walk::FileStamp;
 use super::{Warning, walk};
 use crate::loader::{self, LoadError, Loaded};
 use crate::model::Headline;

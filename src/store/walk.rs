@@ -6,8 +6,18 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use super::Warning;
-use super::index::FileStamp;
 use crate::loader;
+
+/// A file as the walk found it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileStamp {
+    /// The file.
+    pub path: PathBuf,
+    /// Its size in bytes.
+    pub size: u64,
+    /// Its modification time, in nanoseconds since the Unix epoch.
+    pub mtime: i64,
+}
 
 /// The files under `roots`, in a stable order (each root in turn, then by name), and the warnings met
 /// on the way (missing roots, unreadable or vanished folders, symlink loops, things that are not regular

@@ -1,10 +1,8 @@
-//! Text helpers shared by loaders and views: cleaning, folding for comparison, reflow, display width and
+//! Text helpers shared by loaders and views: cleaning, folding for comparison, display width and
 //! truncation, and number formatting.
 
 pub mod clean;
 pub mod fold;
-pub mod plain;
-pub mod reflow;
 pub mod truncate;
 pub mod width;
 

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 use super::{Theme, pane_block};
 use crate::app::layout::{article_text, inner};
 use crate::app::{Focus, State};
-use crate::text::reflow::LineKind;
+use crate::view::reflow::LineKind;
 
 /// The style of a reflowed line.
 fn style(theme: &Theme, kind: LineKind) -> Style {

@@ -2,7 +2,7 @@
 //! to, computed once per (story, width) and cached by the app, never inside render.
 
 use crate::model::{Article, Block, Link, RelatedLink};
-use crate::text::plain::meta_line;
+use crate::view::plain::meta_line;
 use crate::text::width::{fit, split, wrap};
 
 /// What a reflowed line is, so the view can style it.
