@@ -262,7 +262,7 @@ pub fn write_store(dir: &Path, count: usize, seed: u64) -> io::Result<u64> {
 /// sizes whose pages would not fit in memory as text. Each has at most `paragraphs` paragraphs.
 #[must_use]
 pub fn articles(count: usize, seed: u64, paragraphs: usize) -> Vec<crate::model::Article> {
-    use crate::model::{Article, ArticleId, Block, Format};
+    use crate::model::{Article, ArticleId, Block, Format, Headline};
     let mut rng = Rng(seed);
     (0..count)
         .map(|i| {
@@ -275,16 +275,18 @@ pub fn articles(count: usize, seed: u64, paragraphs: usize) -> Vec<crate::model:
                 .collect();
             let first = body.first().map_or("", Block::text);
             Article {
-                id: ArticleId::from_text(&s.title, first),
-                path: format!("synthetic/{i:06}.txt").into(),
-                entry: 0,
-                format: Format::Scraped,
-                section: Some(s.section.to_owned()),
-                title: s.title,
-                byline: Some(s.author.to_owned()),
-                published: None,
-                source: None,
-                url: None,
+                head: Headline {
+                    id: ArticleId::from_text(&s.title, first),
+                    path: format!("synthetic/{i:06}.txt").into(),
+                    entry: 0,
+                    format: Format::Scraped,
+                    section: Some(s.section.to_owned()),
+                    title: s.title,
+                    byline: Some(s.author.to_owned()),
+                    published: None,
+                    source: None,
+                    url: None,
+                },
                 body,
                 related: Vec::new(),
                 links: Vec::new(),

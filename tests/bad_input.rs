@@ -22,7 +22,11 @@ fn warning_for<'a>(store: &'a Store, name: &str) -> Option<&'a Warning> {
 }
 
 fn titles(store: &Store) -> Vec<&str> {
-    let mut t: Vec<&str> = store.articles.iter().map(|a| a.title.as_str()).collect();
+    let mut t: Vec<&str> = store
+        .articles
+        .iter()
+        .map(|a| a.head.title.as_str())
+        .collect();
     t.sort_unstable();
     t
 }
@@ -117,7 +121,7 @@ fn crlf_reads_exactly_like_lf() {
     )
     .unwrap();
     let crlf = store::load(&[dir.path().join("crlf.txt")]);
-    assert_eq!(lf.articles[0].id, crlf.articles[0].id);
+    assert_eq!(lf.articles[0].head.id, crlf.articles[0].head.id);
     assert_eq!(lf.articles[0].body, crlf.articles[0].body);
     assert!(
         crlf.articles[0]
@@ -151,8 +155,8 @@ fn a_long_single_line_under_the_limit_loads_with_a_short_headline() {
     let store = store::load(&[path]);
     assert_eq!(store.articles.len(), 1);
     let a = &store.articles[0];
-    assert!(a.title.chars().count() <= 81, "{}", a.title.len());
-    assert!(a.title.ends_with('\u{2026}'));
+    assert!(a.head.title.chars().count() <= 81, "{}", a.head.title.len());
+    assert!(a.head.title.ends_with('\u{2026}'));
 }
 
 #[test]
@@ -213,8 +217,8 @@ fn malformed_pages_still_load() {
     let bare = "Notes\n\nA plain page with no layout markers at all\n\nIts only paragraph has a few words in it.\n";
     let loaded = broadsheet::loader::load_bytes(Path::new("bare.txt"), bare.as_bytes()).unwrap();
     let a = &loaded.articles[0];
-    assert_eq!(a.title, "A plain page with no layout markers at all");
-    assert_eq!(a.section.as_deref(), Some("Notes"));
+    assert_eq!(a.head.title, "A plain page with no layout markers at all");
+    assert_eq!(a.head.section.as_deref(), Some("Notes"));
     assert_eq!(
         a.first_paragraph(),
         "Its only paragraph has a few words in it."

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use broadsheet::view::reflow::reflow;
 use broadsheet::text::width::width;
+use broadsheet::view::reflow::reflow;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -55,17 +55,21 @@ fn stories_are_clean_whatever_escapes_they_carried() {
             }
         }
     }
-    let titles: Vec<&str> = store.articles.iter().map(|a| a.title.as_str()).collect();
+    let titles: Vec<&str> = store
+        .articles
+        .iter()
+        .map(|a| a.head.title.as_str())
+        .collect();
     assert!(titles.contains(&"Vote passes"), "{titles:?}");
     assert!(titles.contains(&"Ferries return"), "{titles:?}");
     assert!(titles.contains(&"Tides turn"), "{titles:?}");
     let feed = store
         .articles
         .iter()
-        .find(|a| a.title == "Ferries return")
+        .find(|a| a.head.title == "Ferries return")
         .unwrap();
     // feed-rs parses the address: the tab goes, the escape is percent-encoded.
-    assert_eq!(feed.url.as_deref(), Some("https://x.test/ab%1B[0m"));
+    assert_eq!(feed.head.url.as_deref(), Some("https://x.test/ab%1B[0m"));
     assert_eq!(feed.body[0].text(), "The ferries ran again.");
 }
 

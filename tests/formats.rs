@@ -21,7 +21,7 @@ fn mixed() -> Store {
 fn story<'a>(s: &'a Store, title: &str) -> &'a Article {
     s.articles
         .iter()
-        .find(|a| a.title == title)
+        .find(|a| a.head.title == title)
         .unwrap_or_else(|| panic!("{title} not loaded"))
 }
 
@@ -29,7 +29,7 @@ fn story<'a>(s: &'a Store, title: &str) -> &'a Article {
 fn a_mixed_folder_is_one_list() {
     let mut s = mixed();
     assert!(s.warnings.is_empty(), "{:?}", s.warnings);
-    let formats: Vec<Format> = s.articles.iter().map(|a| a.format).collect();
+    let formats: Vec<Format> = s.articles.iter().map(|a| a.head.format).collect();
     for f in [
         Format::Scraped,
         Format::Html,
@@ -42,7 +42,7 @@ fn a_mixed_folder_is_one_list() {
     assert_eq!(
         s.articles
             .iter()
-            .filter(|a| a.title == "Ferries return to the north pier")
+            .filter(|a| a.head.title == "Ferries return to the north pier")
             .count(),
         2
     );
@@ -50,7 +50,7 @@ fn a_mixed_folder_is_one_list() {
     assert_eq!(
         s.articles
             .iter()
-            .filter(|a| a.title == "Ferries return to the north pier")
+            .filter(|a| a.head.title == "Ferries return to the north pier")
             .count(),
         1
     );
@@ -60,26 +60,26 @@ fn a_mixed_folder_is_one_list() {
         "seed, two pages, RSS + Atom (one shared), JSON, two notes"
     );
     // Newest first where dated.
-    assert_eq!(s.articles[0].title, "Ferries return to the north pier");
+    assert_eq!(s.articles[0].head.title, "Ferries return to the north pier");
 }
 
 #[test]
 fn a_saved_page_reads_cleanly() {
     let s = mixed();
     let a = story(&s, "Velmar opens its new sea wall after a decade of storms");
-    assert_eq!(a.format, Format::Html);
-    assert_eq!(a.section.as_deref(), Some("World"));
-    assert_eq!(a.byline.as_deref(), Some("Ines Vardy"));
+    assert_eq!(a.head.format, Format::Html);
+    assert_eq!(a.head.section.as_deref(), Some("World"));
+    assert_eq!(a.head.byline.as_deref(), Some("Ines Vardy"));
     assert_eq!(
-        a.url.as_deref(),
+        a.head.url.as_deref(),
         Some("https://courier.example/world/velmar-sea-wall")
     );
     assert_eq!(
-        a.id,
+        a.head.id,
         ArticleId::from_url("https://courier.example/world/velmar-sea-wall")
     );
     assert_eq!(
-        a.published.unwrap().to_rfc3339(),
+        a.head.published.unwrap().to_rfc3339(),
         "2026-11-21T09:30:00+01:00"
     );
     let kinds: Vec<&str> = a.body.iter().map(Block::kind).collect();
@@ -119,8 +119,8 @@ fn a_saved_page_reads_cleanly() {
 fn breadcrumbs_give_the_section_and_relative_links_resolve() {
     let s = mixed();
     let a = story(&s, "Ostrevik fish market moves to the old tram depot");
-    assert_eq!(a.section.as_deref(), Some("Business"));
-    assert_eq!(a.source, None);
+    assert_eq!(a.head.section.as_deref(), Some("Business"));
+    assert_eq!(a.head.source, None);
     assert_eq!(a.links[0].url, "https://post.example/business/depot-plans");
 }
 
@@ -129,7 +129,7 @@ fn feed_entries_and_notes_map_to_the_model() {
     let s = mixed();
     let rss = story(&s, "Fish market moves indoors");
     assert_eq!(
-        (rss.format, rss.section.as_deref(), rss.entry),
+        (rss.head.format, rss.head.section.as_deref(), rss.head.entry),
         (Format::Feed, Some("Business"), 1)
     );
     // The feed's title is the source the list shows; the article's line has both.
@@ -142,7 +142,7 @@ fn feed_entries_and_notes_map_to_the_model() {
             .starts_with("Business \u{b7} Harbour Wire \u{b7} 23 November 2026")
     );
     let atom = story(&s, "Lighthouse keeper retires");
-    assert_eq!(atom.section.as_deref(), Some("Life"));
+    assert_eq!(atom.head.section.as_deref(), Some("Life"));
     assert_eq!(
         atom.body,
         vec![Block::Paragraph(
@@ -151,12 +151,12 @@ fn feed_entries_and_notes_map_to_the_model() {
     );
     let json = story(&s, "Night markets return to Ostrevik");
     assert_eq!(
-        (json.byline.as_deref(), json.section.as_deref()),
+        (json.head.byline.as_deref(), json.head.section.as_deref()),
         (Some("Li Wei"), Some("Life"))
     );
     let note = story(&s, "Notes on the spring tides");
     assert_eq!(
-        (note.format, note.byline.as_deref()),
+        (note.head.format, note.head.byline.as_deref()),
         (Format::Markdown, Some("Ana Ruiz"))
     );
     assert_eq!(
@@ -166,7 +166,7 @@ fn feed_entries_and_notes_map_to_the_model() {
     );
     assert_eq!(note.links[0].url, "https://harbour.example/log");
     let fair = story(&s, "The autumn fair, in brief");
-    assert_eq!(fair.section.as_deref(), Some("Life"));
+    assert_eq!(fair.head.section.as_deref(), Some("Life"));
 }
 
 #[test]
@@ -225,7 +225,7 @@ fn bad_files_of_every_kind_are_warned_and_nothing_else_is_lost() {
     );
     assert!(reason("huge.html").starts_with("too large"));
     assert!(reason("latin1.html").contains("Windows-1252"));
-    let titles: Vec<&str> = s.articles.iter().map(|a| a.title.as_str()).collect();
+    let titles: Vec<&str> = s.articles.iter().map(|a| a.head.title.as_str()).collect();
     assert!(
         titles.contains(&"Caf\u{e9} prices rise again this winter"),
         "{titles:?}"

@@ -71,7 +71,11 @@ fn load(name: &str) -> Result<Loaded, LoadError> {
 }
 
 fn titles(loaded: &Loaded) -> Vec<&str> {
-    loaded.articles.iter().map(|a| a.title.as_str()).collect()
+    loaded
+        .articles
+        .iter()
+        .map(|a| a.head.title.as_str())
+        .collect()
 }
 
 #[test]
@@ -81,7 +85,7 @@ fn utf16_feeds_of_either_byte_order_are_read() {
     for name in ["utf16be_bom.xml", "utf16le_bom.xml"] {
         let loaded = load(name).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(titles(&loaded), ["Tide tables"], "{name}");
-        assert_eq!(loaded.articles[0].section.as_deref(), Some("Tides"));
+        assert_eq!(loaded.articles[0].head.section.as_deref(), Some("Tides"));
     }
     // Declaring its byte order, nothing, or (re-encoded by a tool that left the declaration) UTF-8, which
     // made quick-xml panic too.

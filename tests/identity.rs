@@ -36,9 +36,14 @@ fn current_ids() -> BTreeMap<String, String> {
     articles
         .into_iter()
         .map(|a| {
-            let path = a.path.strip_prefix(&root).unwrap_or(&a.path).to_path_buf();
-            let key = format!("{}\t{}", slashes(&path), a.entry);
-            (key, a.id.to_string())
+            let path = a
+                .head
+                .path
+                .strip_prefix(&root)
+                .unwrap_or(&a.head.path)
+                .to_path_buf();
+            let key = format!("{}\t{}", slashes(&path), a.head.entry);
+            (key, a.head.id.to_string())
         })
         .collect()
 }
@@ -182,7 +187,11 @@ fn ids_survive_runs_moves_and_typographic_resaves() {
     .map(|p| root.join(p))
     .collect();
     let ids = |paths: &[PathBuf]| -> Vec<ArticleId> {
-        store::load(paths).articles.iter().map(|a| a.id).collect()
+        store::load(paths)
+            .articles
+            .iter()
+            .map(|a| a.head.id)
+            .collect()
     };
     for page in &pages {
         let first = ids(std::slice::from_ref(page));

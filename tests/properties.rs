@@ -3,11 +3,11 @@
 
 use std::borrow::Cow;
 
-use broadsheet::model::{Article, ArticleId, Block, Format};
+use broadsheet::model::{Article, ArticleId, Block, Format, Headline};
 use broadsheet::text::clean::{Breaks, clean};
 use broadsheet::text::fold::{fold, fold_hash};
-use broadsheet::view::reflow::reflow;
 use broadsheet::text::width::{fit, pad_to, prefix, width};
+use broadsheet::view::reflow::reflow;
 use proptest::prelude::*;
 
 /// Text with what makes widths hard: emoji sequences, variation selectors, keycaps, joiners, CJK,
@@ -76,16 +76,18 @@ fn tricky() -> impl Strategy<Value = String> {
 
 fn article(title: &str, body: &str) -> Article {
     Article {
-        id: ArticleId(1),
-        path: "p.txt".into(),
-        entry: 0,
-        format: Format::Scraped,
-        section: Some(body.chars().take(12).collect()),
-        title: title.to_owned(),
-        byline: Some(title.to_owned()),
-        published: None,
-        source: None,
-        url: None,
+        head: Headline {
+            id: ArticleId(1),
+            path: "p.txt".into(),
+            entry: 0,
+            format: Format::Scraped,
+            section: Some(body.chars().take(12).collect()),
+            title: title.to_owned(),
+            byline: Some(title.to_owned()),
+            published: None,
+            source: None,
+            url: None,
+        },
         body: vec![
             Block::Paragraph(body.to_owned()),
             Block::Subhead(title.to_owned()),

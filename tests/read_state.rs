@@ -220,16 +220,16 @@ fn schema_2_database(data: &Path, root: &Path) -> Vec<broadsheet::model::Article
                  related, title_key, lead_key, id_key, source)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, NULL, ?7, ?8, '[]', 0, NULL, ?9, NULL)",
                 rusqlite::params![
-                    a.path.to_str().unwrap(),
-                    i64::try_from(a.entry).unwrap(),
-                    a.id.to_string(),
-                    a.format.name(),
-                    a.section,
-                    a.title,
-                    a.url,
+                    a.head.path.to_str().unwrap(),
+                    i64::try_from(a.head.entry).unwrap(),
+                    a.head.id.to_string(),
+                    a.head.format.name(),
+                    a.head.section,
+                    a.head.title,
+                    a.head.url,
                     a.first_paragraph(),
                     i64::from_ne_bytes(
-                        u64::try_from(a.id.0 & u128::from(u64::MAX))
+                        u64::try_from(a.head.id.0 & u128::from(u64::MAX))
                             .unwrap()
                             .to_ne_bytes()
                     ),
@@ -240,11 +240,15 @@ fn schema_2_database(data: &Path, root: &Path) -> Vec<broadsheet::model::Article
     let mut marks = Vec::new();
     for (n, a) in articles.iter().enumerate() {
         let at = Some(1000 + i64::try_from(n).unwrap());
-        marks.push((a.id, a.url.as_deref(), if n % 2 == 0 { at } else { None }));
+        marks.push((
+            a.head.id,
+            a.head.url.as_deref(),
+            if n % 2 == 0 { at } else { None },
+        ));
     }
     db.set_read(&marks).unwrap();
-    db.set_starred(articles[1].id, None, true).unwrap();
-    db.set_position(articles[2].id, None, 9).unwrap();
+    db.set_starred(articles[1].head.id, None, true).unwrap();
+    db.set_position(articles[2].head.id, None, 9).unwrap();
     articles
 }
 

@@ -430,7 +430,7 @@ fn a_story_not_parsed_yet_shows_its_headline_and_loads_once() {
     assert_eq!(asked[2], state.current().unwrap().id);
     // A story that arrives late for a story no longer selected is kept, not shown.
     let late = broadsheet::action::Loaded {
-        id: store.articles[1].id,
+        id: store.articles[1].head.id,
         generation: 0,
         story: std::sync::Arc::new(store.articles[1].clone()),
         view: None,
@@ -443,5 +443,8 @@ fn a_story_not_parsed_yet_shows_its_headline_and_loads_once() {
     assert_eq!(state.list().selected(), 1);
     assert!(!effects.iter().any(|e| matches!(e, Effect::Load { .. })));
     assert!(!state.view().unwrap().placeholder);
-    assert_eq!(state.view().unwrap().story.title, store.articles[1].title);
+    assert_eq!(
+        state.view().unwrap().story.head.title,
+        store.articles[1].head.title
+    );
 }

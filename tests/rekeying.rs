@@ -18,8 +18,8 @@ use broadsheet::store::scan::{Extractor, ScanUpdate, scan, scan_with};
 fn retitling(path: &Path) -> Result<Loaded, LoadError> {
     let mut loaded = loader::load_path(path)?;
     for a in &mut loaded.articles {
-        a.title.push_str(" (re-extracted)");
-        a.id = a.compute_id();
+        a.head.title.push_str(" (re-extracted)");
+        a.head.id = a.compute_id();
     }
     Ok(loaded)
 }
@@ -109,7 +109,7 @@ fn a_copy_keeps_the_old_mark_and_a_mark_at_the_new_id_is_merged() {
     let mut db = Db::in_memory().unwrap();
     scan(&mut db, std::slice::from_ref(&root), |_| {}).unwrap();
     let old = ids_by_path(&db, &root)[&root.join("a.txt")];
-    let new = retitling(&root.join("a.txt")).unwrap().articles[0].id;
+    let new = retitling(&root.join("a.txt")).unwrap().articles[0].head.id;
     db.set_read(&[(old, Some("https://x.test/old"), Some(100))])
         .unwrap();
     db.set_position(old, None, 3).unwrap();
@@ -155,7 +155,7 @@ fn reversing(path: &Path) -> Result<Loaded, LoadError> {
     let mut loaded = loader::load_path(path)?;
     loaded.articles.reverse();
     for (entry, a) in loaded.articles.iter_mut().enumerate() {
-        a.entry = entry;
+        a.head.entry = entry;
     }
     Ok(loaded)
 }

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 fn by_file(articles: &[Article], file: &str) -> Article {
     articles
         .iter()
-        .find(|a| a.path.ends_with(file))
+        .find(|a| a.head.path.ends_with(file))
         .unwrap_or_else(|| panic!("{file} is in the sample store"))
         .clone()
 }
@@ -21,13 +21,13 @@ fn every_story_loads_cleanly_with_every_part() {
     assert!(store.articles.len() >= 8);
     assert_eq!(store.articles.len(), samples::STORIES.len());
     for a in &store.articles {
-        let name = a.path.display();
-        assert!(a.section.is_some(), "{name}: section");
+        let name = a.head.path.display();
+        assert!(a.head.section.is_some(), "{name}: section");
         assert!(
-            !a.title.is_empty() && a.title.len() < 200,
+            !a.head.title.is_empty() && a.head.title.len() < 200,
             "{name}: headline"
         );
-        assert!(a.byline.is_some(), "{name}: byline");
+        assert!(a.head.byline.is_some(), "{name}: byline");
         let kinds: HashSet<&str> = a.body.iter().map(Block::kind).collect();
         for kind in ["paragraph", "subhead", "caption"] {
             assert!(kinds.contains(kind), "{name}: no {kind}");
@@ -65,10 +65,14 @@ fn sections_vary_and_order_is_newest_first() {
     let sections: HashSet<&str> = store
         .articles
         .iter()
-        .filter_map(|a| a.section.as_deref())
+        .filter_map(|a| a.head.section.as_deref())
         .collect();
     assert!(sections.len() >= 6, "{sections:?}");
-    let dates: Vec<_> = store.articles.iter().map_while(|a| a.published).collect();
+    let dates: Vec<_> = store
+        .articles
+        .iter()
+        .map_while(|a| a.head.published)
+        .collect();
     assert!(dates.len() >= 4);
     assert!(
         dates.windows(2).all(|w| w[0] >= w[1]),
@@ -77,12 +81,12 @@ fn sections_vary_and_order_is_newest_first() {
     assert!(
         store.articles[dates.len()..]
             .iter()
-            .all(|a| a.published.is_none()),
+            .all(|a| a.head.published.is_none()),
         "undated after dated"
     );
     let undated: Vec<_> = store.articles[dates.len()..]
         .iter()
-        .map(|a| a.path.clone())
+        .map(|a| a.head.path.clone())
         .collect();
     assert!(undated.windows(2).all(|w| w[0] < w[1]), "undated by path");
 }
@@ -91,20 +95,20 @@ fn sections_vary_and_order_is_newest_first() {
 fn datelines_give_bylines_and_dates() {
     let store = samples::load();
     let chip = by_file(&store.articles, "02-quillon-chip.txt");
-    assert_eq!(chip.byline.as_deref(), Some("Mara Ellison"));
+    assert_eq!(chip.head.byline.as_deref(), Some("Mara Ellison"));
     assert_eq!(
-        chip.published.map(|d| d.to_rfc3339()).as_deref(),
+        chip.head.published.map(|d| d.to_rfc3339()).as_deref(),
         Some("2026-11-20T00:00:00+00:00")
     );
     let cup = by_file(&store.articles, "04-coastal-cup-final.txt");
-    assert_eq!(cup.byline.as_deref(), Some("Tomas Reyne"));
-    assert_eq!(cup.published, None);
+    assert_eq!(cup.head.byline.as_deref(), Some("Tomas Reyne"));
+    assert_eq!(cup.head.published, None);
 }
 
 #[test]
 fn related_teasers_resolve_to_each_other() {
     let store = samples::load();
-    let ids: HashSet<_> = store.articles.iter().map(|a| a.id).collect();
+    let ids: HashSet<_> = store.articles.iter().map(|a| a.head.id).collect();
     let links: Vec<_> = store.articles.iter().flat_map(|a| &a.related).collect();
     let resolved = links.iter().filter(|l| l.target.is_some()).count();
     assert!(
@@ -122,22 +126,27 @@ fn related_teasers_resolve_to_each_other() {
         let target = store
             .articles
             .iter()
-            .find(|a| Some(a.id) == l.target)
+            .find(|a| Some(a.head.id) == l.target)
             .unwrap();
-        assert_eq!(l.section, target.section, "{}", l.text);
+        assert_eq!(l.section, target.head.section, "{}", l.text);
     }
     let walks = by_file(&store.articles, "05-afternoon-walks-sleep.txt");
     let cup = by_file(&store.articles, "04-coastal-cup-final.txt");
-    assert_eq!(walks.related[0].target, Some(cup.id));
+    assert_eq!(walks.related[0].target, Some(cup.head.id));
 }
 
 #[test]
 fn special_stories_cjk_long_and_no_related() {
     let store = samples::load();
     let kyoto = by_file(&store.articles, "08-kyoto-quiet-sea.txt");
-    assert!(kyoto.title.contains("\u{5c71}\u{7530} \u{82b1}\u{5b50}"));
     assert!(
-        kyoto.title.width() > kyoto.title.chars().count(),
+        kyoto
+            .head
+            .title
+            .contains("\u{5c71}\u{7530} \u{82b1}\u{5b50}")
+    );
+    assert!(
+        kyoto.head.title.width() > kyoto.head.title.chars().count(),
         "wide characters"
     );
     assert!(kyoto.body.iter().any(|b| b.text().contains("Bérubé")));
@@ -160,8 +169,8 @@ fn sample_paths_are_virtual_and_ids_unique() {
         store
             .articles
             .iter()
-            .all(|a| a.path.starts_with(samples::SAMPLE_DIR))
+            .all(|a| a.head.path.starts_with(samples::SAMPLE_DIR))
     );
-    let ids: HashSet<_> = store.articles.iter().map(|a| a.id).collect();
+    let ids: HashSet<_> = store.articles.iter().map(|a| a.head.id).collect();
     assert_eq!(ids.len(), store.articles.len());
 }

@@ -20,9 +20,12 @@ fn body_text(a: &Article) -> Vec<&str> {
 #[test]
 fn a_news_portal_with_a_mega_menu() {
     let a = page("portal-mega-menu.txt");
-    assert_eq!(a.title, "Tram extension approved after marathon session");
-    assert_eq!(a.byline.as_deref(), Some("Odile Marchetti"));
-    assert!(a.published.is_some());
+    assert_eq!(
+        a.head.title,
+        "Tram extension approved after marathon session"
+    );
+    assert_eq!(a.head.byline.as_deref(), Some("Odile Marchetti"));
+    assert!(a.head.published.is_some());
     let body = body_text(&a);
     assert_eq!(body.len(), 4, "{body:?}");
     assert!(body[0].starts_with("Ostrevik's council voted"));
@@ -44,7 +47,7 @@ fn a_news_portal_with_a_mega_menu() {
 #[test]
 fn a_page_behind_a_cookie_wall() {
     let a = page("cookie-wall.txt");
-    assert_eq!(a.title, "Night kitchen festival draws record crowds");
+    assert_eq!(a.head.title, "Night kitchen festival draws record crowds");
     let body = body_text(&a);
     assert_eq!(body.len(), 3, "{body:?}");
     assert!(
@@ -57,10 +60,13 @@ fn a_page_behind_a_cookie_wall() {
 #[test]
 fn a_blog_post_with_comments() {
     let a = page("blog-with-comments.txt");
-    assert_eq!(a.title, "Why I stopped sharpening my chisels on a wheel");
-    assert_eq!(a.byline.as_deref(), Some("Hester Quill"));
     assert_eq!(
-        a.published.map(|d| d.to_rfc3339()).as_deref(),
+        a.head.title,
+        "Why I stopped sharpening my chisels on a wheel"
+    );
+    assert_eq!(a.head.byline.as_deref(), Some("Hester Quill"));
+    assert_eq!(
+        a.head.published.map(|d| d.to_rfc3339()).as_deref(),
         Some("2026-03-12T00:00:00+00:00")
     );
     let body = body_text(&a);
@@ -88,8 +94,8 @@ fn a_blog_post_with_comments() {
 #[test]
 fn a_page_whose_body_is_short() {
     let a = page("short-body.txt");
-    assert_eq!(a.title, "Harbour bridge closed overnight for repairs");
-    assert_eq!(a.byline.as_deref(), Some("Courier staff"));
+    assert_eq!(a.head.title, "Harbour bridge closed overnight for repairs");
+    assert_eq!(a.head.byline.as_deref(), Some("Courier staff"));
     let body = body_text(&a);
     assert_eq!(body.len(), 2, "{body:?}");
     assert!(body[0].starts_with("The harbour bridge will close"));
@@ -112,11 +118,11 @@ fn a_page_whose_body_is_short() {
 #[test]
 fn a_story_followed_by_a_live_ticker() {
     let a = page("live-ticker.txt");
-    assert_eq!(a.title, "Ferry strike ends after night of talks");
-    assert_eq!(a.section.as_deref(), Some("News"));
-    assert_eq!(a.byline.as_deref(), Some("Tomasz Wielgus"));
+    assert_eq!(a.head.title, "Ferry strike ends after night of talks");
+    assert_eq!(a.head.section.as_deref(), Some("News"));
+    assert_eq!(a.head.byline.as_deref(), Some("Tomasz Wielgus"));
     assert_eq!(
-        a.published.map(|d| d.to_rfc3339()).as_deref(),
+        a.head.published.map(|d| d.to_rfc3339()).as_deref(),
         Some("2026-03-12T09:40:00+00:00")
     );
     let body = body_text(&a);
@@ -151,12 +157,12 @@ fn a_story_followed_by_a_live_ticker() {
 fn a_mail_archive_with_hard_wrapped_lines() {
     let a = page("hard-wrapped.txt");
     assert_eq!(
-        a.title,
+        a.head.title,
         "[harbour-dev] Re: moving the tide tables to the new server"
     );
-    assert_eq!(a.byline.as_deref(), Some("Ilse Varga"));
+    assert_eq!(a.head.byline.as_deref(), Some("Ilse Varga"));
     // The menu item above the headline ("about") is no section.
-    assert_eq!(a.section, None);
+    assert_eq!(a.head.section, None);
     let body = body_text(&a);
     // Each paragraph is one block, its lines joined with spaces.
     assert_eq!(body.len(), 3, "{body:?}");
@@ -176,13 +182,13 @@ fn a_mail_archive_with_hard_wrapped_lines() {
 #[test]
 fn a_spanish_page_with_a_box_of_related_stories_inside_the_story() {
     let a = page("related-box.txt");
-    assert_eq!(a.title, "El puerto de Ostrevik amplía su muelle norte");
+    assert_eq!(a.head.title, "El puerto de Ostrevik amplía su muelle norte");
     // "Iniciar sesión" (sign in) above the headline is chrome, not the section.
-    assert_eq!(a.section, None);
+    assert_eq!(a.head.section, None);
     // "por" on its own line with the name under it, and a date in Spanish.
-    assert_eq!(a.byline.as_deref(), Some("Lucía Fernández"));
+    assert_eq!(a.head.byline.as_deref(), Some("Lucía Fernández"));
     assert_eq!(
-        a.published.map(|d| d.to_rfc3339()).as_deref(),
+        a.head.published.map(|d| d.to_rfc3339()).as_deref(),
         Some("2025-12-01T15:00:00+01:00")
     );
     let body = body_text(&a);
@@ -246,7 +252,7 @@ fn prose_that_opens_like_a_byline_stays_prose() {
     let a = dump(&format!(
         "By Ana Ruiz\n\n{P1}\n\nBy Christmas Day, the council had approved the whole plan to rebuild the wall.\n\n{P2}"
     ));
-    assert_eq!(a.byline.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(a.head.byline.as_deref(), Some("Ana Ruiz"));
     assert_eq!(body_text(&a).len(), 3);
 }
 
@@ -255,9 +261,9 @@ fn a_teasers_credit_is_not_the_storys_byline() {
     let a = dump(&format!(
         "More news\n\nFerry strike ends\n\nLinda Poon - Aug 23, 2017\n\nBy Ana Ruiz | March 3, 2015\n\n{P1}\n\n{P2}\n\n{P3}"
     ));
-    assert_eq!(a.byline.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(a.head.byline.as_deref(), Some("Ana Ruiz"));
     assert_eq!(
-        a.published.map(|d| d.to_rfc3339()).as_deref(),
+        a.head.published.map(|d| d.to_rfc3339()).as_deref(),
         Some("2015-03-03T00:00:00+00:00")
     );
 }
@@ -315,7 +321,7 @@ fn a_date_deep_in_the_story_is_a_subhead_not_its_date() {
         "{P1}\n\n{P2}\n\n{P3}\n\n{}\n\nMarch 3, 2015\n\n{P2}",
         more.join("\n\n")
     ));
-    assert_eq!(a.published, None);
+    assert_eq!(a.head.published, None);
     assert!(body_text(&a).contains(&"March 3, 2015"));
 }
 
@@ -324,7 +330,7 @@ fn more_prose_that_opens_like_a_byline_or_holds_a_label() {
     let flood = "By Boxing Day, 40 homes had been flooded along the front.";
     let quote = "The chancellor defended the plan on Tuesday and told Bild: 'We can do this'";
     let a = dump(&format!("{P1}\n\n{flood}\n\n{P2}\n\n{quote}\n\n{P3}"));
-    assert_eq!(a.byline, None);
+    assert_eq!(a.head.byline, None);
     let body = body_text(&a);
     assert!(body.contains(&flood), "{body:?}");
     assert_eq!(a.body[3], Block::Paragraph(quote.into()));

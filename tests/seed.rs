@@ -21,10 +21,10 @@ fn count(a: &Article, kind: &str) -> usize {
 #[test]
 fn chrome_is_dropped_and_section_headline_found() {
     let a = seed();
-    assert_eq!(a.format, Format::Scraped);
-    assert_eq!(a.section.as_deref(), Some("World"));
+    assert_eq!(a.head.format, Format::Scraped);
+    assert_eq!(a.head.section.as_deref(), Some("World"));
     assert_eq!(
-        a.title,
+        a.head.title,
         "North Korea faces UN rebuke over rights violations"
     );
     let all_text: String = a
@@ -40,7 +40,7 @@ fn chrome_is_dropped_and_section_headline_found() {
 #[test]
 fn the_dash_dateline_gives_no_date() {
     let a = seed();
-    assert_eq!(a.published, None);
+    assert_eq!(a.head.published, None);
     assert!(a.body.iter().all(|b| b.text() != "-"));
 }
 
@@ -113,7 +113,7 @@ fn caption_fragments_make_one_caption_with_credit() {
 #[test]
 fn author_block_gives_byline_and_bio_is_dropped() {
     let a = seed();
-    assert_eq!(a.byline.as_deref(), Some("AFP"));
+    assert_eq!(a.head.byline.as_deref(), Some("AFP"));
     assert!(
         a.body
             .iter()
@@ -154,7 +154,7 @@ fn related_links_are_section_teaser_pairs() {
 #[test]
 fn id_is_stable_across_typography_and_whitespace_resaves() {
     let a = seed();
-    assert_eq!(a.id.to_string().len(), 32);
+    assert_eq!(a.head.id.to_string().len(), 32);
     let original = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed_scraped_afp.txt"),
     )
@@ -165,7 +165,7 @@ fn id_is_stable_across_typography_and_whitespace_resaves() {
         .replace('\n', "\r\n")
         .replace("Already under fire over", "Already  under fire  over");
     let again = loader::load_bytes(Path::new("elsewhere/moved.txt"), resaved.as_bytes()).unwrap();
-    assert_eq!(again.articles[0].id, a.id);
+    assert_eq!(again.articles[0].head.id, a.head.id);
 }
 
 #[test]

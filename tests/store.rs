@@ -43,19 +43,19 @@ fn teasers_resolve_by_headline_or_opening_after_folding() {
     let a = store
         .articles
         .iter()
-        .find(|x| x.path.ends_with("a.txt"))
+        .find(|x| x.head.path.ends_with("a.txt"))
         .unwrap();
     let b = store
         .articles
         .iter()
-        .find(|x| x.path.ends_with("b.txt"))
+        .find(|x| x.head.path.ends_with("b.txt"))
         .unwrap();
-    assert_eq!(a.related[0].target, Some(b.id));
-    assert_eq!(a.related[1].target, Some(b.id));
+    assert_eq!(a.related[0].target, Some(b.head.id));
+    assert_eq!(a.related[1].target, Some(b.head.id));
     assert_eq!(a.related[2].target, None);
-    assert_eq!(b.related[0].target, Some(a.id));
+    assert_eq!(b.related[0].target, Some(a.head.id));
     // Dated before undated.
-    assert_eq!(store.articles[0].id, b.id);
+    assert_eq!(store.articles[0].head.id, b.head.id);
 }
 
 #[test]
@@ -80,10 +80,10 @@ fn the_same_story_twice_is_listed_once() {
         2,
         "every file's story before de-duplication"
     );
-    assert_eq!(store.articles[0].id, store.articles[1].id);
+    assert_eq!(store.articles[0].head.id, store.articles[1].head.id);
     store.dedupe();
     assert_eq!(store.articles.len(), 1);
-    assert!(store.articles[0].path.ends_with("1.txt"));
+    assert!(store.articles[0].head.path.ends_with("1.txt"));
 }
 
 #[test]
@@ -108,7 +108,15 @@ fn order_is_stable_newest_first_then_path() {
     let names = |s: &store::Store| {
         s.articles
             .iter()
-            .map(|a| a.path.file_name().unwrap().to_str().unwrap().to_owned())
+            .map(|a| {
+                a.head
+                    .path
+                    .file_name()
+                    .unwrap()
+                    .to_str()
+                    .unwrap()
+                    .to_owned()
+            })
             .collect::<Vec<_>>()
     };
     let first = store::load(&[d.to_path_buf()]);
@@ -128,7 +136,11 @@ fn a_generated_store_links_every_teaser() {
     assert!(store.warnings.is_empty());
     for a in &store.articles {
         assert_eq!(a.related.len(), 4);
-        assert!(a.related.iter().all(|r| r.target.is_some()), "{}", a.title);
+        assert!(
+            a.related.iter().all(|r| r.target.is_some()),
+            "{}",
+            a.head.title
+        );
         assert_eq!(a.body.iter().filter(|b| b.kind() == "caption").count(), 1);
         assert_eq!(a.body.iter().filter(|b| b.kind() == "subhead").count(), 1);
     }

@@ -225,7 +225,7 @@ impl ArticlePane {
 
 /// Roughly how much memory a story's text takes (its reflowed view takes about as much again).
 fn text_bytes(story: &Article) -> usize {
-    story.body.iter().map(|b| b.text().len()).sum::<usize>() + story.title.len()
+    story.body.iter().map(|b| b.text().len()).sum::<usize>() + story.head.title.len()
 }
 
 /// A story's view at `key`'s widths.
@@ -259,16 +259,18 @@ fn placeholder(stub: Arc<Article>, key: ViewKey, date_format: &str) -> View {
 /// A story with only `h`'s headline data.
 fn stub(h: &Headline) -> Article {
     Article {
-        id: h.id,
-        path: h.path.clone(),
-        entry: h.entry,
-        format: h.format,
-        section: h.section.clone(),
-        title: h.title.clone(),
-        byline: h.byline.clone(),
-        published: h.published,
-        source: h.source.clone(),
-        url: h.url.clone(),
+        head: Headline {
+            id: h.id,
+            path: h.path.clone(),
+            entry: h.entry,
+            format: h.format,
+            section: h.section.clone(),
+            title: h.title.clone(),
+            byline: h.byline.clone(),
+            published: h.published,
+            source: h.source.clone(),
+            url: h.url.clone(),
+        },
         body: Vec::new(),
         related: Vec::new(),
         links: Vec::new(),

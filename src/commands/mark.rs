@@ -50,7 +50,7 @@ pub fn run(to: MarkAs, targets: &[String], data_dir: Option<&Path>) -> anyhow::R
         for w in &loaded.warnings {
             let _ = writeln!(stderr, "broadsheet: warning: {w}");
         }
-        ids.extend(loaded.articles.into_iter().map(|a| (a.id, a.url)));
+        ids.extend(loaded.articles.into_iter().map(|a| (a.head.id, a.head.url)));
     }
     let mut seen = HashSet::new();
     ids.retain(|(id, _)| seen.insert(*id));

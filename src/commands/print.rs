@@ -11,8 +11,8 @@ use crate::model::{ArticleJson, Headline, HeadlineJson};
 use crate::store::Store;
 use crate::store::marks::Mark;
 use crate::text::clean::{Breaks, clean};
-use crate::view::plain;
 use crate::text::width::pad_to;
+use crate::view::plain;
 use crate::{samples, store};
 
 /// What `list` prints.

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::bounds::{self, BoundsError, Markup};
 use super::html_blocks;
-use crate::model::{Article, ArticleId, Block, Format, canonical_url};
+use crate::model::{Article, ArticleId, Block, Format, Headline, canonical_url};
 
 /// Why a feed gives no stories.
 #[derive(Debug, thiserror::Error)]
@@ -102,16 +102,18 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Vec<Article>, FeedError> {
             None => ArticleId::from_text(&title, body.first().map_or("", Block::text)),
         };
         out.push(Article {
-            id,
-            path: path.to_path_buf(),
-            entry: entry_index,
-            format: Format::Feed,
-            section,
-            title,
-            byline: byline.filter(|b| !b.is_empty()),
-            published: e.published.or(e.updated).map(|d| d.fixed_offset()),
-            source: source.clone(),
-            url,
+            head: Headline {
+                id,
+                path: path.to_path_buf(),
+                entry: entry_index,
+                format: Format::Feed,
+                section,
+                title,
+                byline: byline.filter(|b| !b.is_empty()),
+                published: e.published.or(e.updated).map(|d| d.fixed_offset()),
+                source: source.clone(),
+                url,
+            },
             body,
             related: Vec::new(),
             links,
@@ -136,13 +138,17 @@ mod tests {
         assert_eq!(stories.len(), 2);
         let a = &stories[0];
         assert_eq!(
-            (a.title.as_str(), a.section.as_deref(), a.entry),
+            (
+                a.head.title.as_str(),
+                a.head.section.as_deref(),
+                a.head.entry
+            ),
             ("Ferries return", Some("Transport"), 0)
         );
-        assert_eq!(a.url.as_deref(), Some("https://wire.test/ferries"));
-        assert_eq!(a.id, ArticleId::from_url("https://wire.test/ferries"));
+        assert_eq!(a.head.url.as_deref(), Some("https://wire.test/ferries"));
+        assert_eq!(a.head.id, ArticleId::from_url("https://wire.test/ferries"));
         assert_eq!(
-            a.published.unwrap().to_rfc3339(),
+            a.head.published.unwrap().to_rfc3339(),
             "2026-11-24T08:00:00+00:00"
         );
         assert_eq!(
@@ -154,7 +160,10 @@ mod tests {
         );
         assert_eq!(a.links[0].url, "https://wire.test/x");
         let b = &stories[1];
-        assert_eq!((b.section.as_deref(), b.entry), (Some("Harbour Wire"), 1));
+        assert_eq!(
+            (b.head.section.as_deref(), b.head.entry),
+            (Some("Harbour Wire"), 1)
+        );
         assert_eq!(b.body, vec![Block::Paragraph("Just text.".into())]);
     }
 

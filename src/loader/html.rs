@@ -8,7 +8,7 @@ use dom_smoothie::{Config, Readability};
 
 use super::dateline::parse_date;
 use super::{html_blocks, html_rescue as rescue};
-use crate::model::{Article, ArticleId, Block, Format, RelatedLink};
+use crate::model::{Article, ArticleId, Block, Format, Headline, RelatedLink};
 
 /// Deeper nesting than this is not a news page (browsers stop at 512). The raw text was checked against
 /// the same bound before parsing; this catches what that rough count missed.
@@ -338,21 +338,23 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, HtmlError> {
         .or(meta.published.as_deref())
         .and_then(parse_date);
     let mut article = Article {
-        id: ArticleId(0),
-        path: path.to_path_buf(),
-        entry: 0,
-        format: Format::Html,
-        section: meta.section,
-        title,
-        byline,
-        published,
-        source: site,
-        url: meta.url,
+        head: Headline {
+            id: ArticleId(0),
+            path: path.to_path_buf(),
+            entry: 0,
+            format: Format::Html,
+            section: meta.section,
+            title,
+            byline,
+            published,
+            source: site,
+            url: meta.url,
+        },
         body,
         related,
         links,
     };
-    article.id = article.compute_id();
+    article.head.id = article.compute_id();
     Ok(article)
 }
 

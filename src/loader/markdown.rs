@@ -7,7 +7,7 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde_json::Value;
 
 use super::dateline::parse_date;
-use crate::model::{Article, ArticleId, Block, Format, Link, RelatedLink};
+use crate::model::{Article, ArticleId, Block, Format, Headline, Link, RelatedLink};
 use crate::text::thousands;
 
 /// Front matter larger than this is refused before it is parsed: real front matter is a few hundred bytes
@@ -274,23 +274,25 @@ fn assemble(
         .or_else(|| blocks.first().map(|b| b.text().chars().take(80).collect()))
         .unwrap_or_default();
     let mut article = Article {
-        id: ArticleId(0),
-        path: path.to_path_buf(),
-        entry: 0,
-        format: Format::Markdown,
-        section: field(fm, &["section", "category", "categories"]),
-        title,
-        byline: field(fm, &["author", "byline", "authors"]),
-        published: field(fm, &["date", "published"])
-            .as_deref()
-            .and_then(parse_date),
-        source: None,
-        url: field(fm, &["url", "link"]),
+        head: Headline {
+            id: ArticleId(0),
+            path: path.to_path_buf(),
+            entry: 0,
+            format: Format::Markdown,
+            section: field(fm, &["section", "category", "categories"]),
+            title,
+            byline: field(fm, &["author", "byline", "authors"]),
+            published: field(fm, &["date", "published"])
+                .as_deref()
+                .and_then(parse_date),
+            source: None,
+            url: field(fm, &["url", "link"]),
+        },
         body: blocks,
         related: related(fm),
         links,
     };
-    article.id = article.compute_id();
+    article.head.id = article.compute_id();
     article
 }
 
@@ -316,11 +318,15 @@ mod tests {
         let note = "+++\ntitle = \"Tides and tables\"\nsection = \"Science\"\nauthor = \"Ana Ruiz\"\ndate = 2026-11-20\nrelated = [\"Storm Isolde floods coastal towns\", { title = \"Harbour report\", url = \"https://x.test/h\" }]\n+++\n\nThe tide came in *early*.\n\n## Why\n\n> It always does.\n\n- one\n- two [link](https://x.test/l)\n\n```\ncode line\n```\n";
         let a = parse(note, Path::new("n.md")).unwrap();
         assert_eq!(
-            (a.title.as_str(), a.section.as_deref(), a.byline.as_deref()),
+            (
+                a.head.title.as_str(),
+                a.head.section.as_deref(),
+                a.head.byline.as_deref()
+            ),
             ("Tides and tables", Some("Science"), Some("Ana Ruiz"))
         );
         assert_eq!(
-            a.published.unwrap().to_rfc3339(),
+            a.head.published.unwrap().to_rfc3339(),
             "2026-11-20T00:00:00+00:00"
         );
         assert_eq!(
@@ -344,10 +350,14 @@ mod tests {
         let note = "---\nsection: Life\nauthor: Li Wei\ndate: \"November 3, 2026\"\n---\n# The fair\n\nIt opened.\n";
         let a = parse(note, Path::new("n.md")).unwrap();
         assert_eq!(
-            (a.title.as_str(), a.section.as_deref(), a.byline.as_deref()),
+            (
+                a.head.title.as_str(),
+                a.head.section.as_deref(),
+                a.head.byline.as_deref()
+            ),
             ("The fair", Some("Life"), Some("Li Wei"))
         );
-        assert!(a.published.is_some());
+        assert!(a.head.published.is_some());
         assert_eq!(a.body, vec![Block::Paragraph("It opened.".into())]);
         assert!(parse("---\n: : bad\n  - [\n---\nx", Path::new("n.md")).is_err());
         assert!(
@@ -361,7 +371,7 @@ mod tests {
             Path::new("n.md"),
         )
         .unwrap();
-        assert_eq!(both.title, "Front title");
+        assert_eq!(both.head.title, "Front title");
         assert_eq!(both.body[0], Block::Subhead("Heading one".into()));
     }
 

@@ -21,11 +21,11 @@ fn clean_option(field: &mut Option<String>, breaks: Breaks) {
 /// Cleans every text field of `article`: headline, section, byline, source and link texts to one line;
 /// addresses without line breaks; the body's blocks keep their line breaks and tabs.
 pub fn make_safe(article: &mut Article) {
-    clean_in_place(&mut article.title, Breaks::OneLine);
-    clean_option(&mut article.section, Breaks::OneLine);
-    clean_option(&mut article.byline, Breaks::OneLine);
-    clean_option(&mut article.source, Breaks::OneLine);
-    clean_option(&mut article.url, Breaks::Url);
+    clean_in_place(&mut article.head.title, Breaks::OneLine);
+    clean_option(&mut article.head.section, Breaks::OneLine);
+    clean_option(&mut article.head.byline, Breaks::OneLine);
+    clean_option(&mut article.head.source, Breaks::OneLine);
+    clean_option(&mut article.head.url, Breaks::Url);
     for block in &mut article.body {
         match block {
             Block::Paragraph(t)
@@ -53,22 +53,24 @@ pub fn make_safe(article: &mut Article) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ArticleId, Format, Link, RelatedLink};
+    use crate::model::{ArticleId, Format, Headline, Link, RelatedLink};
 
     #[test]
     fn every_field_is_cleaned() {
         let esc = "\u{1b}]0;owned\u{7}";
         let mut a = Article {
-            id: ArticleId(7),
-            path: "x".into(),
-            entry: 0,
-            format: Format::Feed,
-            section: Some(format!("World{esc}")),
-            title: format!("Head\nline{esc}\u{202e}"),
-            byline: Some(esc.to_owned()),
-            published: None,
-            source: Some("Wire\u{9b}2J".into()),
-            url: Some("https://x.test/\ta\u{1b}[0m".into()),
+            head: Headline {
+                id: ArticleId(7),
+                path: "x".into(),
+                entry: 0,
+                format: Format::Feed,
+                section: Some(format!("World{esc}")),
+                title: format!("Head\nline{esc}\u{202e}"),
+                byline: Some(esc.to_owned()),
+                published: None,
+                source: Some("Wire\u{9b}2J".into()),
+                url: Some("https://x.test/\ta\u{1b}[0m".into()),
+            },
             body: vec![
                 Block::Paragraph(format!("One{esc}\r\ntwo")),
                 Block::Caption {
@@ -89,12 +91,12 @@ mod tests {
             }],
         };
         make_safe(&mut a);
-        assert_eq!(a.id, ArticleId(7));
-        assert_eq!(a.title, "Head line");
-        assert_eq!(a.section.as_deref(), Some("World"));
-        assert_eq!(a.byline, None);
-        assert_eq!(a.source.as_deref(), Some("Wire"));
-        assert_eq!(a.url.as_deref(), Some("https://x.test/a"));
+        assert_eq!(a.head.id, ArticleId(7));
+        assert_eq!(a.head.title, "Head line");
+        assert_eq!(a.head.section.as_deref(), Some("World"));
+        assert_eq!(a.head.byline, None);
+        assert_eq!(a.head.source.as_deref(), Some("Wire"));
+        assert_eq!(a.head.url.as_deref(), Some("https://x.test/a"));
         assert_eq!(a.body[0].text(), "One\ntwo");
         assert_eq!(a.body[1].text(), "Cap");
         assert_eq!(a.body[1].credit(), Some("AFP"));

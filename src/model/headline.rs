@@ -1,5 +1,5 @@
 //! `Headline`: what the list needs of a story, kept for every story in memory and in the index, while
-//! bodies are parsed only when a story is shown.
+//! bodies are parsed only when a story is shown. An `Article` is a `Headline` and its body.
 
 use std::path::PathBuf;
 
@@ -45,18 +45,7 @@ impl Headline {
 
 impl From<&Article> for Headline {
     fn from(a: &Article) -> Self {
-        Self {
-            id: a.id,
-            path: a.path.clone(),
-            entry: a.entry,
-            format: a.format,
-            section: a.section.clone(),
-            title: a.title.clone(),
-            byline: a.byline.clone(),
-            published: a.published,
-            source: a.source.clone(),
-            url: a.url.clone(),
-        }
+        a.head.clone()
     }
 }
 
@@ -102,19 +91,19 @@ impl Placed for Headline {
 
 impl Placed for Article {
     fn published(&self) -> Option<DateTime<FixedOffset>> {
-        self.published
+        self.head.published
     }
     fn path(&self) -> &std::path::Path {
-        &self.path
+        &self.head.path
     }
     fn entry(&self) -> usize {
-        self.entry
+        self.head.entry
     }
     fn id(&self) -> super::ArticleId {
-        self.id
+        self.head.id
     }
     fn format(&self) -> super::Format {
-        self.format
+        self.head.format
     }
 }
 

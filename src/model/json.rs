@@ -4,9 +4,9 @@ use serde::Serialize;
 
 use super::{Article, ArticleId, Block, Format, Headline, Link, RelatedLink};
 
-/// An [`Article`] as the JSON of `show --json`: the full model. Field names are a public interface.
+/// A story's headline data, as both JSON shapes begin. Field names are a public interface.
 #[derive(Serialize)]
-pub struct ArticleJson<'a> {
+struct HeadJson<'a> {
     id: ArticleId,
     path: String,
     format: Format,
@@ -15,6 +15,28 @@ pub struct ArticleJson<'a> {
     byline: Option<&'a str>,
     published: Option<String>,
     url: Option<&'a str>,
+}
+
+impl<'a> From<&'a Headline> for HeadJson<'a> {
+    fn from(h: &'a Headline) -> Self {
+        Self {
+            id: h.id,
+            path: h.path.display().to_string(),
+            format: h.format,
+            section: h.section.as_deref(),
+            title: &h.title,
+            byline: h.byline.as_deref(),
+            published: h.published.map(|d| d.to_rfc3339()),
+            url: h.url.as_deref(),
+        }
+    }
+}
+
+/// An [`Article`] as the JSON of `show --json`: the full model. Field names are a public interface.
+#[derive(Serialize)]
+pub struct ArticleJson<'a> {
+    #[serde(flatten)]
+    head: HeadJson<'a>,
     body: &'a [Block],
     related: &'a [RelatedLink],
     links: &'a [Link],
@@ -23,14 +45,7 @@ pub struct ArticleJson<'a> {
 impl<'a> From<&'a Article> for ArticleJson<'a> {
     fn from(a: &'a Article) -> Self {
         Self {
-            id: a.id,
-            path: a.path.display().to_string(),
-            format: a.format,
-            section: a.section.as_deref(),
-            title: &a.title,
-            byline: a.byline.as_deref(),
-            published: a.published.map(|d| d.to_rfc3339()),
-            url: a.url.as_deref(),
+            head: HeadJson::from(&a.head),
             body: &a.body,
             related: &a.related,
             links: &a.links,
@@ -41,30 +56,17 @@ impl<'a> From<&'a Article> for ArticleJson<'a> {
 /// A story's headline data as the JSON of `list --json`. Field names are a public interface.
 #[derive(Serialize)]
 pub struct HeadlineJson<'a> {
-    id: ArticleId,
-    path: String,
-    format: Format,
-    section: Option<&'a str>,
-    title: &'a str,
-    byline: Option<&'a str>,
-    published: Option<String>,
-    url: Option<&'a str>,
+    #[serde(flatten)]
+    head: HeadJson<'a>,
     read: bool,
 }
 
 impl<'a> HeadlineJson<'a> {
-    /// The headline data of `a`, with its read state.
+    /// The headline data of `h`, with its read state.
     #[must_use]
-    pub fn new(a: &'a Headline, read: bool) -> Self {
+    pub fn new(h: &'a Headline, read: bool) -> Self {
         Self {
-            id: a.id,
-            path: a.path.display().to_string(),
-            format: a.format,
-            section: a.section.as_deref(),
-            title: &a.title,
-            byline: a.byline.as_deref(),
-            published: a.published.map(|d| d.to_rfc3339()),
-            url: a.url.as_deref(),
+            head: HeadJson::from(h),
             read,
         }
     }

@@ -4,9 +4,6 @@ mod headline;
 mod id;
 mod json;
 
-use std::path::PathBuf;
-
-use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
 pub use headline::{Headline, Placed, dedupe, store_order};
@@ -142,26 +139,8 @@ pub struct RelatedLink {
 /// One story, whatever layout it was stored in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Article {
-    /// Stable identity (see [`ArticleId`]).
-    pub id: ArticleId,
-    /// The file the story was read from.
-    pub path: PathBuf,
-    /// The story's index inside its file, for files that hold several (feeds); 0 otherwise.
-    pub entry: usize,
-    /// The layout it was read from.
-    pub format: Format,
-    /// The section or category ("World").
-    pub section: Option<String>,
-    /// The headline.
-    pub title: String,
-    /// Who wrote it.
-    pub byline: Option<String>,
-    /// When it was published, when known.
-    pub published: Option<DateTime<FixedOffset>>,
-    /// Where the story comes from: a feed's title or a site's name.
-    pub source: Option<String>,
-    /// The canonical URL, when known.
-    pub url: Option<String>,
+    /// What the list shows of it: identity, file, layout, section, headline, byline, date, source, URL.
+    pub head: Headline,
     /// The body, block by block.
     pub body: Vec<Block>,
     /// Teasers for other stories.
@@ -195,9 +174,9 @@ impl Article {
     /// Computes the id from the URL when there is one, else from the headline and first paragraph.
     #[must_use]
     pub fn compute_id(&self) -> ArticleId {
-        match &self.url {
+        match &self.head.url {
             Some(url) if !url.trim().is_empty() => ArticleId::from_url(url),
-            _ => ArticleId::from_text(&self.title, self.first_paragraph()),
+            _ => ArticleId::from_text(&self.head.title, self.first_paragraph()),
         }
     }
 }

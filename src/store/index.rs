@@ -217,20 +217,20 @@ impl Db {
                     story
                         .execute(params![
                             file_path,
-                            i64::try_from(a.entry).unwrap_or(i64::MAX),
-                            a.id.to_string(),
-                            a.format.name(),
-                            a.section,
-                            a.title,
-                            a.byline,
-                            a.published.map(|d| d.to_rfc3339()),
-                            a.url,
+                            i64::try_from(a.head.entry).unwrap_or(i64::MAX),
+                            a.head.id.to_string(),
+                            a.head.format.name(),
+                            a.head.section,
+                            a.head.title,
+                            a.head.byline,
+                            a.head.published.map(|d| d.to_rfc3339()),
+                            a.head.url,
                             lead,
                             related,
-                            key(&fold(&a.title)),
+                            key(&fold(&a.head.title)),
                             lead_key,
-                            id_key(a.id),
-                            a.source,
+                            id_key(a.head.id),
+                            a.head.source,
                         ])
                         .map_err(fail)?;
                 }
@@ -283,12 +283,13 @@ fn rekeyed(old: &[(i64, String)], articles: &[Article]) -> Vec<(ArticleId, Artic
         .filter_map(|(entry, id)| Some((usize::try_from(*entry).ok()?, ArticleId::parse(id)?)))
         .collect();
     let before: HashSet<ArticleId> = by_entry.values().copied().collect();
-    let after: HashSet<ArticleId> = articles.iter().map(|a| a.id).collect();
+    let after: HashSet<ArticleId> = articles.iter().map(|a| a.head.id).collect();
     articles
         .iter()
         .filter_map(|a| {
-            let old = *by_entry.get(&a.entry)?;
-            (old != a.id && !after.contains(&old) && !before.contains(&a.id)).then_some((old, a.id))
+            let old = *by_entry.get(&a.head.entry)?;
+            (old != a.head.id && !after.contains(&old) && !before.contains(&a.head.id))
+                .then_some((old, a.head.id))
         })
         .collect()
 }

@@ -21,18 +21,18 @@ pub fn resolve(articles: &mut [Article]) {
         HashMap::with_capacity(articles.len());
     for a in articles.iter() {
         buf.clear();
-        fold_into(&a.title, &mut buf);
-        by_title.entry(buf.clone()).or_insert(a.id);
+        fold_into(&a.head.title, &mut buf);
+        by_title.entry(buf.clone()).or_insert(a.head.id);
         buf.clear();
         fold_into(a.first_paragraph(), &mut buf);
         if let Some(key) = lead_prefix(&buf) {
             by_opening
                 .entry(key.to_owned())
                 .or_default()
-                .push((a.id, buf.clone()));
+                .push((a.head.id, buf.clone()));
         }
     }
-    let ids: std::collections::HashSet<ArticleId> = articles.iter().map(|a| a.id).collect();
+    let ids: std::collections::HashSet<ArticleId> = articles.iter().map(|a| a.head.id).collect();
     for a in articles.iter_mut() {
         for link in &mut a.related {
             // A link with an address points at the stored story with that address.

@@ -10,7 +10,7 @@ use crate::model::{Article, Block};
 /// `date_format` (strftime), or by default "28 November 2026" with the time when there is one.
 #[must_use]
 pub fn meta_line(a: &Article, date_format: Option<&str>) -> String {
-    let date = a.published.map(|d| {
+    let date = a.head.published.map(|d| {
         let default = if d.time() == chrono::NaiveTime::MIN {
             "%-d %B %Y"
         } else {
@@ -25,12 +25,13 @@ pub fn meta_line(a: &Article, date_format: Option<&str>) -> String {
         }
         shown
     });
-    let byline = a.byline.as_ref().map(|b| format!("By {b}"));
+    let byline = a.head.byline.as_ref().map(|b| format!("By {b}"));
     let source = a
+        .head
         .source
         .clone()
-        .filter(|s| a.section.as_deref() != Some(s.as_str()));
-    [a.section.clone(), source, date, byline]
+        .filter(|s| a.head.section.as_deref() != Some(s.as_str()));
+    [a.head.section.clone(), source, date, byline]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
@@ -48,7 +49,7 @@ pub fn render(a: &Article, columns: usize) -> String {
     if !meta.is_empty() {
         let _ = writeln!(out, "{}", fill(&meta, "", ""));
     }
-    let title = fill(&a.title, "", "");
+    let title = fill(&a.head.title, "", "");
     let rule = title.lines().map(width).max().unwrap_or(0);
     let _ = writeln!(out, "{title}\n{}", "\u{2500}".repeat(rule));
     for block in &a.body {
@@ -93,21 +94,23 @@ pub fn render(a: &Article, columns: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ArticleId, Format};
+    use crate::model::{ArticleId, Format, Headline};
 
     #[test]
     fn any_date_format_prints_without_panicking() {
         let a = Article {
-            id: ArticleId(1),
-            path: "x".into(),
-            entry: 0,
-            format: Format::Feed,
-            section: Some("World".into()),
-            title: "T".into(),
-            byline: None,
-            published: chrono::DateTime::parse_from_rfc3339("2026-11-28T00:00:00+00:00").ok(),
-            source: None,
-            url: None,
+            head: Headline {
+                id: ArticleId(1),
+                path: "x".into(),
+                entry: 0,
+                format: Format::Feed,
+                section: Some("World".into()),
+                title: "T".into(),
+                byline: None,
+                published: chrono::DateTime::parse_from_rfc3339("2026-11-28T00:00:00+00:00").ok(),
+                source: None,
+                url: None,
+            },
             body: vec![],
             related: vec![],
             links: vec![],

@@ -2,8 +2,8 @@
 //! to, computed once per (story, width) and cached by the app, never inside render.
 
 use crate::model::{Article, Block, Link, RelatedLink};
-use crate::view::plain::meta_line;
 use crate::text::width::{fit, split, wrap};
+use crate::view::plain::meta_line;
 
 /// What a reflowed line is, so the view can style it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,7 +86,14 @@ pub fn reflow(a: &Article, width: u16, date_format: Option<&str>) -> Reflowed {
     if !meta.is_empty() {
         wrap_into(&mut lines, &meta, w, LineKind::Meta, None, ("", ""));
     }
-    wrap_into(&mut lines, &a.title, w, LineKind::Headline, None, ("", ""));
+    wrap_into(
+        &mut lines,
+        &a.head.title,
+        w,
+        LineKind::Headline,
+        None,
+        ("", ""),
+    );
     for (i, block) in a.body.iter().enumerate() {
         lines.push(Line {
             kind: LineKind::Blank,
@@ -215,16 +222,18 @@ mod tests {
     fn cjk_and_long_words_never_pass_the_width() {
         let text = "「静かな海」 brings 山田花子の静かな海の絵が新しい観客に届く展覧会が京都で開かれている Supercalifragilisticexpialidociousandthensome";
         let a = Article {
-            id: crate::model::ArticleId(1),
-            path: "x".into(),
-            entry: 0,
-            format: crate::model::Format::Scraped,
-            section: None,
-            title: text.into(),
-            byline: None,
-            published: None,
-            source: None,
-            url: None,
+            head: crate::model::Headline {
+                id: crate::model::ArticleId(1),
+                path: "x".into(),
+                entry: 0,
+                format: crate::model::Format::Scraped,
+                section: None,
+                title: text.into(),
+                byline: None,
+                published: None,
+                source: None,
+                url: None,
+            },
             body: vec![
                 Block::Paragraph(text.into()),
                 Block::Preformatted(text.into()),

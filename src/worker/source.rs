@@ -28,7 +28,10 @@ impl StorySource {
     #[must_use]
     pub fn memory(articles: Vec<Article>) -> Self {
         Self::Memory(Arc::new(
-            articles.into_iter().map(|a| (a.id, Arc::new(a))).collect(),
+            articles
+                .into_iter()
+                .map(|a| (a.head.id, Arc::new(a)))
+                .collect(),
         ))
     }
 
@@ -56,7 +59,11 @@ fn from_disk(h: &Headline, db_path: Option<&std::path::Path>, db: &mut Option<Db
         Ok(loaded) => loaded,
         Err(e) => return unreadable(h, &e.to_string()),
     };
-    let Some(mut story) = loaded.articles.into_iter().find(|a| a.entry == h.entry) else {
+    let Some(mut story) = loaded
+        .articles
+        .into_iter()
+        .find(|a| a.head.entry == h.entry)
+    else {
         return unreadable(h, "the story is no longer in its file");
     };
     if db.is_none()
@@ -69,7 +76,7 @@ fn from_disk(h: &Headline, db_path: Option<&std::path::Path>, db: &mut Option<Db
         let _ = db.resolve(&mut story.related);
     }
     // The list knows the story by this id (the index may have been written by an older extractor).
-    story.id = h.id;
+    story.head.id = h.id;
     story
 }
 
@@ -89,16 +96,18 @@ fn open_read_only(path: &std::path::Path) -> Option<Db> {
 #[must_use]
 pub fn unreadable(h: &Headline, reason: &str) -> Article {
     Article {
-        id: h.id,
-        path: h.path.clone(),
-        entry: h.entry,
-        format: h.format,
-        section: h.section.clone(),
-        title: h.title.clone(),
-        byline: h.byline.clone(),
-        published: h.published,
-        source: h.source.clone(),
-        url: h.url.clone(),
+        head: Headline {
+            id: h.id,
+            path: h.path.clone(),
+            entry: h.entry,
+            format: h.format,
+            section: h.section.clone(),
+            title: h.title.clone(),
+            byline: h.byline.clone(),
+            published: h.published,
+            source: h.source.clone(),
+            url: h.url.clone(),
+        },
         body: vec![Block::Paragraph(format!(
             "This story could not be read from {}: {reason}.",
             h.path.display()

@@ -11,7 +11,7 @@ mod stopwords;
 
 use std::path::Path;
 
-use crate::model::{Article, ArticleId, Block, Format};
+use crate::model::{Article, ArticleId, Block, Format, Headline};
 
 /// Parses one scraped page. Never fails: a page without the layout's markers takes the line above its
 /// first prose (or its first substantial line) as the headline and the rest as body.
@@ -60,16 +60,18 @@ pub fn parse(text: &str, path: &Path) -> Article {
         })
         .unwrap_or("");
     Article {
-        id: ArticleId::from_text(&title, first_paragraph),
-        path: path.to_path_buf(),
-        entry: 0,
-        format: Format::Scraped,
-        section: head.section,
-        title,
-        byline,
-        published: dateline.and_then(|d| d.published),
-        source: None,
-        url: None,
+        head: Headline {
+            id: ArticleId::from_text(&title, first_paragraph),
+            path: path.to_path_buf(),
+            entry: 0,
+            format: Format::Scraped,
+            section: head.section,
+            title,
+            byline,
+            published: dateline.and_then(|d| d.published),
+            source: None,
+            url: None,
+        },
         body,
         related: foot.related,
         links: Vec::new(),
@@ -115,7 +117,7 @@ mod tests {
         let a = page(
             "Life\n\nA quiet village fair\n\n-\n\nThe fair opened on Saturday with forty stalls and a brass band.\n\nWritten By\nMara Ellison\n\nMara writes about village life.\n",
         );
-        assert_eq!(a.byline.as_deref(), Some("Mara Ellison"));
+        assert_eq!(a.head.byline.as_deref(), Some("Mara Ellison"));
         assert_eq!(a.body.len(), 1);
     }
 
@@ -124,9 +126,9 @@ mod tests {
         let a = page(
             "Life\n\nA quiet village fair\n\nBy Ana Ruiz | 2026-11-02\n\nThe fair opened on Saturday with forty stalls and a brass band.\n\nAFP\nWritten By\n\nBio.\n",
         );
-        assert_eq!(a.byline.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(a.head.byline.as_deref(), Some("Ana Ruiz"));
         assert_eq!(
-            a.published.map(|d| d.to_rfc3339()).as_deref(),
+            a.head.published.map(|d| d.to_rfc3339()).as_deref(),
             Some("2026-11-02T00:00:00+00:00")
         );
     }
@@ -155,10 +157,10 @@ mod tests {
         let a = page(&format!(
             "Harbour wall to be rebuilt - Ostrevik Post\n\nMenu\n\n08.04.2015 12:46\n\nHarbour wall to be rebuilt\n\n{P}\n"
         ));
-        assert_eq!(a.title, "Harbour wall to be rebuilt");
-        assert_eq!(a.section, None);
+        assert_eq!(a.head.title, "Harbour wall to be rebuilt");
+        assert_eq!(a.head.section, None);
         assert_eq!(
-            a.published.map(|d| d.to_rfc3339()).as_deref(),
+            a.head.published.map(|d| d.to_rfc3339()).as_deref(),
             Some("2015-04-08T12:46:00+00:00")
         );
     }
@@ -214,10 +216,10 @@ mod tests {
         let a = page(&format!(
             "World\n\nCouncil passes budget\n\nBy Ana Ruiz\n\nNovember 20, 2026\n\n{P}\n"
         ));
-        assert_eq!(a.title, "Council passes budget");
-        assert_eq!(a.section.as_deref(), Some("World"));
-        assert_eq!(a.byline.as_deref(), Some("Ana Ruiz"));
-        assert!(a.published.is_some());
+        assert_eq!(a.head.title, "Council passes budget");
+        assert_eq!(a.head.section.as_deref(), Some("World"));
+        assert_eq!(a.head.byline.as_deref(), Some("Ana Ruiz"));
+        assert!(a.head.published.is_some());
         assert_eq!(a.body.len(), 1);
     }
 
@@ -226,7 +228,7 @@ mod tests {
         let a = page(&format!(
             "World\n\nCouncil passes budget\n\nNovember 20, 2026\n\nDelegates at the hall\n, AFP\n\n{P}\n"
         ));
-        assert!(a.published.is_some());
+        assert!(a.head.published.is_some());
         assert_eq!(a.body[0].kind(), "caption");
     }
 
@@ -235,8 +237,8 @@ mod tests {
         let a = page(&format!(
             "World\n\nBy the numbers: a year of storms\n\n{P}\n"
         ));
-        assert_eq!(a.title, "By the numbers: a year of storms");
-        assert_eq!(a.byline, None);
+        assert_eq!(a.head.title, "By the numbers: a year of storms");
+        assert_eq!(a.head.byline, None);
     }
 
     #[test]
@@ -244,20 +246,20 @@ mod tests {
         let a = page(&format!(
             "Home\n---\nWorld\n\nCouncil passes budget\n\n-\n\n{P}\n"
         ));
-        assert_eq!(a.title, "Council passes budget");
-        assert_eq!(a.section.as_deref(), Some("World"));
+        assert_eq!(a.head.title, "Council passes budget");
+        assert_eq!(a.head.section.as_deref(), Some("World"));
     }
 
     #[test]
     fn without_a_dateline_the_line_above_the_prose_is_the_headline() {
         let a = page(&format!("Tech & Science\n\nQuillon unveils chip\n\n{P}\n"));
         assert_eq!(
-            (a.section.as_deref(), a.title.as_str()),
+            (a.head.section.as_deref(), a.head.title.as_str()),
             (Some("Tech & Science"), "Quillon unveils chip")
         );
         let a = page(&format!("World\n\nMarkets slump\n\n{P}\n"));
         assert_eq!(
-            (a.section.as_deref(), a.title.as_str()),
+            (a.head.section.as_deref(), a.head.title.as_str()),
             (Some("World"), "Markets slump")
         );
         assert_eq!(a.body.len(), 1);
@@ -268,7 +270,7 @@ mod tests {
         let a = page(&format!(
             "World\n\nCouncil passes budget\n\n-\n\n{P}\n\nRead more\n\nA second paragraph goes on with more of the story, as they do.\n\nAFP\nWritten By\n\nBio.\n"
         ));
-        assert_eq!(a.byline.as_deref(), Some("AFP"));
+        assert_eq!(a.head.byline.as_deref(), Some("AFP"));
         assert!(a.related.is_empty());
         assert!(
             a.body
@@ -293,7 +295,7 @@ mod tests {
         let a = page(&format!(
             "World\n\nCouncil passes budget\n\n-\n\n{P}\n\nAFP\n\nWritten By\n\nAFP is a global news agency with staff in many countries.\n"
         ));
-        assert_eq!(a.byline.as_deref(), Some("AFP"));
+        assert_eq!(a.head.byline.as_deref(), Some("AFP"));
         assert_eq!(a.body.len(), 1);
     }
 
@@ -302,7 +304,7 @@ mod tests {
         // Whole-copy detection tries a bounded number of starts, so this is linear, not quadratic.
         let text = "a\n".repeat(1_000_000);
         let a = page(&text);
-        assert_eq!(a.title, "a");
+        assert_eq!(a.head.title, "a");
     }
 
     #[test]
