@@ -2,7 +2,6 @@
 //! file against the defaults; a remapped key driving the reader; `NO_COLOR`.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 mod common;
 
@@ -302,14 +301,7 @@ fn no_color_draws_without_colour() {
 
 fn broadsheet(args: &[&str], envs: &[(&str, &str)]) -> std::process::Output {
     let data = std::env::temp_dir().join(format!("broadsheet-config-tests-{}", std::process::id()));
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_broadsheet"));
-    cmd.args(args)
-        .env("BROADSHEET_DATA_DIR", data)
-        .env_remove("BROADSHEET_CONFIG");
-    for (k, v) in envs {
-        cmd.env(k, v);
-    }
-    cmd.output().unwrap()
+    common::broadsheet_with(&data, args, envs)
 }
 
 #[test]

@@ -2,6 +2,9 @@
 //! broadsheet naming it and the fix; a database that cannot be written (permissions, a full disk) still
 //! reads the library and says once that marks cannot be saved; bad rows are reported, never coerced.
 
+mod common;
+
+use common::broadsheet;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -106,14 +109,6 @@ fn only_damage_moves_the_file_and_the_rest_is_told_apart() {
         decide(&io_error(ErrorKind::NotFound), never),
         Failure::Other
     );
-}
-
-fn broadsheet(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_broadsheet"))
-        .args(args)
-        .env("BROADSHEET_DATA_DIR", data)
-        .output()
-        .unwrap()
 }
 
 #[test]

@@ -1,8 +1,10 @@
 //! Text from stored files never reaches the terminal as control sequences: not in `show`, `list`, the
 //! warnings or the reader's lines, whatever brought them (HTML entities, JSON and YAML escapes, file names).
 
+mod common;
+
+use common::broadsheet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use broadsheet::text::width::width;
 use broadsheet::view::reflow::reflow;
@@ -14,14 +16,6 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 const FIXTURES: [&str; 3] = ["escapes.html", "escapes.json", "escapes.md"];
-
-fn broadsheet(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_broadsheet"))
-        .args(args)
-        .env("BROADSHEET_DATA_DIR", data)
-        .output()
-        .expect("the binary runs")
-}
 
 /// The first character a terminal could take for a control: C0 but tab and line feed, DEL, C1, and the
 /// bidirectional overrides and isolates.

@@ -1,8 +1,10 @@
 //! Hostile input, each case reproduced from a crash or hang on an earlier version: it loads, or is refused
 //! with a warning naming the reason, and nothing panics, aborts or hangs.
 
+mod common;
+
+use common::broadsheet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use broadsheet::loader::{LoadError, Loaded, load_bytes};
 use broadsheet::testing::Reader;
@@ -19,14 +21,6 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 /// Runs the binary with a data directory of the test's own.
-fn broadsheet(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_broadsheet"))
-        .args(args)
-        .env("BROADSHEET_DATA_DIR", data)
-        .env_remove("RUST_BACKTRACE")
-        .output()
-        .expect("the binary runs")
-}
 
 #[test]
 fn list_pads_emoji_sequences_by_their_measured_width() {

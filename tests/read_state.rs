@@ -3,14 +3,14 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 mod common;
 
 use broadsheet::app::{Action, Mode};
 use broadsheet::model::ArticleId;
 use broadsheet::store::db::{Db, DbError, FILE_NAME, SCHEMA_VERSION};
-use common::{reader, reader_in, select_file};
+use common::{broadsheet, reader, reader_in, select_file};
 
 #[test]
 fn marks_persist_across_runs() {
@@ -386,14 +386,6 @@ fn marks_survive_sigkill() {
             "mark {i} was printed but lost"
         );
     }
-}
-
-fn broadsheet(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_broadsheet"))
-        .args(args)
-        .env("BROADSHEET_DATA_DIR", data)
-        .output()
-        .unwrap()
 }
 
 #[test]

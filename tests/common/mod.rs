@@ -101,3 +101,31 @@ pub fn char_key(c: char) -> Event {
     };
     Event::Key(KeyEvent::new(KeyCode::Char(c), mods))
 }
+
+/// Runs the binary with `args`, its data in `data`, and neither the machine's configuration nor its
+/// colour or backtrace settings.
+pub fn broadsheet(data: &Path, args: &[&str]) -> std::process::Output {
+    broadsheet_with(data, args, &[])
+}
+
+/// [`broadsheet`] with environment variables set.
+pub fn broadsheet_with(data: &Path, args: &[&str], envs: &[(&str, &str)]) -> std::process::Output {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_broadsheet"));
+    cmd.args(args)
+        .env("BROADSHEET_DATA_DIR", data)
+        .env("XDG_CONFIG_HOME", data.join("config-home"))
+        .env_remove("BROADSHEET_CONFIG")
+        .env_remove("NO_COLOR")
+        .env_remove("RUST_BACKTRACE");
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("the binary runs")
+}
+
+/// A file under `tests/fixtures/`.
+pub fn fixture(path: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+}
