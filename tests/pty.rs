@@ -28,6 +28,11 @@ struct Session {
 
 impl Session {
     fn start() -> Self {
+        Self::start_with(&[])
+    }
+
+    /// The reader on `paths` (the sample store when none).
+    fn start_with(paths: &[&std::path::Path]) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS.get(),
@@ -40,6 +45,9 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_broadsheet"));
         cmd.arg("--data-dir");
         cmd.arg(data.path());
+        for p in paths {
+            cmd.arg(p);
+        }
         // No configuration of the machine's user: the built-in defaults.
         cmd.env_remove("BROADSHEET_CONFIG");
         cmd.env("XDG_CONFIG_HOME", data.path());
@@ -158,5 +166,20 @@ fn sigterm_ends_the_reader_and_restores_the_terminal() {
     )
     .unwrap();
     assert_eq!(s.exit_code(), 128 + 15);
+    s.assert_restored();
+}
+
+#[test]
+fn a_burst_of_keys_longer_than_the_read_buffer_is_taken_whole() {
+    // crossterm read the terminal 1 KiB at a time and, when more waited, stalled until the next key:
+    // 5,000 presses of j stopped at 2,549. Here 2,000 arrive at once.
+    let stories = tempfile::tempdir().unwrap();
+    broadsheet::synth::write_store(stories.path(), 2_100, 5).unwrap();
+    let mut s = Session::start_with(&[stories.path()]);
+    s.wait_for("2,100 stories");
+    s.send(&"j".repeat(2_000));
+    s.wait_for(" 2,001/2,100 ");
+    s.send("q");
+    assert_eq!(s.exit_code(), 0);
     s.assert_restored();
 }
