@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod effect;
+pub mod geometry;
 pub mod help;
 pub mod history;
 pub mod indexing;

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 
 use super::article::{ArticlePane, Restore, View, ViewKey};
 use super::effect::Effect;
-use super::layout::{self, Focus, Panes};
+use super::layout::{self, Focus};
 use super::list::ListModel;
 use super::mode::Mode;
 use super::read_state::ReadState;
@@ -198,12 +198,6 @@ impl State {
         }
     }
 
-    /// The pane layout for the current size and focus.
-    #[must_use]
-    pub fn panes(&self) -> Panes {
-        layout::panes(self.size, self.focus, self.sidebar.choice(), &self.layout)
-    }
-
     /// The selected story's headline, if any is listed.
     #[must_use]
     pub fn current(&self) -> Option<&Headline> {
@@ -234,46 +228,6 @@ impl State {
         self.view().filter(|v| !v.placeholder)
     }
 
-    /// Rows of the list's inside (0 when it is not shown).
-    #[must_use]
-    pub fn list_rows(&self) -> usize {
-        self.panes()
-            .list
-            .map_or(0, |r| usize::from(layout::inner(r).height))
-    }
-
-    /// Rows of the article's inside (0 when it is not shown).
-    #[must_use]
-    pub fn article_rows(&self) -> usize {
-        self.panes()
-            .article
-            .map_or(0, |r| usize::from(layout::inner(r).height))
-    }
-
-    /// Rows of the sidebar's inside (0 when it is not shown).
-    #[must_use]
-    pub fn sidebar_rows(&self) -> usize {
-        self.panes()
-            .sidebar
-            .map_or(0, |r| usize::from(layout::inner(r).height))
-    }
-
-    /// The largest article scroll offset that still fills the pane.
-    #[must_use]
-    pub fn max_scroll(&self) -> usize {
-        self.view().map_or(0, |v| {
-            v.article.lines.len().saturating_sub(self.article_rows())
-        })
-    }
-
-    /// How far the article is scrolled, 0 at the top to 100 at the bottom (100 when it fits).
-    #[must_use]
-    pub fn progress(&self) -> usize {
-        (self.article.scroll() * 100)
-            .checked_div(self.max_scroll())
-            .map_or(100, |p| p.min(100))
-    }
-
     /// The body block at the top of the article pane, once the story is parsed.
     #[must_use]
     pub fn top_block(&self) -> Option<usize> {
@@ -282,29 +236,7 @@ impl State {
             .and_then(|l| l.block)
     }
 
-    /// Text widths of the article and the sidebar for the current layout. When a pane is hidden, the width it
-    /// would have in the wide layout is used, so a view is always ready.
-    #[must_use]
-    pub fn text_widths(&self) -> (u16, u16) {
-        let panes = self.panes();
-        let fallback = layout::panes(
-            Rect {
-                width: self.size.width.max(layout::WIDE),
-                ..self.size
-            },
-            Focus::List,
-            Some(true),
-            &self.layout,
-        );
-        let article = panes.article.or(fallback.article).unwrap_or_default();
-        let sidebar = panes.sidebar.or(fallback.sidebar).unwrap_or_default();
-        (
-            layout::article_text(article, self.reading.width).width,
-            layout::inner(sidebar).width,
-        )
-    }
-
-    fn view_key(&self) -> Option<ViewKey> {
+    pub(super) fn view_key(&self) -> Option<ViewKey> {
         let (article, sidebar) = self.text_widths();
         self.current().map(|h| (h.id, article, sidebar))
     }

@@ -1,6 +1,7 @@
 //! Configuration: embedded defaults, the user's file merged over them, and what it sets (sources, keys,
 //! theme, layout, reading). Every problem is an error naming file, line, column and key.
 
+pub mod bindings;
 pub mod error;
 pub mod file;
 pub mod keymap;
