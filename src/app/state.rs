@@ -244,11 +244,11 @@ impl State {
     /// Prepares the current story's view (reflowing a parsed story, or asking the worker for it) and keeps
     /// the offsets in range. `update` calls it after every action.
     pub(super) fn refresh(&mut self) {
-        if let Some(h) = self.list.current().cloned() {
-            let widths = self.text_widths();
-            if let Some(effect) = self.article.prepare(&h, widths, &self.reading.date_format) {
-                self.outbox.push(effect);
-            }
+        let widths = self.text_widths();
+        if let Some(h) = self.list.current()
+            && let Some(effect) = self.article.prepare(h, widths, &self.reading.date_format)
+        {
+            self.outbox.push(effect);
         }
         if let Some(restore) = self.article.take_restore(self.story_view().is_some()) {
             let line = match restore {

@@ -144,7 +144,8 @@ pub fn wrap(text: &str, columns: usize, first: &str, rest: &str) -> Vec<String> 
         .subsequent_indent(rest);
     let mut out = Vec::new();
     for line in textwrap::wrap(text, options) {
-        if width(&line) <= columns {
+        // No character is wider than its UTF-8 bytes, so a line no longer in bytes fits without measuring.
+        if line.len() <= columns || width(&line) <= columns {
             out.push(line.into_owned());
             continue;
         }
