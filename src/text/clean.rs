@@ -65,11 +65,52 @@ fn is_bidi_control(c: char) -> bool {
 #[must_use]
 pub fn is_clean(s: &str, breaks: Breaks) -> bool {
     let bytes = s.as_bytes();
-    !bytes
-        .iter()
-        .enumerate()
-        .any(|(i, &b)| SUSPECT[usize::from(b)] && needs_cleaning(bytes, i, breaks))
+    let keep_lines = matches!(breaks, Breaks::Keep | Breaks::Lines);
+    // Each byte is looked at with the two after it, as three shifted slices, so the last two bytes are
+    // checked on their own below.
+    let n = bytes.len().saturating_sub(2);
+    let (first, second, third) = (
+        &bytes[..n],
+        &bytes[1.min(bytes.len())..],
+        &bytes[2.min(bytes.len())..],
+    );
+    let mut start = 0;
+    while start < n {
+        let end = (start + CHUNK).min(n);
+        // Without a branch per byte, so the compiler checks many bytes at once: most chunks of a story
+        // hold nothing to clean and are passed over whole.
+        let flagged = first[start..end]
+            .iter()
+            .zip(&second[start..end])
+            .zip(&third[start..end])
+            .fold(false, |any, ((&x, &y), &z)| {
+                any | suspect(x, y, z, keep_lines)
+            });
+        if flagged && (start..end).any(|i| needs_cleaning(bytes, i, breaks)) {
+            return false;
+        }
+        start = end;
+    }
+    !(n..bytes.len()).any(|i| SUSPECT[usize::from(bytes[i])] && needs_cleaning(bytes, i, breaks))
 }
+
+/// Whether the byte `x`, followed by `y` and `z`, may start something to clean: every case
+/// [`needs_cleaning`] finds, and little else (a lone `\r`, CRLF), computed without branches.
+#[inline]
+// Bitwise, not lazy, on purpose: no branch, so the loop over a chunk vectorises.
+#[allow(clippy::needless_bitwise_bool)]
+fn suspect(x: u8, y: u8, z: u8, keep_lines: bool) -> bool {
+    let kept_break = keep_lines & ((x == b'\n') | (x == b'\t'));
+    let control = ((x < 0x20) & !kept_break) | (x == 0x7f);
+    let c1 = (x == 0xc2) & (y & 0xe0 == 0x80);
+    let bidi = (x == 0xe2)
+        & (((y == 0x80) & (z.wrapping_sub(0xaa) < 5)) | ((y == 0x81) & (z.wrapping_sub(0xa6) < 4)));
+    control | c1 | bidi
+}
+
+/// Bytes looked at together by [`is_clean`]: a few vector registers' worth, small enough that a chunk
+/// holding something to clean costs little to check byte by byte.
+const CHUNK: usize = 64;
 
 /// `text` without terminal control sequences, line breaks treated as `breaks` says.
 ///
@@ -278,6 +319,38 @@ mod tests {
                 clean(Cow::Borrowed(text), Breaks::Keep),
                 Cow::Borrowed(_)
             ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod fast_check {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The check as it reads: every byte that may start something, then the exact test.
+    fn naive(s: &str, breaks: Breaks) -> bool {
+        let bytes = s.as_bytes();
+        !(0..bytes.len())
+            .any(|i| SUSPECT[usize::from(bytes[i])] && needs_cleaning(bytes, i, breaks))
+    }
+
+    proptest! {
+        #[test]
+        fn the_chunked_check_agrees_with_the_byte_by_byte_one(
+            pieces in proptest::collection::vec(prop_oneof![
+                "[a-z ]{0,80}",
+                Just("\u{2019}".to_owned()), Just("\u{201c}".to_owned()), Just("\u{2013}".to_owned()),
+                Just("\u{202e}".to_owned()), Just("\u{2066}".to_owned()), Just("\u{9b}".to_owned()),
+                Just("\u{a0}".to_owned()), Just("\n".to_owned()), Just("\r\n".to_owned()),
+                Just("\r".to_owned()), Just("\t".to_owned()), Just("\u{1b}[2J".to_owned()),
+                Just("\u{7f}".to_owned()), Just("\u{5c71}".to_owned()),
+            ], 0..40)
+        ) {
+            let s: String = pieces.concat();
+            for breaks in [Breaks::Keep, Breaks::Lines, Breaks::OneLine, Breaks::Url] {
+                prop_assert_eq!(is_clean(&s, breaks), naive(&s, breaks), "{:?} {:?}", breaks, s);
+            }
         }
     }
 }
