@@ -133,7 +133,7 @@ fn take(shared: &(Mutex<Slot>, Condvar)) -> Option<Request> {
         match age {
             Some(age) if age < settle => {
                 slot = ready
-                    .wait_timeout(slot, settle - age)
+                    .wait_timeout(slot, settle.saturating_sub(age))
                     .unwrap_or_else(PoisonError::into_inner)
                     .0;
             }
