@@ -59,6 +59,27 @@ fn errors_name_file_line_column_key_and_suggestion() {
             ),
         ),
         (
+            "unknown_pane.toml",
+            format!(
+                "`sidebr` in [keys] is neither an action nor a pane (list, article, sidebar, prompt) at line 2, column 7 of {}; did you mean `sidebar`?",
+                f("unknown_pane.toml")
+            ),
+        ),
+        (
+            "prompt_key_outside_a_prompt.toml",
+            format!(
+                "`submit` cannot be bound in [keys]; prompt keys go in [keys.prompt] at line 3, column 1 of {}",
+                f("prompt_key_outside_a_prompt.toml")
+            ),
+        ),
+        (
+            "reader_key_in_a_prompt.toml",
+            format!(
+                "`quit` cannot be bound in [keys.prompt]; [keys.prompt] binds only submit, cancel and the editing keys at line 2, column 1 of {}",
+                f("reader_key_in_a_prompt.toml")
+            ),
+        ),
+        (
             "unknown_action.toml",
             format!(
                 "unknown action `nxt_story` in [keys] at line 2, column 1 of {}; did you mean `next_story`?",
@@ -342,4 +363,30 @@ fn the_command_line_checks_and_prints_configuration() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn keys_bound_for_one_pane_work_there_only() {
+    let c = load("keys_for_one_pane.toml").unwrap();
+    let keys = |context: Context, a: Action| c.keymap.keys_for(context, &a);
+    assert_eq!(keys(Context::Sidebar, Action::OpenLink), ["o", "enter"]);
+    assert!(
+        keys(Context::Sidebar, Action::Open).is_empty(),
+        "enter is the link's there"
+    );
+    assert_eq!(keys(Context::List, Action::Open), ["enter"]);
+    assert_eq!(keys(Context::Article, Action::OpenLink), ["o"]);
+    assert_eq!(keys(Context::Prompt, Action::Cancel), ["esc"]);
+    assert_eq!(
+        keys(Context::Prompt, Action::Submit),
+        ["enter"],
+        "the rest keep their defaults"
+    );
+    // The help lists the keys of the pane with focus.
+    let mut r = configured(&c, 140, 40);
+    common::focus(&mut r, broadsheet::app::Focus::Sidebar);
+    let rows = broadsheet::app::help::rows(&r);
+    assert!(rows.iter().any(|row| matches!(row,
+        broadsheet::app::overlay::Row::Pair { left, aside: Some(name), .. }
+            if left == "o, enter" && name == "open_link")));
 }
