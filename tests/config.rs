@@ -59,27 +59,6 @@ fn errors_name_file_line_column_key_and_suggestion() {
             ),
         ),
         (
-            "unknown_pane.toml",
-            format!(
-                "`sidebr` in [keys] is neither an action nor a pane (list, article, sidebar, prompt) at line 2, column 7 of {}; did you mean `sidebar`?",
-                f("unknown_pane.toml")
-            ),
-        ),
-        (
-            "prompt_key_outside_a_prompt.toml",
-            format!(
-                "`submit` cannot be bound in [keys]; prompt keys go in [keys.prompt] at line 3, column 1 of {}",
-                f("prompt_key_outside_a_prompt.toml")
-            ),
-        ),
-        (
-            "reader_key_in_a_prompt.toml",
-            format!(
-                "`quit` cannot be bound in [keys.prompt]; [keys.prompt] binds only submit, cancel and the editing keys at line 2, column 1 of {}",
-                f("reader_key_in_a_prompt.toml")
-            ),
-        ),
-        (
             "unknown_action.toml",
             format!(
                 "unknown action `nxt_story` in [keys] at line 2, column 1 of {}; did you mean `next_story`?",
@@ -389,4 +368,35 @@ fn keys_bound_for_one_pane_work_there_only() {
     assert!(rows.iter().any(|row| matches!(row,
         broadsheet::app::overlay::Row::Pair { left, aside: Some(name), .. }
             if left == "o, enter" && name == "open_link")));
+}
+
+#[test]
+fn key_tables_name_what_belongs_where() {
+    let f = |n: &str| fixture(n).display().to_string();
+    let cases = [
+        (
+            "unknown_pane.toml",
+            format!(
+                "`sidebr` in [keys] is neither an action nor a pane (list, article, sidebar, prompt) at line 2, column 7 of {}; did you mean `sidebar`?",
+                f("unknown_pane.toml")
+            ),
+        ),
+        (
+            "prompt_key_outside_a_prompt.toml",
+            format!(
+                "`submit` cannot be bound in [keys]; prompt keys go in [keys.prompt] at line 3, column 1 of {}",
+                f("prompt_key_outside_a_prompt.toml")
+            ),
+        ),
+        (
+            "reader_key_in_a_prompt.toml",
+            format!(
+                "`quit` cannot be bound in [keys.prompt]; [keys.prompt] binds only submit, cancel and the editing keys at line 2, column 1 of {}",
+                f("reader_key_in_a_prompt.toml")
+            ),
+        ),
+    ];
+    for (name, expected) in cases {
+        assert_eq!(error(name), expected);
+    }
 }
