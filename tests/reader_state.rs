@@ -394,18 +394,7 @@ fn the_go_to_prompt_types_edits_and_goes() {
 #[test]
 fn a_story_not_parsed_yet_shows_its_headline_and_loads_once() {
     let store = broadsheet::samples::load();
-    let headlines: Vec<broadsheet::model::Headline> = store
-        .articles
-        .iter()
-        .map(broadsheet::model::Headline::from)
-        .collect();
-    let mut state = broadsheet::app::State::new(
-        headlines,
-        std::collections::HashMap::new(),
-        Vec::new(),
-        broadsheet::config::keymap::Keymap::default_keys(),
-        Rect::new(0, 0, 140, 40),
-    );
+    let mut state = common::unloaded(140, 40);
     let first = state.take_effects();
     assert!(matches!(first.as_slice(), [Effect::Load { .. }]));
     let view = state.view().expect("a placeholder shows at once");

@@ -59,19 +59,7 @@ fn screen_go_to_prompt() {
 #[test]
 fn screen_while_a_story_loads() {
     // A reader whose stories are not parsed yet: the article shows the headline and a quiet line.
-    let store = broadsheet::samples::load();
-    let headlines = store
-        .articles
-        .iter()
-        .map(broadsheet::model::Headline::from)
-        .collect();
-    let mut state = broadsheet::app::State::new(
-        headlines,
-        std::collections::HashMap::new(),
-        Vec::new(),
-        broadsheet::config::keymap::Keymap::default_keys(),
-        ratatui::layout::Rect::new(0, 0, 100, 30),
-    );
+    let mut state = common::unloaded(100, 30);
     let _ = state.take_effects();
     insta::assert_snapshot!(draw(&state).backend());
 }

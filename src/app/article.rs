@@ -259,18 +259,7 @@ fn placeholder(stub: Arc<Article>, key: ViewKey, date_format: &str) -> View {
 /// A story with only `h`'s headline data.
 fn stub(h: &Headline) -> Article {
     Article {
-        head: Headline {
-            id: h.id,
-            path: h.path.clone(),
-            entry: h.entry,
-            format: h.format,
-            section: h.section.clone(),
-            title: h.title.clone(),
-            byline: h.byline.clone(),
-            published: h.published,
-            source: h.source.clone(),
-            url: h.url.clone(),
-        },
+        head: h.clone(),
         body: Vec::new(),
         related: Vec::new(),
         links: Vec::new(),

@@ -1,10 +1,10 @@
 //! The article pane: the selected story's reflowed lines, centred at the reading width, with a scrollbar.
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::Paragraph;
 
 use super::{Theme, pane_block};
 use crate::app::layout::{article_text, inner};
@@ -58,17 +58,5 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
     frame.render_widget(Paragraph::new(lines), text);
     let total = view.article.lines.len();
     let rows = usize::from(inner(rect).height);
-    if total > rows {
-        let mut bar = ScrollbarState::new(total.saturating_sub(rows))
-            .position(state.article().scroll())
-            .viewport_content_length(rows);
-        let track = rect.inner(Margin::new(0, 1));
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None),
-            track,
-            &mut bar,
-        );
-    }
+    super::scrollbar(frame, rect, total, rows, state.article().scroll());
 }

@@ -45,6 +45,30 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>) {
     overlay::render(state, theme, frame, area);
 }
 
+/// A scrollbar on the right border of `rect` for `total` rows of which `rows` show, from `position`;
+/// nothing when they all fit.
+fn scrollbar(
+    frame: &mut Frame<'_>,
+    rect: ratatui::layout::Rect,
+    total: usize,
+    rows: usize,
+    position: usize,
+) {
+    if total <= rows {
+        return;
+    }
+    let mut bar = ratatui::widgets::ScrollbarState::new(total - rows)
+        .position(position)
+        .viewport_content_length(rows);
+    frame.render_stateful_widget(
+        ratatui::widgets::Scrollbar::new(ratatui::widgets::ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None),
+        rect.inner(ratatui::layout::Margin::new(0, 1)),
+        &mut bar,
+    );
+}
+
 /// A bordered pane block, its border and title styled for focus.
 fn pane_block<'a>(title: &'a str, focused: bool, theme: &Theme, width: u16) -> Block<'a> {
     let style = if focused {

@@ -2,9 +2,9 @@
 //! column of keys or counts, headings, the highlighted row, and a scrollbar when the rows do not fit.
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, pane_block};
@@ -81,17 +81,5 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inside);
-    if more {
-        let mut bar = ScrollbarState::new(rows.len().saturating_sub(usize::from(inside.height)))
-            .position(scroll)
-            .viewport_content_length(usize::from(inside.height));
-        let track = rect.inner(Margin::new(0, 1));
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None),
-            track,
-            &mut bar,
-        );
-    }
+    super::scrollbar(frame, rect, rows.len(), usize::from(inside.height), scroll);
 }

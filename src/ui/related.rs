@@ -2,9 +2,9 @@
 //! ones are dim), then "Links" from the body. A scrollbar shows when the items do not fit.
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, pane_block};
@@ -96,17 +96,5 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
         .take(rows)
         .collect();
     frame.render_widget(Paragraph::new(visible), area);
-    if total > rows {
-        let mut bar = ScrollbarState::new(total - rows)
-            .position(state.sidebar().offset())
-            .viewport_content_length(rows);
-        let track = rect.inner(Margin::new(0, 1));
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None),
-            track,
-            &mut bar,
-        );
-    }
+    super::scrollbar(frame, rect, total, rows, state.sidebar().offset());
 }

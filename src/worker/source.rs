@@ -96,18 +96,7 @@ fn open_read_only(path: &std::path::Path) -> Option<Db> {
 #[must_use]
 pub fn unreadable(h: &Headline, reason: &str) -> Article {
     Article {
-        head: Headline {
-            id: h.id,
-            path: h.path.clone(),
-            entry: h.entry,
-            format: h.format,
-            section: h.section.clone(),
-            title: h.title.clone(),
-            byline: h.byline.clone(),
-            published: h.published,
-            source: h.source.clone(),
-            url: h.url.clone(),
-        },
+        head: h.clone(),
         body: vec![Block::Paragraph(format!(
             "This story could not be read from {}: {reason}.",
             h.path.display()

@@ -77,6 +77,24 @@ pub fn focus(r: &mut Reader, pane: Focus) {
     assert_eq!(r.focus(), pane);
 }
 
+/// The sample store's headlines in a bare state, no story parsed yet (as the reader starts on files):
+/// the first story's load is waiting in `take_effects`.
+pub fn unloaded(width: u16, height: u16) -> State {
+    let store = broadsheet::samples::load();
+    let headlines = store
+        .articles
+        .iter()
+        .map(broadsheet::model::Headline::from)
+        .collect();
+    State::new(
+        headlines,
+        std::collections::HashMap::new(),
+        Vec::new(),
+        broadsheet::config::keymap::Keymap::default_keys(),
+        Rect::new(0, 0, width, height),
+    )
+}
+
 /// Draws `state` on a test terminal of its size.
 pub fn draw(state: &State) -> Terminal<TestBackend> {
     let size = state.size();
