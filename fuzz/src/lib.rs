@@ -56,16 +56,25 @@ const SAMPLE_DATES: [(i64, i32); 5] = [
 ];
 
 /// Target `load_scraped`: the input as a scraped page (`story.txt`).
+///
+/// # Panics
+/// When a parser panics or a story is not safe to print.
 pub fn load_scraped(data: &[u8]) {
     load_checked("story.txt", data);
 }
 
 /// Target `load_html`: the input as a saved page (`page.html`).
+///
+/// # Panics
+/// When a parser panics or a story is not safe to print.
 pub fn load_html(data: &[u8]) {
     load_checked("page.html", data);
 }
 
 /// Target `load_feed`: the input as a feed, `feed.json` when it opens like JSON, else `feed.xml`.
+///
+/// # Panics
+/// When a parser panics or a story is not safe to print.
 pub fn load_feed(data: &[u8]) {
     let opens_json = data
         .iter()
@@ -75,6 +84,9 @@ pub fn load_feed(data: &[u8]) {
 }
 
 /// Target `load_markdown`: the input as a Markdown note (`note.md`).
+///
+/// # Panics
+/// When a parser panics or a story is not safe to print.
 pub fn load_markdown(data: &[u8]) {
     load_checked("note.md", data);
 }
@@ -128,6 +140,9 @@ fn check_safe(path: &str, article: &Article) {
 
 /// Target `detect`: the input (read as UTF-8, lossily) sniffed under every extension. Markup that opens
 /// a page or a feed, and JSON objects, are recognised whatever the extension says.
+///
+/// # Panics
+/// When the extension wins over markup that says what the file is.
 pub fn detect(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let head = text
@@ -159,6 +174,9 @@ pub fn detect(data: &[u8]) {
 
 /// Target `decode`: the input's bytes decoded to text. Decoded text is never blank, holds no NUL and is
 /// clean of terminal controls (line breaks kept); it is then sniffed as loading does.
+///
+/// # Panics
+/// When decoded text is blank or holds a NUL or a terminal control.
 pub fn decode(data: &[u8]) {
     let Ok(decoded) = decode_bytes(data) else {
         return;
@@ -174,6 +192,9 @@ pub fn decode(data: &[u8]) {
 /// [`REFLOW_PATHS`]) and the date format (one of [`DATE_FORMATS`]); the rest is loaded as that file. Each
 /// story is reflowed for the article pane and its sidebar, and printed as `show` prints it: every
 /// reflowed line fits the width.
+///
+/// # Panics
+/// When a parser panics, a story is not safe to print, or a line is wider than asked.
 pub fn reflow(data: &[u8]) {
     let [low, high, choice, rest @ ..] = data else {
         return;
@@ -227,6 +248,9 @@ fn defaults(no_color: bool) -> &'static Config {
 /// Target `config`: the input (when UTF-8) as a configuration file over the defaults, with colour and
 /// without. What loads must work later: its date format prints every sample date, and its keymap and
 /// layout answer; what fails gives its message.
+///
+/// # Panics
+/// When a configuration that loads has a date format that cannot print a date.
 pub fn config(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
