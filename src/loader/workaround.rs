@@ -47,7 +47,7 @@ fn percent_encode_non_ascii(s: &str) -> String {
 /// when an XML declaration names an encoding other than the one it is decoding after its first 64 bytes:
 /// a UTF-16 feed whose declaration says `encoding="utf-16"` (read as little-endian) behind a big-endian
 /// mark, or a second declaration further on. Feeds reach feed-rs as UTF-8 text we decoded ourselves, so
-/// every declaration's encoding is made to say so.
+/// every declaration (`<?xml` and white space, as quick-xml tells one) is made to say so.
 #[must_use]
 pub fn declare_utf8(xml: &str) -> Cow<'_, str> {
     let mut out = String::new();
@@ -60,7 +60,9 @@ pub fn declare_utf8(xml: &str) -> Cow<'_, str> {
         };
         let end = start + len + 2;
         let decl = &xml[start..end];
-        if let Some(fixed) = utf8_declaration(decl) {
+        // `<?xml-stylesheet …?>` and the like are processing instructions, never read for an encoding.
+        let is_declaration = decl[5..].starts_with([' ', '\t', '\r', '\n']);
+        if is_declaration && let Some(fixed) = utf8_declaration(decl) {
             out.push_str(&xml[copied..start]);
             out.push_str(&fixed);
             copied = end;
@@ -74,23 +76,32 @@ pub fn declare_utf8(xml: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// `decl` with its encoding made UTF-8, when it declares another one.
+/// The declaration that replaces one naming another encoding than UTF-8.
+const UTF8_DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+
+/// A UTF-8 declaration to put in place of `decl`, unless `decl` already declares UTF-8. It looks for the
+/// word `encoding` where quick-xml reads attributes, quotes and all: with the word there once, both find
+/// the same value; with it there twice (`version="1 encoding='utf-8'" encoding="latin1"`, `xencoding="utf-8"
+/// encoding="latin1"`), which value quick-xml takes is not worth guessing, so the whole declaration goes.
+/// Nothing of it but the encoding matters to feed-rs.
 fn utf8_declaration(decl: &str) -> Option<String> {
-    let at = decl.find("encoding")?;
-    let rest = &decl[at + "encoding".len()..];
+    let mut named = decl.match_indices("encoding");
+    let (at, _) = named.next()?;
+    if named.next().is_none()
+        && quoted_value(&decl[at + "encoding".len()..])
+            .is_some_and(|v| v.eq_ignore_ascii_case("utf-8"))
+    {
+        return None;
+    }
+    Some(UTF8_DECLARATION.to_owned())
+}
+
+/// The first quoted value in `rest` (what follows an attribute's name), without its quotes.
+fn quoted_value(rest: &str) -> Option<&str> {
     let value_at = rest.find(['"', '\''])?;
     let quote = rest[value_at..].chars().next()?;
     let value_len = rest[value_at + 1..].find(quote)?;
-    let value = &rest[value_at + 1..value_at + 1 + value_len];
-    if value.eq_ignore_ascii_case("utf-8") {
-        return None;
-    }
-    let before = at + "encoding".len() + value_at + 1;
-    Some(format!(
-        "{}UTF-8{}",
-        &decl[..before],
-        &decl[before + value_len..]
-    ))
+    Some(&rest[value_at + 1..value_at + 1 + value_len])
 }
 
 #[cfg(test)]
@@ -105,8 +116,19 @@ mod tests {
         );
         assert_eq!(
             declare_utf8("<?xml=\"i\"ISO-8859-1\"?><?xml version='1.0' encoding='ISO-8859-1'?>"),
-            "<?xml=\"i\"ISO-8859-1\"?><?xml version='1.0' encoding='UTF-8'?>"
+            "<?xml=\"i\"ISO-8859-1\"?><?xml version=\"1.0\" encoding=\"UTF-8\"?>"
         );
+        // Found by fuzzing (FUZZING.md): the word `encoding` twice, where quick-xml reads the second.
+        for two in [
+            "<?xml version=\"1.0\" xencoding=\"UTF-8\" encoding=\"ISO-8859-1\"?>",
+            "<?xml version=\"1 encoding='utf-8'\" encoding=\"ISO-8859-1\"?>",
+        ] {
+            assert_eq!(declare_utf8(two), UTF8_DECLARATION);
+        }
+        assert!(matches!(
+            declare_utf8("<?xml-stylesheet encoding=\"latin1\"?><rss/>"),
+            Cow::Borrowed(_)
+        ));
         assert!(matches!(
             declare_utf8("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss/>"),
             Cow::Borrowed(_)
