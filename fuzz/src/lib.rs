@@ -16,12 +16,12 @@ use broadsheet::loader::{
 };
 use broadsheet::model::{Article, ArticleJson, Format};
 use broadsheet::text::clean::{Breaks, is_clean};
-use broadsheet::text::plain::render;
-use broadsheet::text::reflow::{reflow as reflow_article, wrap_sidebar};
+use broadsheet::view::plain::render;
+use broadsheet::view::reflow::{reflow as reflow_article, wrap_sidebar};
 use broadsheet::text::width::width;
 use serde_json::Value;
 
-/// `reflow` widens anything narrower to this many columns (see `text::reflow::reflow`).
+/// `reflow` widens anything narrower to this many columns (see `view::reflow::reflow`).
 const MIN_REFLOW_COLUMNS: u16 = 10;
 
 /// `wrap_sidebar` widens anything narrower to this many columns.
