@@ -16,9 +16,9 @@ use broadsheet::loader::{
 };
 use broadsheet::model::{Article, ArticleJson, Format};
 use broadsheet::text::clean::{Breaks, is_clean};
+use broadsheet::text::width::width;
 use broadsheet::view::plain::render;
 use broadsheet::view::reflow::{reflow as reflow_article, wrap_sidebar};
-use broadsheet::text::width::width;
 use serde_json::Value;
 
 /// `reflow` widens anything narrower to this many columns (see `view::reflow::reflow`).
