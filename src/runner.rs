@@ -133,8 +133,7 @@ fn wind_down(
     exit
 }
 
-/// Applies `action` and carries out its effects, and the effects of the actions they lead to. Returns
-/// `Some` when the reader must stop.
+/// Applies `action` and carries out its effects. Returns `Some` when the reader must stop.
 fn dispatch(
     state: &mut State,
     action: Action,
@@ -143,21 +142,37 @@ fn dispatch(
     clock: &impl Fn() -> i64,
     redraw: &mut bool,
 ) -> Option<Exit> {
-    let mut queue = std::collections::VecDeque::from([action]);
-    while let Some(action) = queue.pop_front() {
-        for effect in update(state, action, clock()) {
-            match effect {
-                Effect::Quit => return Some(Exit::Quit),
-                Effect::Suspend | Effect::OpenUrl(_) => {
-                    // Another program may have the terminal meanwhile: it gets the keys, and the whole
-                    // screen is drawn again after.
-                    events.pause();
-                    queue.extend(host.perform(effect));
-                    events.resume();
-                    *redraw = true;
-                }
-                other => queue.extend(host.perform(other)),
+    let effects = update(state, action, clock());
+    carry_out(state, effects, host, events, clock, redraw)
+}
+
+/// Carries out `effects`, and the effects of the actions they lead to (a failed write, a story loaded on
+/// the spot). Returns `Some` when the reader must stop.
+fn carry_out(
+    state: &mut State,
+    effects: Vec<Effect>,
+    host: &mut impl Host,
+    events: &mut impl EventSource,
+    clock: &impl Fn() -> i64,
+    redraw: &mut bool,
+) -> Option<Exit> {
+    let mut pending = std::collections::VecDeque::from(effects);
+    while let Some(effect) = pending.pop_front() {
+        let follow = match effect {
+            Effect::Quit => return Some(Exit::Quit),
+            Effect::Suspend | Effect::OpenUrl(_) => {
+                // Another program may have the terminal meanwhile: it gets the keys, and the whole
+                // screen is drawn again after.
+                events.pause();
+                let follow = host.perform(effect);
+                events.resume();
+                *redraw = true;
+                follow
             }
+            other => host.perform(other),
+        };
+        for action in follow {
+            pending.extend(update(state, action, clock()));
         }
     }
     None
@@ -182,13 +197,10 @@ where
     B::Error: Send + Sync + 'static,
 {
     let mut keys = KeyResolver::default();
-    for effect in state.take_effects() {
-        for action in host.perform(effect) {
-            let mut ignored = false;
-            if let Some(exit) = dispatch(state, action, host, events, &clock, &mut ignored) {
-                return Ok(exit);
-            }
-        }
+    // What building the state asked for (the first story's load); the first frame is drawn whole anyway.
+    let first = state.take_effects();
+    if let Some(exit) = carry_out(state, first, host, events, &clock, &mut false) {
+        return Ok(exit);
     }
     terminal.draw(|frame| ui::render(state, theme, frame))?;
     while let Some(first) = events.next()? {

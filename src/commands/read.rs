@@ -81,14 +81,7 @@ pub fn run(
     }
     if let Some(notice) = opened.notice.take() {
         // The whole notice (where the damaged file went) stays in the help; the status bar points there.
-        let path = data_dir(given_dir)?.join(crate::store::db::FILE_NAME);
-        state.notify(
-            Warning {
-                path,
-                reason: notice.reason(),
-            },
-            notice.short().to_owned(),
-        );
+        state.notify(notice.warning(), notice.short().to_owned());
     }
     // The reader waits for a busy database less long than a command would: a keypress must not hang.
     let _ = opened
