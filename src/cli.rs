@@ -54,6 +54,26 @@ pub enum Command {
         /// Files and folders of stories (default: the bundled sample store).
         paths: Vec<PathBuf>,
     },
+    /// Search stories: the best matches first, each with the passage that matched. Exits 0 with results,
+    /// 1 with none, 2 for a query that cannot be read. The query language is in the README and the
+    /// reader's help (?).
+    Search {
+        /// Print a JSON array: list --json's objects plus snippet (matches in [ ]), rank and score.
+        #[arg(long)]
+        json: bool,
+        /// Print at most N results (0 for all).
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
+        /// A file or folder of stories to search (repeat for more; default: the configured sources, else
+        /// the bundled sample store).
+        #[arg(long = "path", short = 'p', value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// The query: words (all required), "a phrase", OR, -word, ( ), word*, title: author: section:
+        /// source: site: body:, is:unread|read|starred, after: and before: (2026-03-01, 3d, 2w, 6m, 1y),
+        /// sort:relevance|newest|oldest. Quote it for the shell: broadsheet search 'storm -flood'.
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+    },
     /// Mark stories read or unread, by id (32 hex digits) or by the files and folders holding them.
     Mark {
         /// read or unread.

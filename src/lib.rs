@@ -12,6 +12,7 @@ pub mod loader;
 pub mod model;
 pub mod runner;
 pub mod samples;
+pub mod search;
 pub mod store;
 #[cfg(feature = "test-support")]
 pub mod synth;

@@ -5,6 +5,7 @@ pub mod library;
 pub mod mark;
 pub mod print;
 pub mod read;
+pub mod search;
 pub mod state;
 
 use std::io::{self, Write};
@@ -62,6 +63,17 @@ pub fn run(cli: Cli) -> ExitCode {
             width,
             paths: given,
         }) => print::show(&paths(given), json, width),
+        Some(Command::Search {
+            json,
+            limit,
+            paths: given,
+            query,
+        }) => search::run(
+            &query.join(" "),
+            &paths(given),
+            data_dir.as_deref(),
+            &search::Options { json, limit },
+        ),
         Some(Command::Mark { state, targets }) => mark::run(state, &targets, data_dir.as_deref()),
         Some(Command::State { action }) => state::run(&action, data_dir.as_deref()),
         Some(Command::Config { .. }) => Ok(ExitCode::SUCCESS),

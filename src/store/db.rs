@@ -11,7 +11,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 pub use policy::{Failure, Notice, Probe, Unwritable, classify, decide, is_damage};
 
 /// The schema this version writes and reads.
-pub const SCHEMA_VERSION: i32 = 3;
+pub const SCHEMA_VERSION: i32 = 4;
 
 /// The database file's name inside the data directory.
 pub const FILE_NAME: &str = "broadsheet.db";
@@ -57,6 +57,10 @@ const MIGRATIONS: &[&str] = &[
     // 2 -> 3: the extractor version each file was read with. Files indexed before have 0, so the next
     // scan reads them again (carrying marks to any id that changed) and cuts their stored leads short.
     "ALTER TABLE files ADD COLUMN extractor INTEGER NOT NULL DEFAULT 0;",
+    // 3 -> 4: the files whose stories the search index (a folder beside the database) has not committed
+    // yet. The index starts empty, so every file is read again on the next scan (ids and marks stay).
+    "CREATE TABLE search_pending (path TEXT PRIMARY KEY) WITHOUT ROWID;
+    UPDATE files SET extractor = -1;",
 ];
 
 /// Why the database could not be used.
@@ -108,6 +112,8 @@ pub struct Db {
     pub conn: Connection,
     /// The file, or `None` in memory.
     pub path: Option<PathBuf>,
+    /// The full-text index beside it, once opened (see `store::fulltext`).
+    pub(crate) search: Option<crate::search::engine::SearchIndex>,
 }
 
 /// An opened database, and what the user must be told about it, once.
@@ -184,6 +190,7 @@ impl Db {
         let mut db = Self {
             conn,
             path: Some(path.to_path_buf()),
+            search: None,
         };
         db.migrate()?;
         Ok(db)
@@ -196,7 +203,11 @@ impl Db {
     pub fn in_memory() -> Result<Self, DbError> {
         let path = Path::new(":memory:");
         let conn = Connection::open_in_memory().map_err(sqlite(path))?;
-        let mut db = Self { conn, path: None };
+        let mut db = Self {
+            conn,
+            path: None,
+            search: None,
+        };
         db.migrate()?;
         Ok(db)
     }

@@ -13,6 +13,7 @@ use super::db::{Db, DbError};
 use super::marks::carry;
 use super::walk::FileStamp;
 use crate::model::{Article, ArticleId};
+use crate::search::document::Document;
 use crate::text::fold::fold;
 
 /// How many folded bytes of a first paragraph make its lookup key; teasers shorter than this match
@@ -51,6 +52,9 @@ pub struct Parsed {
     pub warnings: Vec<String>,
     /// The version of the extraction that read it.
     pub extractor: u32,
+    /// Its stories as the full-text index takes them, one per story (made where the file was parsed, so
+    /// the work is shared out with the parsing).
+    pub documents: Vec<Document>,
 }
 
 /// `s`'s first `LEAD_PREFIX` bytes, cut back to a character boundary; `None` when shorter.
@@ -108,7 +112,7 @@ fn root_range(root: &Path) -> (String, String, String) {
     (exact.clone(), format!("{trimmed}/"), format!("{trimmed}0"))
 }
 impl Db {
-    pub(super) fn error(&self) -> impl Fn(rusqlite::Error) -> DbError + '_ {
+    pub(crate) fn error(&self) -> impl Fn(rusqlite::Error) -> DbError + '_ {
         move |cause| DbError::Sqlite {
             path: self.display_path(),
             cause,
@@ -156,6 +160,7 @@ impl Db {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(fail)?;
+        let mut known = Vec::with_capacity(parsed.len());
         {
             let mut old_file = tx
                 .prepare_cached("SELECT size, mtime FROM files WHERE path = ?1")
@@ -165,6 +170,9 @@ impl Db {
                 .map_err(fail)?;
             let mut drop_stories = tx
                 .prepare_cached("DELETE FROM stories WHERE path = ?1")
+                .map_err(fail)?;
+            let mut pending = tx
+                .prepare_cached("INSERT OR IGNORE INTO search_pending (path) VALUES (?1)")
                 .map_err(fail)?;
             let mut file = tx
                 .prepare_cached(
@@ -187,6 +195,7 @@ impl Db {
                     .query_row([&file_path], |r| Ok((r.get(0)?, r.get(1)?)))
                     .optional()
                     .map_err(fail)?;
+                known.push(before.is_some());
                 // Only an unchanged file's stories can be matched to the old ones: an edited feed's entry 0
                 // is another story.
                 let old_ids: Vec<(i64, String)> = if before == Some((size, p.stamp.mtime)) {
@@ -199,6 +208,7 @@ impl Db {
                 };
                 // Another broadsheet may have indexed the file since this scan read the index: whatever
                 // is there for it goes (a cheap index lookup when nothing is).
+                pending.execute([&file_path]).map_err(fail)?;
                 drop_stories.execute([&file_path]).map_err(fail)?;
                 let error = match &p.outcome {
                     Ok(_) if p.warnings.is_empty() => None,
@@ -240,7 +250,44 @@ impl Db {
             }
             carry(&tx, &moves).map_err(fail)?;
         }
-        tx.commit().map_err(fail)
+        tx.commit().map_err(fail)?;
+        self.index_written(parsed, &known);
+        Ok(())
+    }
+
+    /// Indexes stories already loaded (the bundled sample store, which is not on disk), file by file, so
+    /// they can be searched like a scanned store.
+    ///
+    /// # Errors
+    /// When SQLite fails.
+    pub fn index_articles(&mut self, articles: &[Article]) -> Result<(), DbError> {
+        let mut by_path: Vec<Parsed> = Vec::new();
+        for a in articles {
+            let parsed = match by_path.iter_mut().find(|p| p.stamp.path == a.head.path) {
+                Some(p) => p,
+                None => {
+                    by_path.push(Parsed {
+                        stamp: FileStamp {
+                            path: a.head.path.clone(),
+                            size: 0,
+                            mtime: 0,
+                        },
+                        outcome: Ok(Vec::new()),
+                        warnings: Vec::new(),
+                        extractor: crate::loader::EXTRACTOR_VERSION,
+                        documents: Vec::new(),
+                    });
+                    by_path
+                        .last_mut()
+                        .unwrap_or_else(|| unreachable!("just pushed"))
+                }
+            };
+            if let Ok(list) = &mut parsed.outcome {
+                list.push(a.clone());
+            }
+            parsed.documents.push(Document::of(a));
+        }
+        self.write_files(&by_path)
     }
 
     /// Forgets files (and their stories) that are gone.
@@ -261,13 +308,19 @@ impl Db {
             let mut stories = tx
                 .prepare_cached("DELETE FROM stories WHERE path = ?1")
                 .map_err(fail)?;
+            let mut pending = tx
+                .prepare_cached("INSERT OR IGNORE INTO search_pending (path) VALUES (?1)")
+                .map_err(fail)?;
             for p in paths {
                 let text = path_text(p);
                 files.execute([&text]).map_err(fail)?;
+                pending.execute([&text]).map_err(fail)?;
                 stories.execute([&text]).map_err(fail)?;
             }
         }
-        tx.commit().map_err(fail)
+        tx.commit().map_err(fail)?;
+        self.index_removed(paths);
+        Ok(())
     }
 }
 

@@ -1,6 +1,7 @@
 //! The store: every story from the given files and folders, in a stable order, with related links resolved.
 
 pub mod db;
+pub mod fulltext;
 pub mod index;
 pub mod marks;
 pub mod resolve;

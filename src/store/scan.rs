@@ -15,6 +15,7 @@ use super::walk::FileStamp;
 use super::{Warning, walk};
 use crate::loader::{self, LoadError, Loaded};
 use crate::model::Headline;
+use crate::search::document::Document;
 
 /// Most parsed files written in one transaction: enough that writing keeps up with both cores parsing
 /// (a commit has a fixed cost), few enough that a write is over quickly.
@@ -75,11 +76,16 @@ fn parse(stamp: FileStamp, extractor: &Extractor<'_>) -> Parsed {
         Ok(loaded) => (Ok(loaded.articles), loaded.warnings),
         Err(e) => (Err(e.to_string()), Vec::new()),
     };
+    let documents = outcome
+        .as_ref()
+        .map(|articles| articles.iter().map(Document::of).collect())
+        .unwrap_or_default();
     Parsed {
         stamp,
         outcome,
         warnings,
         extractor: extractor.version,
+        documents,
     }
 }
 
@@ -120,6 +126,8 @@ pub fn scan_with(
         }
         fits
     });
+    // The search index may lack documents for some files (or all): those are read again below.
+    let search_problem = db.prepare_search()?;
     let known = db.indexed_files(roots)?;
     let present: HashSet<&PathBuf> = found.iter().map(|s| &s.path).collect();
     let removed: Vec<PathBuf> = known
@@ -151,6 +159,10 @@ pub fn scan_with(
         ..ScanUpdate::default()
     };
     tell(&mut first, notice.take());
+    first.warnings.extend(search_problem);
+    if total == 0 {
+        first.warnings.extend(db.finish_search());
+    }
     report(first);
     // Room for the index's pages while files are written (SQLite's default is 2 MB), given back after.
     let bulk = total > 0;
@@ -245,10 +257,24 @@ fn write_as_parsed(
                 done += waiting.len();
                 let mut update = written(std::mem::take(&mut waiting), done, total);
                 tell(&mut update, notice.take());
+                if closed {
+                    // The last write: what the search index holds is committed before "finished".
+                    update.warnings.extend(db.finish_search());
+                }
                 report(update);
                 oldest = None;
             }
             if closed {
+                // When the last write came before the parser closed: nothing was committed yet.
+                if let Some(w) = db.finish_search() {
+                    report(ScanUpdate {
+                        done,
+                        total,
+                        finished: true,
+                        warnings: vec![w],
+                        ..ScanUpdate::default()
+                    });
+                }
                 return Ok(());
             }
         }

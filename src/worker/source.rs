@@ -89,6 +89,7 @@ fn open_read_only(path: &std::path::Path) -> Option<Db> {
     Some(Db {
         conn,
         path: Some(path.to_path_buf()),
+        search: None,
     })
 }
 

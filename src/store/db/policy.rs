@@ -352,7 +352,11 @@ impl Db {
             }
         }
         refuse_newer(&conn, path)?;
-        let mut db = Self { conn, path: None };
+        let mut db = Self {
+            conn,
+            path: None,
+            search: None,
+        };
         db.migrate()?;
         db.restore_marks(&salvaged)?;
         Ok(db)

@@ -1,0 +1,80 @@
+//! Search: the query language, the tokens the full-text index is built from, running a query against the
+//! index, ranking, and highlighting what matched.
+
+pub mod document;
+pub mod engine;
+pub mod highlight;
+pub mod query;
+pub mod rank;
+pub mod tokens;
+
+use chrono::{DateTime, FixedOffset};
+
+pub use highlight::{Matcher, Snippet};
+pub use query::{Query, QueryError, parse};
+pub use rank::Ranked;
+
+use crate::model::{ArticleId, Headline};
+use crate::store::db::Db;
+use crate::store::marks::Mark;
+use engine::EngineError;
+
+/// The results of a query, and what to highlight in them.
+#[derive(Clone, Debug, Default)]
+pub struct Searched {
+    /// The results in order, as indexes into the headlines searched.
+    pub results: Vec<Ranked>,
+    /// The words to mark in snippets and articles.
+    pub matcher: Matcher,
+}
+
+/// The current time in the local offset, for ages in `after:` and `before:`.
+#[must_use]
+pub fn now() -> DateTime<FixedOffset> {
+    chrono::Local::now().fixed_offset()
+}
+
+/// Runs `query` on the index in `db`, over the stories in `headlines` (the index may hold other folders'
+/// stories too). `mark` gives a story's read state.
+///
+/// # Errors
+/// When the search index cannot be opened or read.
+pub fn search(
+    db: &mut Db,
+    headlines: &[Headline],
+    query: &Query,
+    mark: &impl Fn(ArticleId) -> Mark,
+    now: DateTime<FixedOffset>,
+) -> Result<Searched, EngineError> {
+    let matches = db.find(query.text.as_ref())?;
+    Ok(Searched {
+        results: rank::rank(headlines, &matches, query, mark, now),
+        matcher: Matcher::new(query),
+    })
+}
+
+/// The snippet of a result: the passage around its first match in its text, else its opening lines.
+/// `None` when the index holds no text for it.
+#[must_use]
+pub fn snippet_of(
+    db: &mut Db,
+    headline: &Headline,
+    matcher: &Matcher,
+    length: usize,
+) -> Option<Snippet> {
+    let text = db.text_of(headline.id).ok().flatten()?;
+    highlight::snippet(matcher, &text, length).or_else(|| {
+        let mut opening: String = text
+            .chars()
+            .take(length)
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        if opening.len() < text.len() {
+            opening.push('\u{2026}');
+        }
+        (!opening.is_empty()).then_some(Snippet {
+            text: opening,
+            marks: Vec::new(),
+        })
+    })
+}
