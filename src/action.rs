@@ -10,6 +10,8 @@ use std::sync::Arc;
 use strum::{EnumString, IntoStaticStr, VariantNames};
 
 use crate::model::{Article, ArticleId};
+use crate::search::Snippet;
+use crate::search::rank::Matches;
 use crate::store::Warning;
 use crate::store::scan::ScanUpdate;
 use crate::view::reflow::{Reflowed, SidebarItem};
@@ -58,6 +60,12 @@ pub enum Action {
     Bottom,
     /// Ask for a story's number in the list and go to it.
     Goto,
+    /// Search: type a query, the list shows the results as you type.
+    Search,
+    /// In a story found by a search: scroll to the next match.
+    NextMatch,
+    /// In a story found by a search: scroll to the previous match.
+    PrevMatch,
     /// Show or hide the related-links sidebar.
     ToggleSidebar,
     /// Open the selected sidebar link (or the story's own address) in the web browser.
@@ -102,6 +110,10 @@ pub enum Action {
     CursorStart,
     /// In a prompt: move the cursor to the end.
     CursorEnd,
+    /// In a prompt: the query typed before this one.
+    HistoryPrev,
+    /// In a prompt: the query typed after this one.
+    HistoryNext,
     /// Answer the question in the status bar: yes or no.
     #[strum(disabled)]
     Answer(bool),
@@ -126,6 +138,9 @@ pub enum Action {
     /// A marking could not be saved: take it back on screen too.
     #[strum(disabled)]
     NotSaved(NotSaved),
+    /// The search worker answered.
+    #[strum(disabled)]
+    SearchReply(SearchReply),
     /// Something the runner has to tell the user (a browser that would not start).
     #[strum(disabled)]
     Report(String),
@@ -133,6 +148,32 @@ pub enum Action {
     /// saved): listed in the help, and said in the status bar.
     #[strum(disabled)]
     Notify(Warning, String),
+}
+
+/// What the search worker answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SearchReply {
+    /// What the index matched for a query.
+    Found {
+        /// The reader's search generation when it was asked.
+        generation: u64,
+        /// The matches.
+        matches: Matches,
+    },
+    /// The query could not be run.
+    Failed {
+        /// The reader's search generation when it was asked.
+        generation: u64,
+        /// Why.
+        error: String,
+    },
+    /// Snippets for listed results.
+    Snippets {
+        /// The reader's search generation when they were asked for.
+        generation: u64,
+        /// Each story's snippet.
+        snippets: Vec<(ArticleId, Snippet)>,
+    },
 }
 
 /// A story the worker parsed (or a stand-in saying why it could not be read).
@@ -239,6 +280,9 @@ impl Action {
             Self::Top => "go to the top",
             Self::Bottom => "go to the bottom",
             Self::Goto => "go to a story by its number",
+            Self::Search => "search (Esc clears the results)",
+            Self::NextMatch => "next match in the story",
+            Self::PrevMatch => "previous match in the story",
             Self::ToggleSidebar => "show or hide the related links",
             Self::OpenLink => "open the link (or the story) in the browser",
             Self::ToggleRead => "mark read / unread",
@@ -261,6 +305,8 @@ impl Action {
             Self::CursorRight => "cursor right",
             Self::CursorStart => "cursor to the start",
             Self::CursorEnd => "cursor to the end",
+            Self::HistoryPrev => "the query before",
+            Self::HistoryNext => "the query after",
             Self::Answer(_)
             | Self::Insert(_)
             | Self::Resize(..)
@@ -270,6 +316,7 @@ impl Action {
             | Self::Indexed(_)
             | Self::NotSaved(_)
             | Self::Report(_)
+            | Self::SearchReply(_)
             | Self::Notify(..) => return None,
         })
     }
@@ -287,7 +334,9 @@ impl Action {
             | Self::CursorLeft
             | Self::CursorRight
             | Self::CursorStart
-            | Self::CursorEnd => Scope::Prompt,
+            | Self::CursorEnd
+            | Self::HistoryPrev
+            | Self::HistoryNext => Scope::Prompt,
             _ => Scope::Reader,
         }
     }

@@ -6,6 +6,7 @@ use crate::action::{Action, NotSaved};
 use crate::app::Effect;
 use crate::runner::Host;
 use crate::store::db::Db;
+use crate::worker::search::{SearchJob, SearchWorker, Searcher};
 use crate::worker::{StorySource, StoryWorker};
 
 /// Writes what `effect` asks for to `db`. When the database stops taking writes (a full disk, a file
@@ -44,6 +45,9 @@ fn write(db: &mut Db, effect: &Effect) -> Result<(), crate::store::db::DbError> 
             id, url, starred, ..
         } => db.set_starred(*id, url.as_deref(), *starred),
         Effect::SavePosition { id, url, block } => db.set_position(*id, url.as_deref(), *block),
+        Effect::SaveSearch { query, at } => {
+            db.save_search(query, *at, crate::app::search::HISTORY_KEPT)
+        }
         _ => Ok(()),
     }
 }
@@ -57,6 +61,49 @@ pub enum Stories {
     Worker(StoryWorker),
 }
 
+/// Where the host runs searches: at once (the sample store, tests), or on the search worker.
+#[derive(Debug)]
+pub enum Searching {
+    /// Answered at once.
+    Now(Searcher),
+    /// Answered on the worker's thread; replies arrive as inputs.
+    Worker(SearchWorker),
+}
+
+impl Searching {
+    /// Hands `job` over; an answer at once comes back as an action.
+    pub fn run(&mut self, job: SearchJob) -> Vec<Action> {
+        match self {
+            Self::Now(searcher) => vec![Action::SearchReply(searcher.answer(&job))],
+            Self::Worker(worker) => {
+                worker.request(job);
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// The search job an effect asks for, if it asks for one.
+#[must_use]
+pub fn search_job(effect: &Effect) -> Option<SearchJob> {
+    match effect {
+        Effect::Search { generation, text } => Some(SearchJob::Find {
+            generation: *generation,
+            text: text.clone(),
+        }),
+        Effect::Snippets {
+            generation,
+            matcher,
+            ids,
+        } => Some(SearchJob::Snippets {
+            generation: *generation,
+            matcher: matcher.clone(),
+            ids: ids.clone(),
+        }),
+        _ => None,
+    }
+}
+
 /// The real reader's host.
 #[derive(Debug)]
 pub struct ReaderHost {
@@ -64,6 +111,8 @@ pub struct ReaderHost {
     pub db: Db,
     /// Where stories come from.
     pub stories: Stories,
+    /// Where searches run.
+    pub search: Searching,
 }
 
 impl Host for ReaderHost {
@@ -103,7 +152,10 @@ impl Host for ReaderHost {
                     .unwrap_or_default()
             }
             Effect::Quit => Vec::new(),
-            write => save(&mut self.db, &write).into_iter().collect(),
+            effect => match search_job(&effect) {
+                Some(job) => self.search.run(job),
+                None => save(&mut self.db, &effect).into_iter().collect(),
+            },
         }
     }
 }

@@ -26,6 +26,8 @@ pub enum Input {
     Scan(ScanUpdate),
     /// A story the worker parsed.
     Loaded(Loaded),
+    /// The search worker's answer.
+    Searched(crate::action::SearchReply),
     /// SIGTSTP from outside (`kill -TSTP`): suspend as Ctrl-Z would.
     Suspend,
     /// A signal (SIGTERM, SIGHUP, SIGINT) asked the reader to stop.
@@ -113,6 +115,7 @@ fn actions(input: Input, keys: &mut KeyResolver, state: &State) -> Result<Vec<Ac
         Input::Terminal(e) => to_action(&e, keys, state).into_iter().collect(),
         Input::Scan(u) => vec![Action::Indexed(u)],
         Input::Loaded(l) => vec![Action::Loaded(l)],
+        Input::Searched(r) => vec![Action::SearchReply(r)],
         Input::Suspend => vec![Action::Suspend],
         Input::Stop(signal) => return Err(Exit::Signal(signal)),
     })

@@ -16,6 +16,7 @@ use crate::runner::{EventSource, Host, Input};
 use crate::store::Warning;
 use crate::store::db::Db;
 use crate::worker::StorySource;
+use crate::worker::search::Searcher;
 
 /// The time tests run at: 2026-11-30 12:00 UTC.
 pub const NOW: i64 = 1_796_040_000;
@@ -70,6 +71,8 @@ pub struct TestHost {
     pub suspended: usize,
     /// How many stories were loaded.
     pub loads: usize,
+    /// Searches the stories in memory, made on the first search.
+    pub searcher: Option<Searcher>,
 }
 
 impl TestHost {
@@ -82,6 +85,7 @@ impl TestHost {
             opened: Vec::new(),
             suspended: 0,
             loads: 0,
+            searcher: None,
         }
     }
 }
@@ -111,7 +115,18 @@ impl Host for TestHost {
                 Vec::new()
             }
             Effect::Quit => Vec::new(),
-            write => save(&mut self.db, &write).into_iter().collect(),
+            effect => match crate::host::search_job(&effect) {
+                Some(job) => {
+                    let searcher = self.searcher.get_or_insert_with(|| match &self.source {
+                        StorySource::Memory(all) => {
+                            Searcher::memory(all.values().map(|a| (**a).clone()).collect())
+                        }
+                        StorySource::Disk { .. } => Searcher::memory(Vec::new()),
+                    });
+                    vec![Action::SearchReply(searcher.answer(&job))]
+                }
+                None => save(&mut self.db, &effect).into_iter().collect(),
+            },
         }
     }
 }

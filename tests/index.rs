@@ -550,14 +550,23 @@ fn a_first_scan_killed_at_any_moment_resumes() {
     assert!(marks[&marked[0]].starred);
     assert!(marked.iter().all(|id| marks[id].read_at == Some(9)));
 
-    // The scan resumes: only what is left is parsed.
+    // The scan resumes: what is left is parsed, and the files whose stories the search index had not
+    // committed when the scan was killed are read again for it.
+    let pending = usize::try_from(count("SELECT count(*) FROM search_pending")).unwrap();
     let mut total = None;
     let parsed = scan(&mut db, std::slice::from_ref(&root), |u| {
         total.get_or_insert(u.total);
     })
     .unwrap();
-    let left = PAGES - usize::try_from(indexed).unwrap();
+    let left = PAGES - usize::try_from(indexed).unwrap() + pending;
     assert_eq!((parsed, total), (left, Some(left)));
+    assert_eq!(
+        db.conn
+            .query_row("SELECT count(*) FROM search_pending", [], |r| r.get::<_, i64>(0))
+            .unwrap(),
+        0,
+        "the search index caught up"
+    );
     let count = |sql: &str| -> i64 { db.conn.query_row(sql, [], |r| r.get(0)).unwrap() };
     assert_eq!(count("SELECT count(*) FROM files"), 20_000);
     assert_eq!(count("SELECT count(*) FROM stories"), 20_000);

@@ -167,10 +167,7 @@ fn the_first_schema_migrates_keeping_marks() {
     {
         let path = dir.path().join(FILE_NAME);
         let conn = rusqlite::Connection::open(&path).unwrap();
-        let mut db = Db {
-            conn,
-            path: Some(path),
-        };
+        let mut db = Db::with_connection(conn, Some(path));
         db.migrate_to(1).unwrap();
         assert_eq!(db.version().unwrap(), 1);
         db.set_read(&[(ArticleId(42), Some("https://x.test/42"), Some(1000))])
@@ -193,10 +190,7 @@ type MarkRow = (String, Option<String>, Option<i64>, i64, i64);
 fn schema_2_database(data: &Path, root: &Path) -> Vec<broadsheet::model::Article> {
     let path = data.join(FILE_NAME);
     let conn = rusqlite::Connection::open(&path).unwrap();
-    let mut db = Db {
-        conn,
-        path: Some(path),
-    };
+    let mut db = Db::with_connection(conn, Some(path));
     db.migrate_to(2).unwrap();
     let (stamps, _) = broadsheet::store::walk::stamped(&[root.to_path_buf()]);
     let articles = broadsheet::store::load(&[root.to_path_buf()]).articles;

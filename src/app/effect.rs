@@ -3,6 +3,8 @@
 
 use crate::action::Revert;
 use crate::model::{ArticleId, Headline};
+use crate::search::Matcher;
+use crate::search::query::Expr;
 
 /// One piece of work for the runner.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,6 +47,30 @@ pub enum Effect {
         url: Option<String>,
         /// The block at the top of the article.
         block: u32,
+    },
+    /// Run a query's words on the search index; the answer comes back as `Action::SearchReply`. A newer
+    /// query replaces one still waiting.
+    Search {
+        /// The reader's search generation, returned with the answer.
+        generation: u64,
+        /// The words (`None`: every story).
+        text: Option<Expr>,
+    },
+    /// Make snippets for these results.
+    Snippets {
+        /// The search generation they are for.
+        generation: u64,
+        /// What to mark in them.
+        matcher: Matcher,
+        /// The stories.
+        ids: Vec<ArticleId>,
+    },
+    /// Keep a query in the search history (across runs).
+    SaveSearch {
+        /// The query.
+        query: String,
+        /// When it was run (Unix seconds).
+        at: i64,
     },
     /// Open a web address (http or https only) in the browser.
     OpenUrl(String),

@@ -14,12 +14,25 @@ impl State {
         layout::panes(self.size, self.focus, self.sidebar.choice(), &self.layout)
     }
 
-    /// Rows of the list's inside (0 when it is not shown).
+    /// Stories the list shows at once: its inside's rows, or half of them while search results (each
+    /// with a snippet line) are listed. 0 when it is not shown.
     #[must_use]
     pub fn list_rows(&self) -> usize {
-        self.panes()
+        let rows = self
+            .panes()
             .list
-            .map_or(0, |r| usize::from(layout::inner(r).height))
+            .map_or(0, |r| usize::from(layout::inner(r).height));
+        if self.search.showing_results() {
+            (rows / 2).max(1).min(rows)
+        } else {
+            rows
+        }
+    }
+
+    /// Screen rows each listed story takes: two while search results show their snippets.
+    #[must_use]
+    pub fn list_row_height(&self) -> usize {
+        if self.search.showing_results() { 2 } else { 1 }
     }
 
     /// Rows of the article's inside (0 when it is not shown).

@@ -64,6 +64,15 @@ pub fn rows(state: &State) -> Vec<Row> {
     out.push(Row::Text(
         "Mouse: click selects a story or link; the wheel scrolls the pane under it.".to_owned(),
     ));
+    out.push(Row::Blank);
+    out.push(Row::Heading("Search queries (/)".to_owned()));
+    for (form, meaning) in crate::search::query::GRAMMAR {
+        out.push(Row::Pair {
+            left: (*form).to_owned(),
+            right: (*meaning).to_owned(),
+            aside: None,
+        });
+    }
     if !state.warnings.is_empty() {
         out.push(Row::Blank);
         out.push(Row::Heading(format!(

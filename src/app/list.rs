@@ -46,6 +46,8 @@ pub struct ListModel {
     filter: Filter,
     /// How many listed stories are unread.
     unread: usize,
+    /// Search results in order, listed instead of every story; `None` when no search is in force.
+    order: Option<Vec<ArticleId>>,
 }
 
 impl ListModel {
@@ -208,9 +210,16 @@ impl ListModel {
         let pinned = keep
             .filter(|_| sticky)
             .and_then(|id| self.by_id.get(&id).copied());
-        self.listed = (0..self.headlines.len())
-            .filter(|&i| Some(i) == pinned || self.listable(&self.headlines[i], read))
-            .collect();
+        self.listed = match &self.order {
+            Some(order) => order
+                .iter()
+                .filter_map(|id| self.by_id.get(id).copied())
+                .filter(|&i| Some(i) == pinned || self.listable(&self.headlines[i], read))
+                .collect(),
+            None => (0..self.headlines.len())
+                .filter(|&i| Some(i) == pinned || self.listable(&self.headlines[i], read))
+                .collect(),
+        };
         self.list_pos = vec![UNLISTED; self.headlines.len()];
         for (pos, &i) in self.listed.iter().enumerate() {
             self.list_pos[i] = u32::try_from(pos).unwrap_or(UNLISTED);
@@ -221,8 +230,13 @@ impl ListModel {
             .filter(|&&i| !read.is_read(self.headlines[i].id))
             .count();
         let kept = keep.and_then(|id| self.position_of(id));
-        // Hidden now: the first listed story at or after where it stood (headlines keep their order).
+        // Hidden now: the first listed story at or after where it stood (headlines keep their order;
+        // results have an order of their own, and start again from the top).
+        let ordered = self.order.is_some();
         let after = || {
+            if ordered {
+                return Some(0);
+            }
             let stood = keep
                 .and_then(|id| self.by_id.get(&id).copied())
                 .or(old_index)?;
@@ -232,6 +246,29 @@ impl ListModel {
             .or_else(after)
             .unwrap_or(0)
             .min(self.listed.len().saturating_sub(1));
+    }
+
+    /// Lists these stories in this order (search results), or every story again (`None`), selecting
+    /// `keep` when it is listed, else the first.
+    pub(super) fn set_order(
+        &mut self,
+        order: Option<Vec<ArticleId>>,
+        keep: Option<ArticleId>,
+        read: &ReadState,
+    ) {
+        self.order = order;
+        self.selected = 0;
+        self.offset = 0;
+        self.relist(keep, false, read);
+        if keep.is_none() {
+            self.selected = 0;
+        }
+    }
+
+    /// Whether search results are listed.
+    #[must_use]
+    pub fn ordered(&self) -> bool {
+        self.order.is_some()
     }
 
     /// Adds, replaces and removes headlines after an index scan step, keeping the selection on the same

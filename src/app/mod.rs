@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod effect;
+pub mod finding;
 pub mod geometry;
 pub mod help;
 pub mod history;
@@ -15,6 +16,7 @@ pub mod mouse;
 pub mod navigation;
 pub mod overlay;
 pub mod read_state;
+pub mod search;
 pub mod sidebar;
 pub mod state;
 pub mod update;

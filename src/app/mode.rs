@@ -32,6 +32,8 @@ pub enum Question {
 pub enum PromptKind {
     /// A story's number in the list, to go to.
     Goto,
+    /// A search query.
+    Search,
 }
 
 impl PromptKind {
@@ -40,6 +42,7 @@ impl PromptKind {
     pub fn label(self) -> &'static str {
         match self {
             Self::Goto => "Go to story: ",
+            Self::Search => "/",
         }
     }
 }
@@ -63,6 +66,20 @@ impl Prompt {
             text: String::new(),
             cursor: 0,
         }
+    }
+
+    /// A prompt holding `text`, the cursor at its end.
+    #[must_use]
+    pub fn with_text(kind: PromptKind, text: &str) -> Self {
+        let mut p = Self::new(kind);
+        p.set_text(text);
+        p
+    }
+
+    /// Replaces the text, the cursor at its end.
+    pub fn set_text(&mut self, text: &str) {
+        self.text = text.chars().filter(|c| !c.is_control()).collect();
+        self.cursor = self.text.len();
     }
 
     /// The text typed so far.

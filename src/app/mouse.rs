@@ -16,7 +16,7 @@ pub fn click(state: &mut State, x: u16, y: u16) {
         state.focus = Focus::List;
         let inner = layout::inner(list);
         if contains(inner, x, y) {
-            let index = state.list.offset() + usize::from(y - inner.y);
+            let index = state.list.offset() + usize::from(y - inner.y) / state.list_row_height();
             if index < state.list.len() {
                 preview(state, index);
             }

@@ -50,6 +50,12 @@ impl ReadState {
         self.marks.get(&id).is_some_and(|m| m.starred)
     }
 
+    /// `id`'s marks (read time, star, position).
+    #[must_use]
+    pub fn mark(&self, id: ArticleId) -> Mark {
+        self.marks.get(&id).copied().unwrap_or_default()
+    }
+
     /// When `id` was read.
     #[must_use]
     pub fn read_at(&self, id: ArticleId) -> Option<i64> {

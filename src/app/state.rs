@@ -12,6 +12,7 @@ use super::layout::{self, Focus};
 use super::list::ListModel;
 use super::mode::Mode;
 use super::read_state::ReadState;
+use super::search::SearchState;
 use super::sidebar::SidebarPane;
 use crate::action::Revert;
 use crate::config::keymap::{Context, Keymap};
@@ -36,6 +37,7 @@ pub struct State {
     pub(super) warnings: Vec<Warning>,
     pub(super) message: Option<String>,
     pub(super) indexing: Option<(usize, usize)>,
+    pub(super) search: SearchState,
     /// Effects waiting for `update` to hand them to the runner.
     pub(super) outbox: Vec<Effect>,
     /// The clock, as passed to the current `update` (Unix seconds).
@@ -76,6 +78,7 @@ impl State {
             warnings,
             message,
             indexing: None,
+            search: SearchState::default(),
             outbox: Vec::new(),
             now: 0,
         };
@@ -97,6 +100,23 @@ impl State {
     pub fn notify(&mut self, warning: Warning, message: String) {
         self.warnings.insert(0, warning);
         self.message = Some(message);
+    }
+
+    /// Takes the queries kept from earlier runs (oldest first), for Up in the search prompt.
+    pub fn set_search_history(&mut self, history: Vec<String>) {
+        self.search = SearchState::with_history(history);
+    }
+
+    /// The ranges a search matched in line `line` of the story on screen.
+    #[must_use]
+    pub fn search_hits(&self, line: usize) -> Option<&[std::ops::Range<usize>]> {
+        self.search.hits_on(self.view_key()?, line)
+    }
+
+    /// The search: the query in force, snippets, matches in the story.
+    #[must_use]
+    pub fn search(&self) -> &SearchState {
+        &self.search
     }
 
     /// Says that a scan runs, before its first step arrives.
@@ -259,7 +279,9 @@ impl State {
                 self.article.set_scroll(line);
             }
         }
+        super::finding::mark_matches(self);
         self.clamp();
+        super::finding::want_snippets(self);
     }
 
     /// Shows the selected story from the top, or (once it is parsed) from where reading of it stopped.

@@ -9,7 +9,7 @@ use super::navigation::{goto, jump_relative, next_unread, open_link, open_select
 use super::overlay::{self, Overlay};
 use super::read_state::Undo;
 use super::state::State;
-use super::{indexing, marking, mouse};
+use super::{finding, indexing, marking, mouse};
 use crate::action::{Action, Revert};
 
 /// Lines the mouse wheel moves per notch.
@@ -79,6 +79,11 @@ fn apply(state: &mut State, action: Action) {
             state.notify(warning, message);
             return;
         }
+        Action::SearchReply(reply) => {
+            finding::reply(state, reply);
+            state.refresh();
+            return;
+        }
         _ => {}
     }
     match &state.mode {
@@ -134,6 +139,11 @@ fn normal(state: &mut State, action: &Action) {
         Action::Back => travel(state, true),
         Action::Forward => travel(state, false),
         Action::Goto => state.mode = Mode::Prompt(Prompt::new(PromptKind::Goto)),
+        Action::Search => finding::open(state),
+        Action::NextMatch => finding::step_match(state, true),
+        Action::PrevMatch => finding::step_match(state, false),
+        // Esc clears a search in force, back to the list as it was.
+        Action::Close if state.search.active().is_some() => finding::clear(state),
         Action::ToggleSidebar => toggle_sidebar(state),
         Action::OpenLink => open_link(state),
         Action::ToggleRead => marking::toggle_read(state),
@@ -161,6 +171,8 @@ fn prompt(state: &mut State, action: &Action) {
     let Mode::Prompt(p) = &mut state.mode else {
         return;
     };
+    let searching = p.kind == PromptKind::Search;
+    let before = p.text().to_owned();
     match *action {
         Action::Insert(c) => p.insert(c),
         Action::DeleteBack => p.delete_back(),
@@ -171,6 +183,9 @@ fn prompt(state: &mut State, action: &Action) {
         Action::CursorRight => p.right(),
         Action::CursorStart => p.home(),
         Action::CursorEnd => p.end(),
+        Action::HistoryPrev if searching => finding::browse(state, true),
+        Action::HistoryNext if searching => finding::browse(state, false),
+        Action::Cancel if searching => finding::clear(state),
         Action::Cancel => state.mode = Mode::Normal,
         Action::Submit => {
             let Mode::Prompt(p) = std::mem::take(&mut state.mode) else {
@@ -178,10 +193,19 @@ fn prompt(state: &mut State, action: &Action) {
             };
             match p.kind {
                 PromptKind::Goto => goto(state, p.text()),
+                PromptKind::Search => finding::submit(state, p.text()),
             }
         }
         Action::Suspend => state.outbox.push(Effect::Suspend),
         _ => {}
+    }
+    // Results follow the query as it is typed.
+    if let Mode::Prompt(p) = &state.mode
+        && searching
+        && p.text() != before
+        && !matches!(action, Action::HistoryPrev | Action::HistoryNext)
+    {
+        finding::typed(state);
     }
 }
 

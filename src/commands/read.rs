@@ -13,7 +13,9 @@ use super::library::{data_dir, indexed, open_db, roots};
 use super::print::{ListOptions, list};
 use crate::app::State;
 use crate::config::Config;
-use crate::host::{ReaderHost, Stories};
+use crate::host::{ReaderHost, Searching, Stories};
+use crate::search::engine::FOLDER;
+use crate::worker::search::{SearchWorker, Searcher};
 use crate::model::Headline;
 use crate::runner::{self, Exit, Input};
 use crate::store::Warning;
@@ -38,11 +40,18 @@ pub fn run(
     let size =
         crossterm::terminal::size().map_or(Rect::new(0, 0, 80, 24), |(w, h)| Rect::new(0, 0, w, h));
     let events = Events::start().context("cannot install signal handlers")?;
-    let (headlines, warnings, stories, scanning) = if paths.is_empty() {
+    let (headlines, warnings, stories, search, scanning) = if paths.is_empty() {
         let sample = crate::samples::load_listed();
         let headlines: Vec<Headline> = sample.articles.iter().map(Headline::from).collect();
+        let searcher = Searcher::memory(sample.articles.clone());
         let source = StorySource::memory(sample.articles);
-        (headlines, sample.warnings, Stories::Now(source), false)
+        (
+            headlines,
+            sample.warnings,
+            Stories::Now(source),
+            Searching::Now(searcher),
+            false,
+        )
     } else {
         let (roots, mut warnings) = roots(paths);
         if roots.is_empty() {
@@ -65,7 +74,18 @@ pub fn run(
             },
         )
         .context("cannot start the story worker")?;
-        (headlines, warnings, Stories::Worker(worker), true)
+        let to_loop = events.sender();
+        let search = SearchWorker::spawn(Searcher::folder(dir.join(FOLDER)), move |reply| {
+            let _ = to_loop.send(Input::Searched(reply));
+        })
+        .context("cannot start the search worker")?;
+        (
+            headlines,
+            warnings,
+            Stories::Worker(worker),
+            Searching::Worker(search),
+            true,
+        )
     };
     let marks = match opened.db.marks() {
         Ok(m) => m,
@@ -76,6 +96,7 @@ pub fn run(
     };
     let mut state = State::new(headlines, marks, warnings, config.keymap.clone(), size);
     state.configure(config);
+    state.set_search_history(opened.db.searches().unwrap_or_default());
     if scanning {
         state.start_indexing();
     }
@@ -91,6 +112,7 @@ pub fn run(
     let mut host = ReaderHost {
         db: opened.db,
         stories,
+        search,
     };
     let exit = read(&mut state, events, &mut host, &config.theme)?;
     for w in state.warnings() {

@@ -63,6 +63,8 @@ elements! {
     status: "The status bar.",
     message: "Questions and messages in the status bar.",
     key: "Key names in the help.",
+    snippet: "The passage under a search result.",
+    search_match: "Words a search matched, in snippets and in the story.",
 }
 
 impl Default for Theme {
@@ -115,6 +117,8 @@ impl Theme {
                 .bg(Color::DarkGray)
                 .add_modifier(Modifier::BOLD),
             key: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            snippet: plain.fg(Color::DarkGray),
+            search_match: plain.fg(Color::Black).bg(Color::Yellow),
         }
     }
 
@@ -139,6 +143,7 @@ impl Theme {
                 .bg(Color::Gray)
                 .add_modifier(Modifier::BOLD),
             key: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            snippet: plain.fg(Color::Gray),
             ..Self::dark()
         }
     }
@@ -169,6 +174,8 @@ impl Theme {
             status: plain.add_modifier(Modifier::REVERSED),
             message: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             key: plain.add_modifier(Modifier::BOLD),
+            snippet: plain,
+            search_match: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 
@@ -191,7 +198,7 @@ mod tests {
     #[test]
     fn elements_are_named_and_presets_differ() {
         let mut t = Theme::dark();
-        assert_eq!(ELEMENTS.len(), 21);
+        assert_eq!(ELEMENTS.len(), 23);
         for (name, _) in ELEMENTS {
             assert!(t.element_mut(name).is_some(), "{name}");
         }

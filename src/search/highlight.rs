@@ -162,6 +162,25 @@ pub fn snippet(matcher: &Matcher, text: &str, length: usize) -> Option<Snippet> 
     Some(Snippet { text: out, marks })
 }
 
+/// The opening of `text`, about `length` characters on one line, for a result whose match is not in
+/// its text (its headline or byline matched).
+#[must_use]
+pub fn opening(text: &str, length: usize) -> Snippet {
+    let mut out = String::new();
+    let mut taken = 0;
+    for c in text.chars().take(length) {
+        out.push(if c.is_control() { ' ' } else { c });
+        taken += c.len_utf8();
+    }
+    if taken < text.len() {
+        out.push('\u{2026}');
+    }
+    Snippet {
+        text: out,
+        marks: Vec::new(),
+    }
+}
+
 /// Appends `s` with its line breaks, tabs and control characters as spaces.
 fn push_one_line(out: &mut String, s: &str) {
     out.extend(s.chars().map(|c| if c.is_control() { ' ' } else { c }));

@@ -63,18 +63,5 @@ pub fn snippet_of(
     length: usize,
 ) -> Option<Snippet> {
     let text = db.text_of(headline.id).ok().flatten()?;
-    highlight::snippet(matcher, &text, length).or_else(|| {
-        let mut opening: String = text
-            .chars()
-            .take(length)
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        if opening.len() < text.len() {
-            opening.push('\u{2026}');
-        }
-        (!opening.is_empty()).then_some(Snippet {
-            text: opening,
-            marks: Vec::new(),
-        })
-    })
+    Some(highlight::snippet(matcher, &text, length).unwrap_or_else(|| highlight::opening(&text, length)))
 }

@@ -22,8 +22,11 @@ pub struct Found {
     pub in_title: bool,
 }
 
+// Scores are never NaN (BM25 of counts), so equality is an equivalence.
+impl Eq for Found {}
+
 /// What the index matched.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Matches {
     /// These stories.
     Only(Vec<Found>),

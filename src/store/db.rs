@@ -58,8 +58,9 @@ const MIGRATIONS: &[&str] = &[
     // scan reads them again (carrying marks to any id that changed) and cuts their stored leads short.
     "ALTER TABLE files ADD COLUMN extractor INTEGER NOT NULL DEFAULT 0;",
     // 3 -> 4: the files whose stories the search index (a folder beside the database) has not committed
-    // yet. The index starts empty, so every file is read again on the next scan (ids and marks stay).
+    // yet, and the queries typed in the reader. The index starts empty, so every file is read again on the next scan (ids and marks stay).
     "CREATE TABLE search_pending (path TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TABLE searches (query TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID;
     UPDATE files SET extractor = -1;",
 ];
 
@@ -194,6 +195,16 @@ impl Db {
         };
         db.migrate()?;
         Ok(db)
+    }
+
+    /// A database over an open connection, as it is (not migrated): for tests of old schemas.
+    #[must_use]
+    pub fn with_connection(conn: Connection, path: Option<PathBuf>) -> Self {
+        Self {
+            conn,
+            path,
+            search: None,
+        }
     }
 
     /// A fresh database in memory, for tests and for runs that keep no state.

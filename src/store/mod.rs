@@ -6,6 +6,7 @@ pub mod index;
 pub mod marks;
 pub mod resolve;
 pub mod scan;
+pub mod searches;
 pub mod walk;
 
 use std::borrow::Cow;

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Theme, pane_block};
@@ -23,6 +23,22 @@ fn style(theme: &Theme, kind: LineKind) -> Style {
             theme.body
         }
     }
+}
+
+/// A line with the ranges a search matched in the match style.
+fn marked<'a>(text: &'a str, ranges: &[std::ops::Range<usize>], base: Style, hit: Style) -> Line<'a> {
+    let mut spans = Vec::with_capacity(ranges.len() * 2 + 1);
+    let mut at = 0;
+    for r in ranges {
+        if r.start < at || r.end > text.len() {
+            continue;
+        }
+        spans.push(Span::styled(&text[at..r.start], base));
+        spans.push(Span::styled(&text[r.clone()], base.patch(hit)));
+        at = r.end;
+    }
+    spans.push(Span::styled(&text[at..], base));
+    Line::from(spans)
 }
 
 /// Draws the article into `rect`.
@@ -51,9 +67,16 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
         .article
         .lines
         .iter()
+        .enumerate()
         .skip(state.article().scroll())
         .take(usize::from(text.height))
-        .map(|l| Line::styled(l.text.as_str(), style(theme, l.kind)))
+        .map(|(i, l)| {
+            let base = style(theme, l.kind);
+            match state.search_hits(i) {
+                Some(ranges) => marked(&l.text, ranges, base, theme.search_match),
+                None => Line::styled(l.text.as_str(), base),
+            }
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), text);
     let total = view.article.lines.len();

@@ -15,7 +15,8 @@ use crate::model::Headline;
 use crate::text::truncate::fit;
 use crate::text::width::pad_to;
 
-/// The list's title: the position, and the filter when one is on.
+/// The list's title: the position, and the filter when one is on; the query and the count while a search
+/// is in force.
 fn title(state: &State) -> String {
     let filter = state.list().filter();
     let filter = match (filter.unread_only, filter.starred_only) {
@@ -26,11 +27,57 @@ fn title(state: &State) -> String {
     };
     let list = state.list();
     let at = (list.selected() + 1).min(list.len());
+    if let Some(active) = state.search().active() {
+        let count = match active.results {
+            Some(_) => format!(
+                "{}/{}",
+                crate::text::thousands(at),
+                crate::text::thousands(list.len())
+            ),
+            None => "searching\u{2026}".to_owned(),
+        };
+        let query = crate::text::clean::clean(
+            std::borrow::Cow::Borrowed(active.text.as_str()),
+            crate::text::clean::Breaks::OneLine,
+        );
+        return format!("Search \u{201c}{query}\u{201d} {count}{filter}");
+    }
     format!(
         "Stories {}/{}{filter}",
         crate::text::thousands(at),
         crate::text::thousands(list.len())
     )
+}
+
+/// A result's snippet line: dim, its matches marked, indented under the headline.
+fn snippet_line<'a>(state: &'a State, theme: &Theme, h: &Headline, width: usize) -> Line<'a> {
+    const INDENT: &str = "   ";
+    let Some(snippet) = state.search().snippet(h.id) else {
+        return Line::styled(fit(INDENT, width), theme.snippet);
+    };
+    let room = width.saturating_sub(INDENT.width());
+    let mut spans = vec![Span::styled(fit(INDENT, width), theme.snippet)];
+    let mut used = 0;
+    let mut at = 0;
+    let mut pieces: Vec<(&str, bool)> = Vec::new();
+    for r in &snippet.marks {
+        pieces.push((&snippet.text[at..r.start], false));
+        pieces.push((&snippet.text[r.clone()], true));
+        at = r.end;
+    }
+    pieces.push((&snippet.text[at..], false));
+    for (text, marked) in pieces {
+        if used >= room || text.is_empty() {
+            continue;
+        }
+        let piece = fit(text, room - used);
+        used += piece.width();
+        spans.push(Span::styled(
+            piece,
+            if marked { theme.search_match } else { theme.snippet },
+        ));
+    }
+    Line::from(spans)
 }
 
 /// Draws the list into `rect`.
@@ -43,18 +90,26 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
         return;
     }
     let list = state.list();
+    let results = state.search().showing_results();
     let rows: Vec<Line<'_>> = list
         .iter()
         .enumerate()
         .skip(list.offset())
-        .take(usize::from(area.height))
-        .map(|(i, h)| row(state, theme, h, i == list.selected(), width))
+        .take(state.list_rows())
+        .flat_map(|(i, h)| {
+            let first = row(state, theme, h, i == list.selected(), width);
+            let second = results.then(|| snippet_line(state, theme, h, width));
+            std::iter::once(first).chain(second)
+        })
         .collect();
     if rows.is_empty() {
-        let empty = match (state.indexing(), list.filter().any()) {
-            (Some(_), _) => "Indexing\u{2026}",
-            (None, true) => "No stories match the filter",
-            (None, false) => "No stories",
+        let searching = state.search().active().map(|a| a.results.is_none());
+        let empty = match (state.indexing(), list.filter().any(), searching) {
+            (_, _, Some(true)) => "Searching\u{2026}",
+            (_, _, Some(false)) => "No stories match the search (Esc clears it)",
+            (Some(_), _, None) => "Indexing\u{2026}",
+            (None, true, None) => "No stories match the filter",
+            (None, false, None) => "No stories",
         };
         frame.render_widget(
             Paragraph::new(Line::styled(fit(empty, width), theme.border)),

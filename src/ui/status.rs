@@ -72,6 +72,25 @@ fn prompt_line(prompt: &crate::app::mode::Prompt, room: usize) -> String {
     fit(&format!("{label}\u{2026}{tail}{cursor}"), room)
 }
 
+/// `s` on one line, without control sequences.
+fn one_line(s: &str) -> String {
+    crate::text::clean::clean(std::borrow::Cow::Borrowed(s), crate::text::clean::Breaks::OneLine)
+        .into_owned()
+}
+
+/// What the search in force found, or what is wrong with the query typed.
+fn search_summary(state: &State) -> Option<String> {
+    let active = state.search().active()?;
+    if let Some(error) = &active.error {
+        return Some(format!("\u{2717} {}", one_line(error)));
+    }
+    Some(match active.results {
+        None => "searching\u{2026}".to_owned(),
+        Some(1) => "1 result".to_owned(),
+        Some(n) => format!("{} results", thousands(n)),
+    })
+}
+
 /// Draws the status bar into `rect` (one row). When space is short the progress goes first, then the
 /// position; the counts stay.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
@@ -107,9 +126,18 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
         };
         (fit(&text, room), theme.message)
     } else if let Mode::Prompt(prompt) = state.mode() {
-        (prompt_line(prompt, room), theme.message)
+        let mut line = prompt_line(prompt, room);
+        if prompt.kind == crate::app::mode::PromptKind::Search
+            && let Some(about) = search_summary(state)
+        {
+            line = fit(&format!("{line}  {about}"), room);
+        }
+        (line, theme.message)
     } else if let Some(m) = state.message() {
         (fit(&format!(" {m}"), room), theme.message)
+    } else if let Some(active) = state.search().active() {
+        let about = search_summary(state).unwrap_or_default();
+        (fit(&format!(" /{}  {about}", one_line(&active.text)), room), theme.status)
     } else if let Some((done, total)) = state.indexing() {
         let text = if total == 0 {
             " indexing\u{2026}".to_owned()

@@ -1,0 +1,241 @@
+//! The search worker: queries run on a thread of their own, so typing never waits on the index. A query
+//! still waiting when a newer one comes is dropped (the latest wins), and snippets are made for the rows
+//! the list shows, on request. Replies go back through a callback, as `Action::SearchReply`.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use crate::action::SearchReply;
+use crate::model::{Article, ArticleId};
+use crate::search::engine::SearchIndex;
+use crate::search::highlight::{self, Matcher};
+use crate::search::query::Expr;
+use crate::search::rank::Matches;
+use crate::store::db::Db;
+
+/// How many characters a list row's snippet holds: more than the widest list pane shows.
+pub const SNIPPET_CHARS: usize = 160;
+
+/// One piece of work.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SearchJob {
+    /// What the index matches for a query's words (`None`: every story).
+    Find {
+        /// The reader's search generation, returned with the reply.
+        generation: u64,
+        /// The words.
+        text: Option<Expr>,
+    },
+    /// Snippets for these stories.
+    Snippets {
+        /// The search generation they are for.
+        generation: u64,
+        /// What to mark.
+        matcher: Matcher,
+        /// The stories.
+        ids: Vec<ArticleId>,
+    },
+}
+
+/// Where the index is.
+#[derive(Debug)]
+enum Place {
+    /// The index folder beside the database (opened once a scan has made it).
+    Folder(PathBuf, Option<SearchIndex>),
+    /// Stories held in memory, indexed when first searched.
+    Memory(Vec<Article>, Option<Db>),
+}
+
+/// Answers search jobs, synchronously (the worker's thread calls it, and tests and the sample store do
+/// directly).
+#[derive(Debug)]
+pub struct Searcher {
+    place: Place,
+}
+
+impl Searcher {
+    /// Searches the index in `folder` (see `search::engine::FOLDER`).
+    #[must_use]
+    pub fn folder(folder: PathBuf) -> Self {
+        Self {
+            place: Place::Folder(folder, None),
+        }
+    }
+
+    /// Searches stories held in memory.
+    #[must_use]
+    pub fn memory(articles: Vec<Article>) -> Self {
+        Self {
+            place: Place::Memory(articles, None),
+        }
+    }
+
+    fn find(&mut self, text: Option<&Expr>) -> Result<Matches, String> {
+        match &mut self.place {
+            Place::Folder(dir, index) => {
+                if index.is_none() {
+                    *index = SearchIndex::open_to_read(dir);
+                }
+                match index {
+                    Some(index) => index.find(text).map_err(|e| e.to_string()),
+                    None => Err("the search index is still being built".to_owned()),
+                }
+            }
+            Place::Memory(articles, db) => {
+                let db = memory_db(articles, db)?;
+                db.find(text).map_err(|e| e.to_string())
+            }
+        }
+    }
+
+    fn text_of(&mut self, id: ArticleId) -> Option<String> {
+        match &mut self.place {
+            Place::Folder(_, index) => index.as_ref()?.text_of(id).ok().flatten(),
+            Place::Memory(articles, db) => memory_db(articles, db).ok()?.text_of(id).ok().flatten(),
+        }
+    }
+
+    /// Does one job.
+    pub fn answer(&mut self, job: &SearchJob) -> SearchReply {
+        match job {
+            SearchJob::Find { generation, text } => match self.find(text.as_ref()) {
+                Ok(matches) => SearchReply::Found {
+                    generation: *generation,
+                    matches,
+                },
+                Err(error) => SearchReply::Failed {
+                    generation: *generation,
+                    error,
+                },
+            },
+            SearchJob::Snippets {
+                generation,
+                matcher,
+                ids,
+            } => SearchReply::Snippets {
+                generation: *generation,
+                snippets: ids
+                    .iter()
+                    .filter_map(|&id| {
+                        let text = self.text_of(id)?;
+                        let snippet = highlight::snippet(matcher, &text, SNIPPET_CHARS)
+                            .unwrap_or_else(|| highlight::opening(&text, SNIPPET_CHARS));
+                        Some((id, snippet))
+                    })
+                    .collect(),
+            },
+        }
+    }
+}
+
+/// The database in memory indexing `articles`, made on first use.
+fn memory_db<'a>(articles: &[Article], db: &'a mut Option<Db>) -> Result<&'a mut Db, String> {
+    if db.is_none() {
+        let mut fresh = Db::in_memory().map_err(|e| e.to_string())?;
+        fresh.index_articles(articles).map_err(|e| e.to_string())?;
+        if let Some(w) = fresh.finish_search() {
+            return Err(w.reason);
+        }
+        *db = Some(fresh);
+    }
+    db.as_mut().ok_or_else(|| "no index".to_owned())
+}
+
+/// How long a query waits for a newer one before it runs: longer than the gap between keys typed in a
+/// burst or pasted, shorter than anyone notices.
+const SETTLE: Duration = Duration::from_millis(20);
+
+/// The jobs waiting: the newest query, and snippet requests for it.
+#[derive(Debug, Default)]
+struct Slot {
+    find: Option<(SearchJob, Instant)>,
+    snippets: Vec<SearchJob>,
+    closed: bool,
+}
+
+/// A thread answering search jobs, newest query first.
+#[derive(Debug)]
+pub struct SearchWorker {
+    shared: Arc<(Mutex<Slot>, Condvar)>,
+}
+
+impl SearchWorker {
+    /// Starts the thread, answering with `searcher` and handing each reply to `deliver`.
+    ///
+    /// # Errors
+    /// When the thread cannot be started.
+    pub fn spawn(
+        mut searcher: Searcher,
+        deliver: impl Fn(SearchReply) + Send + 'static,
+    ) -> std::io::Result<Self> {
+        let shared = Arc::new((Mutex::new(Slot::default()), Condvar::new()));
+        let theirs = Arc::clone(&shared);
+        std::thread::Builder::new()
+            .name("search".to_owned())
+            .spawn(move || {
+                while let Some(job) = take(&theirs) {
+                    let work = std::panic::AssertUnwindSafe(|| searcher.answer(&job));
+                    let reply = std::panic::catch_unwind(work).unwrap_or_else(|_| SearchReply::Failed {
+                        generation: job_generation(&job),
+                        error: "the search crashed".to_owned(),
+                    });
+                    deliver(reply);
+                }
+            })?;
+        Ok(Self { shared })
+    }
+
+    /// Queues a job: a query replaces the one waiting, and the snippet requests made for it.
+    pub fn request(&self, job: SearchJob) {
+        let (slot, ready) = &*self.shared;
+        let mut slot = slot.lock().unwrap_or_else(PoisonError::into_inner);
+        match job {
+            SearchJob::Find { .. } => {
+                slot.snippets.clear();
+                slot.find = Some((job, Instant::now()));
+            }
+            SearchJob::Snippets { .. } => slot.snippets.push(job),
+        }
+        ready.notify_all();
+    }
+}
+
+impl Drop for SearchWorker {
+    fn drop(&mut self) {
+        let (slot, ready) = &*self.shared;
+        slot.lock().unwrap_or_else(PoisonError::into_inner).closed = true;
+        ready.notify_all();
+    }
+}
+
+fn job_generation(job: &SearchJob) -> u64 {
+    match job {
+        SearchJob::Find { generation, .. } | SearchJob::Snippets { generation, .. } => *generation,
+    }
+}
+
+/// Waits for the next job: a query once it has settled, else snippets; `None` once the worker is dropped.
+fn take(shared: &(Mutex<Slot>, Condvar)) -> Option<SearchJob> {
+    let (slot, ready) = shared;
+    let mut slot = slot.lock().unwrap_or_else(PoisonError::into_inner);
+    loop {
+        if slot.closed {
+            return None;
+        }
+        if let Some(age) = slot.find.as_ref().map(|(_, at)| at.elapsed()) {
+            if age >= SETTLE {
+                return slot.find.take().map(|(job, _)| job);
+            }
+            slot = ready
+                .wait_timeout(slot, SETTLE.saturating_sub(age))
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+            continue;
+        }
+        if !slot.snippets.is_empty() {
+            return Some(slot.snippets.remove(0));
+        }
+        slot = ready.wait(slot).unwrap_or_else(PoisonError::into_inner);
+    }
+}
