@@ -86,10 +86,86 @@ const NAMES: &[&str] = &[
 ];
 const AUTHORS: &[&str] = &["Wire Desk", "Harbour Desk", "Staff Writer", "Metro Desk"];
 
+/// Syllables of made-up words.
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mi", "re", "sa", "tu", "ve", "no", "pi", "da", "ge", "ho", "ju", "be", "fi", "co",
+    "ra", "te", "lu", "si", "mo", "na", "di", "po", "ze", "ki", "la", "me", "ro", "su", "ta", "vi",
+];
+
+/// How steeply word frequencies fall with rank: 1.07, as in English text and in the project's corpus
+/// generator.
+const ZIPF_EXPONENT: f64 = 1.07;
+
+/// Made-up words with Zipf frequencies, as real text has: a few words are in every story, most in a few.
+/// A search index's size and speed depend on that shape, so search benchmarks use it.
+#[derive(Clone, Debug)]
+pub struct Vocabulary {
+    words: Vec<String>,
+    /// Running sums of the words' weights, for sampling.
+    cumulative: Vec<f64>,
+}
+
+impl Vocabulary {
+    /// `size` words, the most frequent first.
+    #[must_use]
+    pub fn zipf(size: usize) -> Self {
+        let base = SYLLABLES.len();
+        let words = (0..size.max(1))
+            .map(|rank| {
+                // Frequent words are short, as in real text.
+                let mut n = rank + base;
+                let mut w = String::new();
+                while n > 0 {
+                    w.push_str(SYLLABLES[n % base]);
+                    n /= base;
+                }
+                w
+            })
+            .collect();
+        let mut total = 0.0;
+        let cumulative = (0..size.max(1))
+            .map(|rank| {
+                #[allow(clippy::cast_precision_loss)]
+                let weight = 1.0 / ((rank + 1) as f64).powf(ZIPF_EXPONENT);
+                total += weight;
+                total
+            })
+            .collect();
+        Self { words, cumulative }
+    }
+
+    /// The word of rank `rank` (0: the most frequent).
+    #[must_use]
+    pub fn word(&self, rank: usize) -> &str {
+        &self.words[rank.min(self.words.len() - 1)]
+    }
+
+    fn sample(&self, rng: &mut Rng) -> &str {
+        let total = self.cumulative.last().copied().unwrap_or(1.0);
+        #[allow(clippy::cast_precision_loss)]
+        let at = (rng.next() >> 11) as f64 / (1u64 << 53) as f64 * total;
+        let rank = self.cumulative.partition_point(|&c| c < at);
+        self.word(rank)
+    }
+}
+
 /// A small deterministic generator (SplitMix64): the same seed gives the same store on every machine.
-struct Rng(u64);
+/// With a vocabulary, words come from it; else from a short list.
+struct Rng(u64, Option<std::sync::Arc<Vocabulary>>);
 
 impl Rng {
+    fn new(seed: u64) -> Self {
+        Self(seed, None)
+    }
+
+    /// A word of the story text.
+    fn word(&mut self) -> String {
+        match self.1.clone() {
+            Some(v) => v.sample(self).to_owned(),
+            None => self.pick(WORDS).to_owned(),
+        }
+    }
+
     fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
@@ -119,10 +195,10 @@ struct Story {
 
 fn sentence(rng: &mut Rng, lo: usize, hi: usize) -> String {
     let n = rng.range(lo, hi);
-    let mut words: Vec<String> = (0..n).map(|_| rng.pick(WORDS).to_owned()).collect();
+    let mut words: Vec<String> = (0..n).map(|_| rng.word()).collect();
     if rng.range(0, 9) < 3 {
         let i = rng.range(0, n - 1);
-        words[i] = format!("\"{} {}\"", rng.pick(WORDS), rng.pick(WORDS));
+        words[i] = format!("\"{} {}\"", rng.word(), rng.word());
     }
     if rng.range(0, 9) < 3 {
         let i = rng.range(0, n - 1);
@@ -139,10 +215,7 @@ fn sentence(rng: &mut Rng, lo: usize, hi: usize) -> String {
 
 fn story(rng: &mut Rng, index: usize) -> Story {
     let n = rng.range(5, 10);
-    let mut title: String = (0..n)
-        .map(|_| rng.pick(WORDS))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let mut title: String = (0..n).map(|_| rng.word()).collect::<Vec<_>>().join(" ");
     title.replace_range(..1, &title[..1].to_ascii_uppercase());
     let _ = write!(title, " {index}");
     let mut paragraphs = vec![sentence(rng, 18, 30)];
@@ -169,19 +242,14 @@ fn body_lines(rng: &mut Rng, s: &Story) -> Vec<String> {
     for (k, p) in s.paragraphs.iter().enumerate() {
         out.push(p.clone());
         if k == 3 {
-            let fragment = format!("Photo of the {} {}", rng.pick(WORDS), rng.pick(WORDS));
+            let fragment = format!("Photo of the {} {}", rng.word(), rng.word());
             out.push(format!(
                 "{fragment}\n{fragment} \"{}\" in Velmar on November 11, 2026\n, Wire/File",
-                rng.pick(WORDS)
+                rng.word()
             ));
         }
         if k == s.paragraphs.len() * 2 / 3 {
-            out.push(format!(
-                "- {} {} {} -",
-                rng.pick(WORDS),
-                rng.pick(WORDS),
-                rng.pick(WORDS)
-            ));
+            out.push(format!("- {} {} {} -", rng.word(), rng.word(), rng.word()));
         }
     }
     out
@@ -208,7 +276,16 @@ fn typographic(s: &str) -> String {
 /// part, and its four "You may also like" teasers are the opening paragraphs of other pages.
 #[must_use]
 pub fn pages(count: usize, seed: u64) -> Vec<(String, String)> {
-    let mut rng = Rng(seed);
+    pages_from(Rng::new(seed), count)
+}
+
+/// [`pages`] with their words drawn from `vocabulary` (see [`Vocabulary::zipf`]).
+#[must_use]
+pub fn pages_with(count: usize, seed: u64, vocabulary: &Vocabulary) -> Vec<(String, String)> {
+    pages_from(Rng(seed, Some(std::sync::Arc::new(vocabulary.clone()))), count)
+}
+
+fn pages_from(mut rng: Rng, count: usize) -> Vec<(String, String)> {
     let stories: Vec<Story> = (0..count).map(|i| story(&mut rng, i)).collect();
     stories
         .iter()
@@ -249,9 +326,17 @@ pub fn pages(count: usize, seed: u64) -> Vec<(String, String)> {
 /// # Errors
 /// When the folder or a file cannot be written.
 pub fn write_store(dir: &Path, count: usize, seed: u64) -> io::Result<u64> {
+    write_pages(dir, pages(count, seed))
+}
+
+/// Writes pages (file name, text) into `dir`; returns the bytes written.
+///
+/// # Errors
+/// When the folder or a file cannot be written.
+pub fn write_pages(dir: &Path, pages: Vec<(String, String)>) -> io::Result<u64> {
     std::fs::create_dir_all(dir)?;
     let mut total = 0;
-    for (name, text) in pages(count, seed) {
+    for (name, text) in pages {
         std::fs::write(dir.join(name), &text)?;
         total += text.len() as u64;
     }
@@ -263,7 +348,7 @@ pub fn write_store(dir: &Path, count: usize, seed: u64) -> io::Result<u64> {
 #[must_use]
 pub fn articles(count: usize, seed: u64, paragraphs: usize) -> Vec<crate::model::Article> {
     use crate::model::{Article, ArticleId, Block, Format, Headline};
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     (0..count)
         .map(|i| {
             let s = story(&mut rng, i);
@@ -299,7 +384,7 @@ pub fn articles(count: usize, seed: u64, paragraphs: usize) -> Vec<crate::model:
 #[must_use]
 pub fn long_article(words: usize, seed: u64) -> crate::model::Article {
     use crate::model::Block;
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     let mut a = articles(1, seed, 1).remove(0);
     a.body = (0..words.div_ceil(100))
         .map(|_| {
@@ -320,7 +405,7 @@ pub fn long_article(words: usize, seed: u64) -> crate::model::Article {
 /// addresses), so parsing it takes about as long as a real page of that size. Its headline ends in `index`.
 #[must_use]
 pub fn saved_page(bytes: usize, index: usize, seed: u64) -> String {
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     let s = story(&mut rng, index);
     let mut page = String::with_capacity(bytes + 4096);
     let _ = write!(

@@ -562,11 +562,22 @@ fn a_first_scan_killed_at_any_moment_resumes() {
     assert_eq!((parsed, total), (left, Some(left)));
     assert_eq!(
         db.conn
-            .query_row("SELECT count(*) FROM search_pending", [], |r| r.get::<_, i64>(0))
+            .query_row("SELECT count(*) FROM search_pending", [], |r| r
+                .get::<_, i64>(0))
             .unwrap(),
         0,
         "the search index caught up"
     );
+    // Every story is found by its headline, those written before the kill and after.
+    let (headlines, _) = db.headlines(std::slice::from_ref(&root)).unwrap();
+    for h in headlines.iter().step_by(997) {
+        let query = broadsheet::search::parse(&format!("title:\"{}\"", h.title)).unwrap();
+        let broadsheet::search::rank::Matches::Only(found) = db.find(query.text.as_ref()).unwrap()
+        else {
+            panic!("words give matches")
+        };
+        assert!(found.iter().any(|f| f.id == h.id), "{} is found", h.title);
+    }
     let count = |sql: &str| -> i64 { db.conn.query_row(sql, [], |r| r.get(0)).unwrap() };
     assert_eq!(count("SELECT count(*) FROM files"), 20_000);
     assert_eq!(count("SELECT count(*) FROM stories"), 20_000);

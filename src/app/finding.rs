@@ -206,9 +206,7 @@ pub(super) fn mark_matches(state: &mut State) {
     if state.search.jumped != current {
         state.search.jumped = current;
         if let Some((line, _)) = state.search.hits.lines.first() {
-            state
-                .article
-                .set_scroll(line.saturating_sub(MATCH_CONTEXT));
+            state.article.set_scroll(line.saturating_sub(MATCH_CONTEXT));
         }
     }
 }
@@ -232,7 +230,10 @@ pub(super) fn step_match(state: &mut State, forward: bool) {
             if state.size.width >= super::layout::NARROW {
                 state.focus = Focus::Article;
             }
-            let n = lines.iter().position(|(l, _)| *l == line).map_or(0, |i| i + 1);
+            let n = lines
+                .iter()
+                .position(|(l, _)| *l == line)
+                .map_or(0, |i| i + 1);
             state.message = Some(format!("Match {n} of {} lines", lines.len()));
         }
         None if lines.is_empty() => {

@@ -92,7 +92,11 @@ impl SearchState {
         if self.hits.key != Some(key) {
             return None;
         }
-        let at = self.hits.lines.binary_search_by_key(&line, |(l, _)| *l).ok()?;
+        let at = self
+            .hits
+            .lines
+            .binary_search_by_key(&line, |(l, _)| *l)
+            .ok()?;
         Some(&self.hits.lines[at].1)
     }
 

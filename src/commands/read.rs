@@ -14,14 +14,14 @@ use super::print::{ListOptions, list};
 use crate::app::State;
 use crate::config::Config;
 use crate::host::{ReaderHost, Searching, Stories};
-use crate::search::engine::FOLDER;
-use crate::worker::search::{SearchWorker, Searcher};
 use crate::model::Headline;
 use crate::runner::{self, Exit, Input};
+use crate::search::engine::FOLDER;
 use crate::store::Warning;
 use crate::store::db::Db;
 use crate::store::scan::{self, ScanUpdate};
 use crate::tui::{self, Events, InputSender};
+use crate::worker::search::{SearchWorker, Searcher};
 use crate::worker::{StorySource, StoryWorker};
 
 /// Runs the reader, or prints the list when there is no terminal to draw on.

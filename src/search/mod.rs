@@ -63,5 +63,8 @@ pub fn snippet_of(
     length: usize,
 ) -> Option<Snippet> {
     let text = db.text_of(headline.id).ok().flatten()?;
-    Some(highlight::snippet(matcher, &text, length).unwrap_or_else(|| highlight::opening(&text, length)))
+    Some(
+        highlight::snippet(matcher, &text, length)
+            .unwrap_or_else(|| highlight::opening(&text, length)),
+    )
 }

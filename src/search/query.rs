@@ -10,17 +10,32 @@ use super::tokens;
 
 /// The query language in brief, form and meaning, for the reader's help.
 pub const GRAMMAR: &[(&str, &str)] = &[
-    ("storm surge", "both words, anywhere in the story (case, accents, quotes ignored)"),
+    (
+        "storm surge",
+        "both words, anywhere in the story (case, accents, quotes ignored)",
+    ),
     ("\"sea wall\"", "the phrase"),
     ("storm OR flood", "either word"),
     ("-ferry  -\"sea wall\"", "without the word or phrase"),
     ("(storm OR flood) coast", "parentheses group"),
     ("harb*", "words starting with harb"),
-    ("title: author: section:", "in that field (a word or \"a phrase\")"),
-    ("source: site: body:", "feed title or folder, the link's site, the text"),
+    (
+        "title: author: section:",
+        "in that field (a word or \"a phrase\")",
+    ),
+    (
+        "source: site: body:",
+        "feed title or folder, the link's site, the text",
+    ),
     ("is:unread is:read is:starred", "by read state or star"),
-    ("after:2026-03-01 before:2w", "by date: a day, or an age (3d, 2w, 6m, 1y)"),
-    ("sort:newest sort:oldest", "order (default sort:relevance: headlines first)"),
+    (
+        "after:2026-03-01 before:2w",
+        "by date: a day, or an age (3d, 2w, 6m, 1y)",
+    ),
+    (
+        "sort:newest sort:oldest",
+        "order (default sort:relevance: headlines first)",
+    ),
 ];
 
 /// Where a term must occur.

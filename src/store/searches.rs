@@ -38,6 +38,7 @@ impl Db {
             .prepare("SELECT query FROM searches ORDER BY at, query")
             .map_err(&err)?;
         let rows = stmt.query_map([], |r| r.get(0)).map_err(&err)?;
-        rows.collect::<rusqlite::Result<Vec<String>>>().map_err(&err)
+        rows.collect::<rusqlite::Result<Vec<String>>>()
+            .map_err(&err)
     }
 }

@@ -26,7 +26,12 @@ fn style(theme: &Theme, kind: LineKind) -> Style {
 }
 
 /// A line with the ranges a search matched in the match style.
-fn marked<'a>(text: &'a str, ranges: &[std::ops::Range<usize>], base: Style, hit: Style) -> Line<'a> {
+fn marked<'a>(
+    text: &'a str,
+    ranges: &[std::ops::Range<usize>],
+    base: Style,
+    hit: Style,
+) -> Line<'a> {
     let mut spans = Vec::with_capacity(ranges.len() * 2 + 1);
     let mut at = 0;
     for r in ranges {

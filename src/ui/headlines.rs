@@ -74,7 +74,11 @@ fn snippet_line<'a>(state: &'a State, theme: &Theme, h: &Headline, width: usize)
         used += piece.width();
         spans.push(Span::styled(
             piece,
-            if marked { theme.search_match } else { theme.snippet },
+            if marked {
+                theme.search_match
+            } else {
+                theme.snippet
+            },
         ));
     }
     Line::from(spans)

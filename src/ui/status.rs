@@ -74,8 +74,11 @@ fn prompt_line(prompt: &crate::app::mode::Prompt, room: usize) -> String {
 
 /// `s` on one line, without control sequences.
 fn one_line(s: &str) -> String {
-    crate::text::clean::clean(std::borrow::Cow::Borrowed(s), crate::text::clean::Breaks::OneLine)
-        .into_owned()
+    crate::text::clean::clean(
+        std::borrow::Cow::Borrowed(s),
+        crate::text::clean::Breaks::OneLine,
+    )
+    .into_owned()
 }
 
 /// What the search in force found, or what is wrong with the query typed.
@@ -137,7 +140,10 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
         (fit(&format!(" {m}"), room), theme.message)
     } else if let Some(active) = state.search().active() {
         let about = search_summary(state).unwrap_or_default();
-        (fit(&format!(" /{}  {about}", one_line(&active.text)), room), theme.status)
+        (
+            fit(&format!(" /{}  {about}", one_line(&active.text)), room),
+            theme.status,
+        )
     } else if let Some((done, total)) = state.indexing() {
         let text = if total == 0 {
             " indexing\u{2026}".to_owned()

@@ -176,10 +176,11 @@ impl SearchWorker {
             .spawn(move || {
                 while let Some(job) = take(&theirs) {
                     let work = std::panic::AssertUnwindSafe(|| searcher.answer(&job));
-                    let reply = std::panic::catch_unwind(work).unwrap_or_else(|_| SearchReply::Failed {
-                        generation: job_generation(&job),
-                        error: "the search crashed".to_owned(),
-                    });
+                    let reply =
+                        std::panic::catch_unwind(work).unwrap_or_else(|_| SearchReply::Failed {
+                            generation: job_generation(&job),
+                            error: "the search crashed".to_owned(),
+                        });
                     deliver(reply);
                 }
             })?;
