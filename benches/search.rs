@@ -3,10 +3,11 @@
 //! query path the reader and `broadsheet search` take (index, then ranking over the listed stories).
 //! Targets: 5, 50, 20 and 30 ms. Setup (generating, writing and indexing the store) takes a minute or two.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use broadsheet::model::Headline;
+use broadsheet::model::{ArticleId, Headline};
 use broadsheet::search::{self, parse};
 use broadsheet::store::db::Db;
 use broadsheet::store::marks::Mark;
@@ -32,6 +33,7 @@ struct Store {
     data: tempfile::TempDir,
     root: PathBuf,
     headlines: Vec<Headline>,
+    by_id: HashMap<ArticleId, usize>,
     vocabulary: Vocabulary,
     phrase: String,
 }
@@ -46,7 +48,13 @@ fn store() -> &'static Store {
             .1
             .split("\n\n")
             .nth(6)
-            .map(|p| p.split_whitespace().skip(2).take(2).collect::<Vec<_>>().join(" "))
+            .map(|p| {
+                p.split_whitespace()
+                    .skip(2)
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .unwrap_or_default()
             .to_lowercase()
             .replace(|c: char| !c.is_alphanumeric() && c != ' ', "");
@@ -56,11 +64,14 @@ fn store() -> &'static Store {
         let data = tempfile::tempdir().expect("a temporary folder");
         let mut db = Db::open(data.path()).expect("the database opens").db;
         scan(&mut db, std::slice::from_ref(&root), |_| {}).expect("the first scan");
-        let (headlines, _) = db.headlines(std::slice::from_ref(&root)).expect("headlines");
+        let (headlines, _) = db
+            .headlines(std::slice::from_ref(&root))
+            .expect("headlines");
         Store {
             _pages: dir,
             data,
             root,
+            by_id: search::by_id(&headlines),
             headlines,
             vocabulary,
             phrase,
@@ -75,11 +86,17 @@ fn run(bencher: Bencher, query: &str) {
     let parsed = parse(query).expect("the query parses");
     let unread = |_| Mark::default();
     let now = search::now();
-    let found = search::search(&mut db, &s.headlines, &parsed, &unread, now).expect("it runs");
-    assert!(!found.results.is_empty(), "{query} finds stories in {}", s.root.display());
+    let found =
+        search::search(&mut db, &s.headlines, &s.by_id, &parsed, &unread, now).expect("it runs");
+    assert!(
+        !found.results.is_empty(),
+        "{query} finds stories in {}",
+        s.root.display()
+    );
     eprintln!("{query}: {} results", found.results.len());
     bencher.bench_local(|| {
-        let mut found = search::search(&mut db, &s.headlines, &parsed, &unread, now).expect("it runs");
+        let mut found = search::search(&mut db, &s.headlines, &s.by_id, &parsed, &unread, now)
+            .expect("it runs");
         found.results.truncate(TOP);
         found
     });
@@ -101,7 +118,10 @@ fn most_common_word_top_50(bencher: Bencher) {
 fn three_word_and(bencher: Bencher) {
     let s = store();
     let v = &s.vocabulary;
-    run(bencher, &format!("{} {} {}", v.word(40), v.word(150), v.word(600)));
+    run(
+        bencher,
+        &format!("{} {} {}", v.word(40), v.word(150), v.word(600)),
+    );
 }
 
 #[divan::bench(sample_count = 20, sample_size = 1)]

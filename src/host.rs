@@ -87,9 +87,14 @@ impl Searching {
 #[must_use]
 pub fn search_job(effect: &Effect) -> Option<SearchJob> {
     match effect {
-        Effect::Search { generation, text } => Some(SearchJob::Find {
+        Effect::Search {
+            generation,
+            text,
+            sort,
+        } => Some(SearchJob::Find {
             generation: *generation,
             text: text.clone(),
+            sort: *sort,
         }),
         Effect::Snippets {
             generation,

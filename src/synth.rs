@@ -282,7 +282,10 @@ pub fn pages(count: usize, seed: u64) -> Vec<(String, String)> {
 /// [`pages`] with their words drawn from `vocabulary` (see [`Vocabulary::zipf`]).
 #[must_use]
 pub fn pages_with(count: usize, seed: u64, vocabulary: &Vocabulary) -> Vec<(String, String)> {
-    pages_from(Rng(seed, Some(std::sync::Arc::new(vocabulary.clone()))), count)
+    pages_from(
+        Rng(seed, Some(std::sync::Arc::new(vocabulary.clone()))),
+        count,
+    )
 }
 
 fn pages_from(mut rng: Rng, count: usize) -> Vec<(String, String)> {

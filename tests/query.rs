@@ -211,7 +211,11 @@ fn errors_name_the_column_and_what_was_expected() {
             8,
             "apply to the whole query",
         ),
-        ("storm OR is:unread", 10, "apply to the whole query"),
+        (
+            "storm OR is:unread",
+            10,
+            "expected a word or phrase beside OR",
+        ),
         ("storm -is:read", 7, "a filter cannot be excluded"),
         ("storm OR -flood", 10, "beside the excluded ones"),
         ("(-flood)", 2, "beside the excluded ones"),
@@ -236,6 +240,14 @@ fn a_pointer_shows_the_column_under_the_query() {
         e.pointer("(storm OR flood"),
         "  (storm OR flood\n                 ^"
     );
+}
+
+#[test]
+fn filters_beside_or_apply_to_the_whole_query() {
+    let q = parse("storm OR flood is:unread sort:oldest").expect("parses");
+    assert_eq!(q.text, Some(Expr::Or(vec![word("storm"), word("flood")])));
+    assert_eq!(q.filters, [Filter::Is(State::Unread)]);
+    assert_eq!(q.sort, Sort::Oldest);
 }
 
 #[test]

@@ -41,7 +41,7 @@ fn scanned(db: &mut Db, root: &Path) -> Vec<Headline> {
 fn titles(db: &mut Db, headlines: &[Headline], query: &str) -> Vec<String> {
     let q = parse(query).unwrap();
     let unread = |_| Mark::default();
-    search::search(db, headlines, &q, &unread, now())
+    search::search(db, headlines, &search::by_id(headlines), &q, &unread, now())
         .unwrap()
         .results
         .iter()
@@ -190,7 +190,8 @@ fn a_headline_match_ranks_above_body_matches_and_ties_go_to_the_newer() {
     assert_eq!(tied.len(), 2);
     // The two stories of the same length tie: the newer first.
     let q = parse("comet").unwrap();
-    let results = search::search(&mut s.db, &heads, &q, &|_| Mark::default(), now())
+    let by_id = search::by_id(&heads);
+    let results = search::search(&mut s.db, &heads, &by_id, &q, &|_| Mark::default(), now())
         .unwrap()
         .results;
     let tide: Vec<_> = results
@@ -297,12 +298,19 @@ fn read_and_starred_filters_use_the_marks() {
         }
     };
     let pick = |db: &mut Db, q: &str| -> Vec<String> {
-        search::search(db, &heads, &parse(q).unwrap(), &mark, now())
-            .unwrap()
-            .results
-            .iter()
-            .map(|r| heads[r.index].title.clone())
-            .collect()
+        search::search(
+            db,
+            &heads,
+            &search::by_id(&heads),
+            &parse(q).unwrap(),
+            &mark,
+            now(),
+        )
+        .unwrap()
+        .results
+        .iter()
+        .map(|r| heads[r.index].title.clone())
+        .collect()
     };
     assert_eq!(pick(&mut s.db, "storm is:unread"), ["Storm two"]);
     assert_eq!(pick(&mut s.db, "storm is:read"), ["Storm one"]);
@@ -347,7 +355,13 @@ fn the_index_follows_changed_and_removed_files() {
     fs::remove_file(s.root.join("b.md")).unwrap();
     let heads = scanned(&mut s.db, &s.root);
     assert_eq!(titles(&mut s.db, &heads, "apples"), Vec::<String>::new());
-    let Matches::Only(raw) = s.db.find(parse("apples").unwrap().text.as_ref()).unwrap() else {
+    let Matches::Only(raw) =
+        s.db.find(
+            parse("apples").unwrap().text.as_ref(),
+            broadsheet::search::query::Sort::default(),
+        )
+        .unwrap()
+    else {
         panic!("words give matches")
     };
     assert!(
@@ -504,7 +518,10 @@ fn screen_search_results() {
         .filter(|c| c.bg == ratatui::style::Color::Yellow)
         .map(ratatui::buffer::Cell::symbol)
         .collect();
-    assert!(marked.to_lowercase().matches("harbour").count() >= 4, "{marked}");
+    assert!(
+        marked.to_lowercase().matches("harbour").count() >= 4,
+        "{marked}"
+    );
     r.apply(Action::Submit);
     r.apply(Action::NextMatch);
     insta::assert_snapshot!("after_next_match", common::draw(&r).backend());

@@ -4,7 +4,7 @@
 use crate::action::Revert;
 use crate::model::{ArticleId, Headline};
 use crate::search::Matcher;
-use crate::search::query::Expr;
+use crate::search::query::{Expr, Sort};
 
 /// One piece of work for the runner.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,6 +55,8 @@ pub enum Effect {
         generation: u64,
         /// The words (`None`: every story).
         text: Option<Expr>,
+        /// The order to put the matches in.
+        sort: Sort,
     },
     /// Make snippets for these results.
     Snippets {

@@ -67,8 +67,10 @@ pub(super) fn typed(state: &mut State) {
         }
     };
     state.search.generation += 1;
+    state.search.again = false;
     let generation = state.search.generation;
     let words = parsed.text.clone();
+    let sort = parsed.sort;
     state.search.active = Some(Active {
         text,
         matcher: Matcher::new(&parsed),
@@ -82,6 +84,29 @@ pub(super) fn typed(state: &mut State) {
         Some(expr) => state.outbox.push(Effect::Search {
             generation,
             text: Some(expr),
+            sort,
+        }),
+    }
+}
+
+/// Runs the search in force again (the stories changed), keeping the selection.
+pub(super) fn rerun(state: &mut State) {
+    let Some(active) = &state.search.active else {
+        return;
+    };
+    if active.error.is_some() && active.results.is_none() {
+        return;
+    }
+    let query = active.query.clone();
+    state.search.generation += 1;
+    state.search.again = true;
+    let generation = state.search.generation;
+    match query.text {
+        None => found(state, generation, &Matches::All),
+        Some(expr) => state.outbox.push(Effect::Search {
+            generation,
+            text: Some(expr),
+            sort: query.sort,
         }),
     }
 }
@@ -131,6 +156,7 @@ fn found(state: &mut State, generation: u64, matches: &Matches) {
     let read = &state.read;
     let ranked = rank::rank(
         state.list.all(),
+        state.list.by_id(),
         matches,
         &active.query,
         |id| read.mark(id),
@@ -139,6 +165,18 @@ fn found(state: &mut State, generation: u64, matches: &Matches) {
     active.results = Some(ranked.len());
     let all = state.list.all();
     let order = ranked.iter().map(|r| all[r.index].id).collect();
+    if std::mem::take(&mut state.search.again) {
+        // The same query on changed stories: where the reader was stays.
+        let keep = state.list.current().map(|h| h.id);
+        let offset = state.list.offset();
+        state.search.asked.clear();
+        state.list.set_order(Some(order), keep, &state.read);
+        state.list.set_offset(offset);
+        if state.list.current().map(|h| h.id) != keep {
+            state.enter_story();
+        }
+        return;
+    }
     state.search.snippets.clear();
     state.search.asked.clear();
     state.search.hits = Hits::default();
@@ -305,11 +343,10 @@ pub(super) fn browse(state: &mut State, back: bool) {
     };
     let next = match (at, back) {
         (None, true) => Some(history.len() - 1),
-        (None, false) => None,
         (Some(0), true) => Some(0),
         (Some(i), true) => Some(i - 1),
         (Some(i), false) if i + 1 < history.len() => Some(i + 1),
-        (Some(_), false) => None,
+        (None | Some(_), false) => None,
     };
     match next {
         Some(i) => {

@@ -50,6 +50,11 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
         state.refresh();
     }
     state.indexing = (!update.finished).then_some((update.done, update.total));
+    // A search in force runs again on what the scan wrote (committed to the index by its last step).
+    let changed = update.total > 0 || !update.removed.is_empty();
+    if update.finished && changed {
+        super::finding::rerun(state);
+    }
     if update.finished && update.total > 0 && state.message.is_none() {
         let skipped = state.warnings.len();
         state.message = Some(if skipped > 0 {

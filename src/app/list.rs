@@ -80,6 +80,12 @@ impl ListModel {
         self.listed.iter().map(|&i| &self.headlines[i])
     }
 
+    /// Each headline's index in [`ListModel::all`], by id.
+    #[must_use]
+    pub fn by_id(&self) -> &HashMap<ArticleId, usize> {
+        &self.by_id
+    }
+
     /// Every headline, listed or not, in store order.
     #[must_use]
     pub fn all(&self) -> &[Headline] {

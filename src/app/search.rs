@@ -50,6 +50,9 @@ pub struct SearchState {
     pub(super) hits: Hits,
     /// The story last scrolled to its first match.
     pub(super) jumped: Option<ArticleId>,
+    /// Whether the next results are the same query run again (the selection and the first row shown
+    /// stay), rather than a new query (the first result is selected).
+    pub(super) again: bool,
     /// Earlier queries, oldest first.
     pub(super) history: Vec<String>,
     /// Where Up and Down are in the history, and what was typed before they were pressed.

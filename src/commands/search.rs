@@ -89,7 +89,8 @@ pub fn run(
     let marks = opened.db.marks()?;
     let mark = |id| marks.get(&id).copied().unwrap_or_default();
     let index = memory.as_mut().unwrap_or(&mut opened.db);
-    let found = search::search(index, &headlines, &parsed, &mark, search::now())?;
+    let by_id = search::by_id(&headlines);
+    let found = search::search(index, &headlines, &by_id, &parsed, &mark, search::now())?;
     if found.results.is_empty() {
         return Ok(ExitCode::from(1));
     }

@@ -8,6 +8,8 @@ pub mod query;
 pub mod rank;
 pub mod tokens;
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset};
 
 pub use highlight::{Matcher, Snippet};
@@ -34,21 +36,32 @@ pub fn now() -> DateTime<FixedOffset> {
     chrono::Local::now().fixed_offset()
 }
 
+/// Each headline's index by id, for [`search`].
+#[must_use]
+pub fn by_id(headlines: &[Headline]) -> HashMap<ArticleId, usize> {
+    headlines
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (h.id, i))
+        .collect()
+}
+
 /// Runs `query` on the index in `db`, over the stories in `headlines` (the index may hold other folders'
-/// stories too). `mark` gives a story's read state.
+/// stories too; `by_id` finds a headline by id). `mark` gives a story's read state.
 ///
 /// # Errors
 /// When the search index cannot be opened or read.
-pub fn search(
+pub fn search<S: std::hash::BuildHasher>(
     db: &mut Db,
     headlines: &[Headline],
+    by_id: &HashMap<ArticleId, usize, S>,
     query: &Query,
     mark: &impl Fn(ArticleId) -> Mark,
     now: DateTime<FixedOffset>,
 ) -> Result<Searched, EngineError> {
-    let matches = db.find(query.text.as_ref())?;
+    let matches = db.find(query.text.as_ref(), query.sort)?;
     Ok(Searched {
-        results: rank::rank(headlines, &matches, query, mark, now),
+        results: rank::rank(headlines, by_id, &matches, query, mark, now),
         matcher: Matcher::new(query),
     })
 }

@@ -633,14 +633,21 @@ pub fn parse(query: &str) -> Result<Query, QueryError> {
         return parser.fail("expected a word or phrase: this ) closes nothing");
     }
     let mut result = Query::default();
-    if groups.len() == 1 {
-        // The top level: filters and sort apply to the whole query.
+    // The top level: filters and sort apply to the whole query, wherever they stand in it (beside an OR
+    // too: `storm OR flood is:unread` is unread stories with either word).
+    let alternatives = groups.len();
+    let mut sorted = false;
+    let mut kept: Vec<Group> = Vec::with_capacity(alternatives);
+    for (start, group) in groups {
         let mut words = Vec::new();
-        let mut sorted = false;
-        for node in groups.into_iter().flat_map(|(_, g)| g) {
+        let mut lifted = None;
+        for node in group {
             match node {
-                Node::Expr(e) => words.push(e),
-                Node::Filter(_, f) => result.filters.push(f),
+                Node::Expr(_) => words.push(node),
+                Node::Filter(column, f) => {
+                    result.filters.push(f);
+                    lifted.get_or_insert(column);
+                }
                 Node::Sort(column, s) => {
                     if sorted {
                         return Err(QueryError {
@@ -650,13 +657,39 @@ pub fn parse(query: &str) -> Result<Query, QueryError> {
                     }
                     sorted = true;
                     result.sort = s;
+                    lifted.get_or_insert(column);
                 }
             }
         }
-        result.text = (!words.is_empty()).then(|| conjunction(words));
-    } else {
-        result.text = Some(nested(groups)?);
+        if words.is_empty() && alternatives > 1 {
+            return Err(QueryError {
+                column: lifted.unwrap_or(start),
+                message:
+                    "expected a word or phrase beside OR: is:, after:, before: and sort: apply to \
+                          the whole query"
+                        .into(),
+            });
+        }
+        if !words.is_empty() {
+            kept.push((start, words));
+        }
     }
+    result.text = match kept.len() {
+        0 => None,
+        1 => {
+            let (_, words) = kept.remove(0);
+            let words = words
+                .into_iter()
+                .filter_map(|n| match n {
+                    Node::Expr(e) => Some(e),
+                    _ => None,
+                })
+                .collect();
+            // Only exclusions is allowed here: every story but those.
+            Some(conjunction(words))
+        }
+        _ => Some(nested(kept)?),
+    };
     Ok(result)
 }
 

@@ -3,7 +3,7 @@
 //! score, ties to the newer story).
 
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{DateTime, Days, FixedOffset, Months, NaiveTime, TimeZone};
 
@@ -30,8 +30,6 @@ impl Eq for Found {}
 pub enum Matches {
     /// These stories.
     Only(Vec<Found>),
-    /// Every story but these (a query of exclusions only).
-    Except(HashSet<ArticleId>),
     /// Every story (a query of filters only).
     All,
 }
@@ -79,30 +77,50 @@ fn passes(filter: Filter, h: &Headline, mark: Mark, now: DateTime<FixedOffset>) 
     }
 }
 
-/// Newer first, undated last.
-fn newer(a: &Headline, b: &Headline) -> Ordering {
-    match (a.published, b.published) {
+/// Orders matches for `sort` (see `SearchIndex::find`): each with when it was published.
+pub fn sort_found(found: &mut [(Found, Option<i64>)], sort: Sort) {
+    // Newer first, undated last.
+    let newer = |a: Option<i64>, b: Option<i64>| match (a, b) {
         (Some(x), Some(y)) => y.cmp(&x),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
-    }
-}
-
-/// Older first, undated last.
-fn older(a: &Headline, b: &Headline) -> Ordering {
-    match (a.published, b.published) {
+    };
+    let older = |a: Option<i64>, b: Option<i64>| match (a, b) {
         (Some(x), Some(y)) => x.cmp(&y),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
+    };
+    let by_id = |a: &Found, b: &Found| a.id.0.cmp(&b.id.0);
+    match sort {
+        Sort::Relevance => found.sort_unstable_by(|(a, at), (b, bt)| {
+            b.in_title
+                .cmp(&a.in_title)
+                .then(b.score.total_cmp(&a.score))
+                .then_with(|| newer(*at, *bt))
+                .then_with(|| by_id(a, b))
+        }),
+        Sort::Newest => found.sort_unstable_by(|(a, at), (b, bt)| {
+            newer(*at, *bt)
+                .then(b.score.total_cmp(&a.score))
+                .then_with(|| by_id(a, b))
+        }),
+        Sort::Oldest => found.sort_unstable_by(|(a, at), (b, bt)| {
+            older(*at, *bt)
+                .then(b.score.total_cmp(&a.score))
+                .then_with(|| by_id(a, b))
+        }),
     }
 }
 
-/// The results among `headlines`, filtered and in the query's order. `mark` gives a story's read state.
+/// The results among `headlines` (in store order: newest first, undated last), in the order the
+/// matches come (sorted by the index, see [`sort_found`]), filtered. `by_id` finds a headline's index;
+/// `mark` gives a story's read state. The same story in several files is one result, at its best place.
 #[must_use]
-pub fn rank(
+pub fn rank<S: std::hash::BuildHasher>(
     headlines: &[Headline],
+    by_id: &HashMap<ArticleId, usize, S>,
     matches: &Matches,
     query: &Query,
     mark: impl Fn(ArticleId) -> Mark,
@@ -114,68 +132,36 @@ pub fn rank(
             query.filters.iter().all(|f| passes(*f, h, m, now))
         }
     };
-    let mut results: Vec<Ranked> = match matches {
-        Matches::All => headlines
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| keep(h))
-            .map(|(index, _)| Ranked {
-                index,
-                score: 0.0,
-                in_title: false,
-            })
-            .collect(),
-        Matches::Except(excluded) => headlines
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| !excluded.contains(&h.id) && keep(h))
-            .map(|(index, _)| Ranked {
-                index,
-                score: 0.0,
-                in_title: false,
-            })
-            .collect(),
+    let plain = |index: usize| Ranked {
+        index,
+        score: 0.0,
+        in_title: false,
+    };
+    match matches {
+        Matches::All => {
+            let dated = headlines.partition_point(|h| h.published.is_some());
+            let order: Box<dyn Iterator<Item = usize>> = match query.sort {
+                Sort::Relevance | Sort::Newest => Box::new(0..headlines.len()),
+                Sort::Oldest => Box::new((0..dated).rev().chain(dated..headlines.len())),
+            };
+            order.filter(|&i| keep(&headlines[i])).map(plain).collect()
+        }
         Matches::Only(found) => {
-            let by_id: HashMap<ArticleId, usize> = headlines
+            let mut seen = vec![false; headlines.len()];
+            found
                 .iter()
-                .enumerate()
-                .map(|(i, h)| (h.id, i))
-                .collect();
-            // The same story in several files is one result, with its best match.
-            let mut best: HashMap<usize, Ranked> =
-                HashMap::with_capacity(found.len().min(by_id.len()));
-            for f in found {
-                let Some(&index) = by_id.get(&f.id) else {
-                    continue;
-                };
-                let entry = best.entry(index).or_insert(Ranked {
-                    index,
-                    score: f.score,
-                    in_title: f.in_title,
-                });
-                entry.score = entry.score.max(f.score);
-                entry.in_title |= f.in_title;
-            }
-            best.into_values()
-                .filter(|r| keep(&headlines[r.index]))
+                .filter_map(|f| {
+                    let index = *by_id.get(&f.id)?;
+                    if std::mem::replace(&mut seen[index], true) || !keep(&headlines[index]) {
+                        return None;
+                    }
+                    Some(Ranked {
+                        index,
+                        score: f.score,
+                        in_title: f.in_title,
+                    })
+                })
                 .collect()
         }
-    };
-    let by_store = |a: &Ranked, b: &Ranked| a.index.cmp(&b.index);
-    match query.sort {
-        Sort::Relevance => results.sort_unstable_by(|a, b| {
-            b.in_title
-                .cmp(&a.in_title)
-                .then(b.score.total_cmp(&a.score))
-                .then_with(|| newer(&headlines[a.index], &headlines[b.index]))
-                .then_with(|| by_store(a, b))
-        }),
-        Sort::Newest => results.sort_unstable_by(|a, b| {
-            newer(&headlines[a.index], &headlines[b.index]).then_with(|| by_store(a, b))
-        }),
-        Sort::Oldest => results.sort_unstable_by(|a, b| {
-            older(&headlines[a.index], &headlines[b.index]).then_with(|| by_store(a, b))
-        }),
     }
-    results
 }

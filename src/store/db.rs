@@ -114,7 +114,7 @@ pub struct Db {
     /// The file, or `None` in memory.
     pub path: Option<PathBuf>,
     /// The full-text index beside it, once opened (see `store::fulltext`).
-    pub(crate) search: Option<crate::search::engine::SearchIndex>,
+    pub(crate) search: Option<Box<crate::search::engine::SearchIndex>>,
 }
 
 /// An opened database, and what the user must be told about it, once.

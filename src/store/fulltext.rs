@@ -10,7 +10,7 @@ use super::db::{Db, DbError};
 use super::index::Parsed;
 use crate::search::document::Document;
 use crate::search::engine::{EngineError, FOLDER, SearchIndex};
-use crate::search::query::Expr;
+use crate::search::query::{Expr, Sort};
 use crate::search::rank::Matches;
 
 /// How long newly written stories may wait to become searchable while a scan runs. Each commit writes
@@ -32,10 +32,10 @@ impl Db {
                 Some(dir) => SearchIndex::open(&dir)?,
                 None => SearchIndex::in_memory()?,
             };
-            self.search = Some(opened);
+            self.search = Some(Box::new(opened));
         }
         self.search
-            .as_mut()
+            .as_deref_mut()
             .ok_or_else(|| unreachable!("opened just above"))
     }
 
@@ -105,11 +105,8 @@ impl Db {
         for (i, p) in parsed.iter().enumerate() {
             let path = p.stamp.path.to_string_lossy();
             let articles = p.outcome.as_ref().map_or(&[][..], Vec::as_slice);
-            let documents: Vec<(crate::model::ArticleId, &Document)> = articles
-                .iter()
-                .map(|a| a.head.id)
-                .zip(&p.documents)
-                .collect();
+            let documents: Vec<(&crate::model::Headline, &Document)> =
+                articles.iter().map(|a| &a.head).zip(&p.documents).collect();
             let replaced = known.get(i).copied().unwrap_or(true);
             if index.replace(&path, &documents, replaced).is_err() {
                 return;
@@ -188,8 +185,8 @@ impl Db {
     ///
     /// # Errors
     /// When the index cannot be opened or read.
-    pub fn find(&mut self, text: Option<&Expr>) -> Result<Matches, EngineError> {
-        self.search_index()?.find(text)
+    pub fn find(&mut self, text: Option<&Expr>, sort: Sort) -> Result<Matches, EngineError> {
+        self.search_index()?.find(text, sort)
     }
 }
 

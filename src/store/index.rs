@@ -263,24 +263,21 @@ impl Db {
     pub fn index_articles(&mut self, articles: &[Article]) -> Result<(), DbError> {
         let mut by_path: Vec<Parsed> = Vec::new();
         for a in articles {
-            let parsed = match by_path.iter_mut().find(|p| p.stamp.path == a.head.path) {
-                Some(p) => p,
-                None => {
-                    by_path.push(Parsed {
-                        stamp: FileStamp {
-                            path: a.head.path.clone(),
-                            size: 0,
-                            mtime: 0,
-                        },
-                        outcome: Ok(Vec::new()),
-                        warnings: Vec::new(),
-                        extractor: crate::loader::EXTRACTOR_VERSION,
-                        documents: Vec::new(),
-                    });
-                    by_path
-                        .last_mut()
-                        .unwrap_or_else(|| unreachable!("just pushed"))
-                }
+            if !by_path.iter().any(|p| p.stamp.path == a.head.path) {
+                by_path.push(Parsed {
+                    stamp: FileStamp {
+                        path: a.head.path.clone(),
+                        size: 0,
+                        mtime: 0,
+                    },
+                    outcome: Ok(Vec::new()),
+                    warnings: Vec::new(),
+                    extractor: crate::loader::EXTRACTOR_VERSION,
+                    documents: Vec::new(),
+                });
+            }
+            let Some(parsed) = by_path.iter_mut().find(|p| p.stamp.path == a.head.path) else {
+                continue;
             };
             if let Ok(list) = &mut parsed.outcome {
                 list.push(a.clone());

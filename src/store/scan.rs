@@ -214,7 +214,8 @@ fn write_as_parsed(
     report: &mut impl FnMut(ScanUpdate),
 ) -> Result<(), DbError> {
     let total = stale.len();
-    let (tx, rx) = mpsc::sync_channel::<Parsed>(QUEUE);
+    // Boxed: a parsed file is a few words, and the channel moves it twice.
+    let (tx, rx) = mpsc::sync_channel::<Box<Parsed>>(QUEUE);
     std::thread::scope(|scope| -> Result<(), DbError> {
         // Moved in, so that it is dropped when writing fails: the parser's next send fails and it stops.
         let rx = rx;
@@ -224,7 +225,7 @@ fn write_as_parsed(
             let _ = stale
                 .into_par_iter()
                 .with_max_len(1)
-                .try_for_each_with(tx, |tx, stamp| tx.send(parse(stamp, extractor)));
+                .try_for_each_with(tx, |tx, stamp| tx.send(Box::new(parse(stamp, extractor))));
         });
         let mut done = 0;
         let mut waiting: Vec<Parsed> = Vec::new();
@@ -239,7 +240,7 @@ fn write_as_parsed(
             let closed = match next {
                 Ok(parsed) => {
                     oldest.get_or_insert_with(Instant::now);
-                    waiting.push(parsed);
+                    waiting.push(*parsed);
                     false
                 }
                 Err(RecvTimeoutError::Timeout) => false,

@@ -10,7 +10,7 @@ use crate::action::SearchReply;
 use crate::model::{Article, ArticleId};
 use crate::search::engine::SearchIndex;
 use crate::search::highlight::{self, Matcher};
-use crate::search::query::Expr;
+use crate::search::query::{Expr, Sort};
 use crate::search::rank::Matches;
 use crate::store::db::Db;
 
@@ -26,6 +26,8 @@ pub enum SearchJob {
         generation: u64,
         /// The words.
         text: Option<Expr>,
+        /// The order to put the matches in.
+        sort: Sort,
     },
     /// Snippets for these stories.
     Snippets {
@@ -42,9 +44,9 @@ pub enum SearchJob {
 #[derive(Debug)]
 enum Place {
     /// The index folder beside the database (opened once a scan has made it).
-    Folder(PathBuf, Option<SearchIndex>),
+    Folder(PathBuf, Option<Box<SearchIndex>>),
     /// Stories held in memory, indexed when first searched.
-    Memory(Vec<Article>, Option<Db>),
+    Memory(Vec<Article>, Option<Box<Db>>),
 }
 
 /// Answers search jobs, synchronously (the worker's thread calls it, and tests and the sample store do
@@ -71,20 +73,20 @@ impl Searcher {
         }
     }
 
-    fn find(&mut self, text: Option<&Expr>) -> Result<Matches, String> {
+    fn find(&mut self, text: Option<&Expr>, sort: Sort) -> Result<Matches, String> {
         match &mut self.place {
             Place::Folder(dir, index) => {
                 if index.is_none() {
-                    *index = SearchIndex::open_to_read(dir);
+                    *index = SearchIndex::open_to_read(dir).map(Box::new);
                 }
                 match index {
-                    Some(index) => index.find(text).map_err(|e| e.to_string()),
+                    Some(index) => index.find(text, sort).map_err(|e| e.to_string()),
                     None => Err("the search index is still being built".to_owned()),
                 }
             }
             Place::Memory(articles, db) => {
                 let db = memory_db(articles, db)?;
-                db.find(text).map_err(|e| e.to_string())
+                db.find(text, sort).map_err(|e| e.to_string())
             }
         }
     }
@@ -99,7 +101,11 @@ impl Searcher {
     /// Does one job.
     pub fn answer(&mut self, job: &SearchJob) -> SearchReply {
         match job {
-            SearchJob::Find { generation, text } => match self.find(text.as_ref()) {
+            SearchJob::Find {
+                generation,
+                text,
+                sort,
+            } => match self.find(text.as_ref(), *sort) {
                 Ok(matches) => SearchReply::Found {
                     generation: *generation,
                     matches,
@@ -130,16 +136,16 @@ impl Searcher {
 }
 
 /// The database in memory indexing `articles`, made on first use.
-fn memory_db<'a>(articles: &[Article], db: &'a mut Option<Db>) -> Result<&'a mut Db, String> {
+fn memory_db<'a>(articles: &[Article], db: &'a mut Option<Box<Db>>) -> Result<&'a mut Db, String> {
     if db.is_none() {
         let mut fresh = Db::in_memory().map_err(|e| e.to_string())?;
         fresh.index_articles(articles).map_err(|e| e.to_string())?;
         if let Some(w) = fresh.finish_search() {
             return Err(w.reason);
         }
-        *db = Some(fresh);
+        *db = Some(Box::new(fresh));
     }
-    db.as_mut().ok_or_else(|| "no index".to_owned())
+    db.as_deref_mut().ok_or_else(|| "no index".to_owned())
 }
 
 /// How long a query waits for a newer one before it runs: longer than the gap between keys typed in a

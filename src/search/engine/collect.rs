@@ -5,7 +5,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::{DocId, Score, SegmentReader};
 
-use super::{ID_HIGH, ID_LOW};
+use super::{ID_HIGH, ID_LOW, PUBLISHED};
 use crate::model::ArticleId;
 
 /// Every matching story and its score.
@@ -14,15 +14,19 @@ pub struct AllHits {
     pub scored: bool,
 }
 
+/// One hit: the story, its score, and when it was published (Unix seconds; `None`: undated).
+pub type Hit = (ArticleId, Score, Option<i64>);
+
 /// The hits of one segment.
 pub struct SegmentHits {
     high: Column<u64>,
     low: Column<u64>,
-    hits: Vec<(ArticleId, Score)>,
+    published: Column<i64>,
+    hits: Vec<Hit>,
 }
 
 impl Collector for AllHits {
-    type Fruit = Vec<(ArticleId, Score)>;
+    type Fruit = Vec<Hit>;
     type Child = SegmentHits;
 
     fn for_segment(&self, _ord: u32, segment: &SegmentReader) -> tantivy::Result<SegmentHits> {
@@ -30,6 +34,7 @@ impl Collector for AllHits {
         Ok(SegmentHits {
             high: fast.u64(ID_HIGH)?,
             low: fast.u64(ID_LOW)?,
+            published: fast.i64(PUBLISHED)?,
             hits: Vec::new(),
         })
     }
@@ -44,12 +49,16 @@ impl Collector for AllHits {
 }
 
 impl SegmentCollector for SegmentHits {
-    type Fruit = Vec<(ArticleId, Score)>;
+    type Fruit = Vec<Hit>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
         if let (Some(high), Some(low)) = (self.high.first(doc), self.low.first(doc)) {
-            self.hits
-                .push((ArticleId((u128::from(high) << 64) | u128::from(low)), score));
+            let published = self.published.first(doc).filter(|&t| t != super::UNDATED);
+            self.hits.push((
+                ArticleId((u128::from(high) << 64) | u128::from(low)),
+                score,
+                published,
+            ));
         }
     }
 

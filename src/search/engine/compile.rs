@@ -84,7 +84,7 @@ pub fn compile(fields: &Fields, expr: &Expr, default: Option<Field>) -> Box<dyn 
             for e in all {
                 match e {
                     Expr::Not(inner) => {
-                        clauses.push((Occur::MustNot, compile(fields, inner, None)))
+                        clauses.push((Occur::MustNot, compile(fields, inner, None)));
                     }
                     _ => clauses.push((Occur::Must, compile(fields, e, default))),
                 }

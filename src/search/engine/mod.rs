@@ -26,8 +26,9 @@ pub use compile::{BOOSTS, PREFIX_EXPANSIONS};
 use self::collect::AllHits;
 use super::document::{COLUMNS, Document};
 use super::query::{Expr, Field};
-use super::rank::{Found, Matches};
-use crate::model::ArticleId;
+use super::rank::{self, Found, Matches};
+use crate::model::{ArticleId, Headline};
+use crate::search::query::Sort;
 
 /// The index folder's name inside the data directory.
 pub const FOLDER: &str = "search";
@@ -35,6 +36,12 @@ pub const FOLDER: &str = "search";
 /// The fast fields holding a story id's high and low 64 bits.
 const ID_HIGH: &str = "id_high";
 const ID_LOW: &str = "id_low";
+
+/// The fast field holding when the story was published (Unix seconds), for sorting and ties.
+const PUBLISHED: &str = "published";
+
+/// What an undated story holds in [`PUBLISHED`].
+const UNDATED: i64 = i64::MIN;
 
 /// The field holding the story's file, to drop a file's documents when it changes or goes.
 const PATH: &str = "path";
@@ -64,6 +71,7 @@ pub struct Fields {
     text: IndexField,
     id_high: IndexField,
     id_low: IndexField,
+    published: IndexField,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -79,6 +87,7 @@ fn schema() -> (Schema, Fields) {
     let text = builder.add_text_field(TEXT, STORED);
     let id_high = builder.add_u64_field(ID_HIGH, FAST);
     let id_low = builder.add_u64_field(ID_LOW, FAST);
+    let published = builder.add_i64_field(PUBLISHED, FAST);
     (
         builder.build(),
         Fields {
@@ -88,6 +97,7 @@ fn schema() -> (Schema, Fields) {
             text,
             id_high,
             id_low,
+            published,
         },
     )
 }
@@ -229,7 +239,7 @@ impl SearchIndex {
     pub fn replace(
         &mut self,
         path: &str,
-        documents: &[(ArticleId, &Document)],
+        documents: &[(&Headline, &Document)],
         replacing: bool,
     ) -> Result<(), EngineError> {
         let fields = self.fields.clone();
@@ -242,7 +252,8 @@ impl SearchIndex {
         if replacing {
             writer.delete_term(Term::from_field_text(fields.path, path));
         }
-        for (id, doc) in documents {
+        for (head, doc) in documents {
+            let id = head.id;
             let mut d = TantivyDocument::default();
             for (field, text) in fields.columns.iter().zip(doc.texts()) {
                 if !text.is_empty() {
@@ -257,6 +268,10 @@ impl SearchIndex {
                 d.add_u64(fields.id_high, (id.0 >> 64) as u64);
                 d.add_u64(fields.id_low, id.0 as u64);
             }
+            d.add_i64(
+                fields.published,
+                head.published.map_or(UNDATED, |p| p.timestamp()),
+            );
             writer.add_document(d).map_err(fail)?;
         }
         Ok(())
@@ -283,12 +298,14 @@ impl SearchIndex {
         self.writer = None;
     }
 
-    /// What the index matches for a query's words (`None`: no words, every story). A headline match is
-    /// found by a second search, with the unfielded words looked for in headlines only.
+    /// What the index matches for a query's words (`None`: no words, every story), in the order
+    /// `sort` asks for: by relevance, a headline match (found by a second search, with the unfielded
+    /// words looked for in headlines only) before a body match, then the score, ties to the newer story;
+    /// or by date, undated last. Sorted here, on the worker, so the reader only has to list them.
     ///
     /// # Errors
     /// When the index cannot be read.
-    pub fn find(&self, text: Option<&Expr>) -> Result<Matches, EngineError> {
+    pub fn find(&self, text: Option<&Expr>, sort: Sort) -> Result<Matches, EngineError> {
         let Some(expr) = text else {
             return Ok(Matches::All);
         };
@@ -304,17 +321,21 @@ impl SearchIndex {
             .search(&*title, &AllHits { scored: false })
             .map_err(|e| self.error(e))?
             .into_iter()
-            .map(|(id, _)| id)
+            .map(|(id, _, _)| id)
             .collect();
-        Ok(Matches::Only(
-            hits.into_iter()
-                .map(|(id, score)| Found {
+        let mut found: Vec<(Found, Option<i64>)> = hits
+            .into_iter()
+            .map(|(id, score, published)| {
+                let found = Found {
                     id,
                     score,
                     in_title: in_title.contains(&id),
-                })
-                .collect(),
-        ))
+                };
+                (found, published)
+            })
+            .collect();
+        rank::sort_found(&mut found, sort);
+        Ok(Matches::Only(found.into_iter().map(|(f, _)| f).collect()))
     }
 
     /// The stored text of a story, for snippets; `None` when the index holds none.
