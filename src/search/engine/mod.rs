@@ -293,9 +293,12 @@ impl SearchIndex {
     }
 
     /// Lets go of the writer (its threads and memory, and the lock another broadsheet may be waiting for),
-    /// after the last commit of a scan.
+    /// after the last commit of a scan. Merges of segments under way are finished first: dropped half
+    /// done, their output would stay on disk as garbage and the work be done again next time.
     pub fn release(&mut self) {
-        self.writer = None;
+        if let Some(writer) = self.writer.take() {
+            let _ = writer.wait_merging_threads();
+        }
     }
 
     /// What the index matches for a query's words (`None`: no words, every story), in the order
