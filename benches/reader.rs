@@ -1,6 +1,7 @@
 //! The reader's speed: a keypress to a finished frame with 100,000 headlines (target <= 2 ms); the same
 //! while holding `j` over 200 saved pages of 20 MB each, parsed by the story worker in the background
-//! (target <= 2 ms per frame); and the reflow of a 5,000-word story at 100 columns (target <= 2 ms).
+//! (target <= 2 ms per frame); the reflow of a 5,000-word story at 100 columns (target <= 2 ms); and
+//! 100,000 search results taking the list's place (the work the UI thread does when they arrive).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -57,6 +58,47 @@ fn keypress_to_frame(bencher: Bencher, count: usize) {
         terminal
             .draw(|f| ui::render(&r.state, &theme, f))
             .expect("drawn");
+    });
+}
+
+/// The search worker's answer matching every one of 100,000 stories (the most common word) arrives: it is
+/// filtered and listed in its order, the first result selected, and a frame drawn. The UI thread's share
+/// of a search; the index's is in `benches/search.rs`.
+#[divan::bench(sample_count = 30, sample_size = 1)]
+fn search_results_to_frame(bencher: Bencher) {
+    use broadsheet::action::SearchReply;
+    use broadsheet::search::rank::{Found, Matches};
+    let (mut r, mut terminal) = reader(100_000);
+    let theme = Theme::default();
+    // The prompt is open and a query typed; its effects (the query for the worker) are not run here.
+    let _ = update(&mut r.state, Action::Search, NOW);
+    let _ = update(&mut r.state, Action::Insert('x'), NOW);
+    let generation = 1;
+    #[allow(clippy::cast_precision_loss)]
+    let found: Vec<Found> = r
+        .state
+        .list()
+        .all()
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, h)| Found {
+            id: h.id,
+            score: 1.0 / (i + 1) as f32,
+            in_title: i < 10,
+        })
+        .collect();
+    let reply = Action::SearchReply(SearchReply::Found {
+        generation,
+        matches: Matches::Only(found),
+    });
+    bencher.bench_local(|| {
+        let effects = update(&mut r.state, reply.clone(), NOW);
+        terminal
+            .draw(|f| ui::render(&r.state, &theme, f))
+            .expect("drawn");
+        assert_eq!(r.state.list().len(), 100_000);
+        effects
     });
 }
 

@@ -292,7 +292,7 @@ impl Action {
             Self::ToggleStar => "star / unstar",
             Self::ToggleStarredOnly => "list only starred stories",
             Self::Help => "this help",
-            Self::Close => "close the overlay",
+            Self::Close => "close the overlay, clear the search",
             Self::Suspend => "suspend to the shell",
             Self::Quit => "quit",
             Self::Submit => "accept",

@@ -526,3 +526,25 @@ fn screen_search_results() {
     r.apply(Action::NextMatch);
     insta::assert_snapshot!("after_next_match", common::draw(&r).backend());
 }
+
+#[test]
+fn queries_are_kept_across_runs() {
+    let data = tempfile::tempdir().unwrap();
+    {
+        let mut r = common::reader_in(data.path());
+        for query in ["harbour", "storm -flood", "harbour"] {
+            r.apply(Action::Search);
+            for c in query.chars() {
+                r.apply(Action::Insert(c));
+            }
+            r.apply(Action::Submit);
+            r.apply(Action::Close);
+        }
+    }
+    let db = Db::open(data.path()).unwrap().db;
+    assert_eq!(
+        db.searches().unwrap(),
+        ["storm -flood", "harbour"],
+        "oldest first, once each"
+    );
+}

@@ -58,6 +58,7 @@ impl ListModel {
             headlines,
             ..Self::default()
         };
+        list.index();
         list.relist(None, false, read);
         list
     }
@@ -200,6 +201,16 @@ impl ListModel {
             && (!self.filter.starred_only || read.is_starred(h.id))
     }
 
+    /// Indexes the headlines by id (after they changed).
+    fn index(&mut self) {
+        self.by_id = self
+            .headlines
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.id, i))
+            .collect();
+    }
+
     /// Rebuilds the list from the headlines and the filter, keeping `keep` (or the selected story)
     /// selected. With `sticky`, that story stays listed even if the filter would hide it (the one being read
     /// when a scan step or an undo relists); otherwise, when it is hidden, the nearest story after it is
@@ -207,12 +218,6 @@ impl ListModel {
     pub(super) fn relist(&mut self, keep: Option<ArticleId>, sticky: bool, read: &ReadState) {
         let keep = keep.or_else(|| self.current().map(|h| h.id));
         let old_index = self.listed.get(self.selected).copied();
-        self.by_id = self
-            .headlines
-            .iter()
-            .enumerate()
-            .map(|(i, h)| (h.id, i))
-            .collect();
         let pinned = keep
             .filter(|_| sticky)
             .and_then(|id| self.by_id.get(&id).copied());
@@ -288,6 +293,7 @@ impl ListModel {
         self.headlines.extend(added);
         self.headlines.sort_by(crate::model::store_order);
         crate::model::dedupe(&mut self.headlines);
+        self.index();
         self.relist(keep, true, read);
     }
 }

@@ -60,7 +60,7 @@ const MIGRATIONS: &[&str] = &[
     // 3 -> 4: the files whose stories the search index (a folder beside the database) has not committed
     // yet, and the queries typed in the reader. The index starts empty, so every file is read again on the next scan (ids and marks stay).
     "CREATE TABLE search_pending (path TEXT PRIMARY KEY) WITHOUT ROWID;
-    CREATE TABLE searches (query TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE searches (query TEXT PRIMARY KEY, at INTEGER NOT NULL);
     UPDATE files SET extractor = -1;",
 ];
 

@@ -3,7 +3,8 @@
 use super::db::{Db, DbError};
 
 impl Db {
-    /// Keeps `query` as the latest search (once), and at most `kept` searches in all.
+    /// Keeps `query` as the latest search (once: run again, it moves to the end), and at most `kept`
+    /// searches in all. `at` is when it was run; the order is the order they were kept in.
     ///
     /// # Errors
     /// When SQLite fails.
@@ -20,7 +21,7 @@ impl Db {
         )
         .map_err(err)?;
         tx.execute(
-            "DELETE FROM searches WHERE query NOT IN (SELECT query FROM searches ORDER BY at DESC, query LIMIT ?1)",
+            "DELETE FROM searches WHERE rowid NOT IN (SELECT rowid FROM searches ORDER BY rowid DESC LIMIT ?1)",
             [i64::try_from(kept).unwrap_or(i64::MAX)],
         )
         .map_err(err)?;
@@ -35,7 +36,7 @@ impl Db {
         let err = self.error();
         let mut stmt = self
             .conn
-            .prepare("SELECT query FROM searches ORDER BY at, query")
+            .prepare("SELECT query FROM searches ORDER BY rowid")
             .map_err(&err)?;
         let rows = stmt.query_map([], |r| r.get(0)).map_err(&err)?;
         rows.collect::<rusqlite::Result<Vec<String>>>()
