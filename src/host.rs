@@ -5,8 +5,9 @@
 use crate::action::{Action, NotSaved};
 use crate::app::Effect;
 use crate::runner::Host;
+use crate::search::SearchJob;
 use crate::store::db::Db;
-use crate::worker::search::{SearchJob, SearchWorker, Searcher};
+use crate::worker::search::{SearchWorker, Searcher};
 use crate::worker::{StorySource, StoryWorker};
 
 /// Writes what `effect` asks for to `db`. When the database stops taking writes (a full disk, a file
@@ -83,32 +84,6 @@ impl Searching {
     }
 }
 
-/// The search job an effect asks for, if it asks for one.
-#[must_use]
-pub fn search_job(effect: &Effect) -> Option<SearchJob> {
-    match effect {
-        Effect::Search {
-            generation,
-            text,
-            sort,
-        } => Some(SearchJob::Find {
-            generation: *generation,
-            text: text.clone(),
-            sort: *sort,
-        }),
-        Effect::Snippets {
-            generation,
-            matcher,
-            ids,
-        } => Some(SearchJob::Snippets {
-            generation: *generation,
-            matcher: matcher.clone(),
-            ids: ids.clone(),
-        }),
-        _ => None,
-    }
-}
-
 /// The real reader's host.
 #[derive(Debug)]
 pub struct ReaderHost {
@@ -157,10 +132,8 @@ impl Host for ReaderHost {
                     .unwrap_or_default()
             }
             Effect::Quit => Vec::new(),
-            effect => match search_job(&effect) {
-                Some(job) => self.search.run(job),
-                None => save(&mut self.db, &effect).into_iter().collect(),
-            },
+            Effect::Search(job) => self.search.run(job),
+            write => save(&mut self.db, &write).into_iter().collect(),
         }
     }
 }

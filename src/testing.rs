@@ -115,18 +115,16 @@ impl Host for TestHost {
                 Vec::new()
             }
             Effect::Quit => Vec::new(),
-            effect => match crate::host::search_job(&effect) {
-                Some(job) => {
-                    let searcher = self.searcher.get_or_insert_with(|| match &self.source {
-                        StorySource::Memory(all) => {
-                            Searcher::memory(all.values().map(|a| (**a).clone()).collect())
-                        }
-                        StorySource::Disk { .. } => Searcher::memory(Vec::new()),
-                    });
-                    vec![Action::SearchReply(searcher.answer(&job))]
-                }
-                None => save(&mut self.db, &effect).into_iter().collect(),
-            },
+            Effect::Search(job) => {
+                let searcher = self.searcher.get_or_insert_with(|| match &self.source {
+                    StorySource::Memory(all) => {
+                        Searcher::memory(all.values().map(|a| (**a).clone()).collect())
+                    }
+                    StorySource::Disk { .. } => Searcher::memory(Vec::new()),
+                });
+                vec![Action::SearchReply(searcher.answer(&job))]
+            }
+            write => save(&mut self.db, &write).into_iter().collect(),
         }
     }
 }

@@ -3,8 +3,7 @@
 
 use crate::action::Revert;
 use crate::model::{ArticleId, Headline};
-use crate::search::Matcher;
-use crate::search::query::{Expr, Sort};
+use crate::search::SearchJob;
 
 /// One piece of work for the runner.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,25 +47,9 @@ pub enum Effect {
         /// The block at the top of the article.
         block: u32,
     },
-    /// Run a query's words on the search index; the answer comes back as `Action::SearchReply`. A newer
-    /// query replaces one still waiting.
-    Search {
-        /// The reader's search generation, returned with the answer.
-        generation: u64,
-        /// The words (`None`: every story).
-        text: Option<Expr>,
-        /// The order to put the matches in.
-        sort: Sort,
-    },
-    /// Make snippets for these results.
-    Snippets {
-        /// The search generation they are for.
-        generation: u64,
-        /// What to mark in them.
-        matcher: Matcher,
-        /// The stories.
-        ids: Vec<ArticleId>,
-    },
+    /// Run a query's words on the search index, or make snippets for results; the answer comes back as
+    /// `Action::SearchReply`. A newer query replaces one still waiting.
+    Search(SearchJob),
     /// Keep a query in the search history (across runs).
     SaveSearch {
         /// The query.

@@ -11,7 +11,7 @@ use super::search::{Active, Hits};
 use super::state::State;
 use crate::action::SearchReply;
 use crate::search::rank::{self, Matches};
-use crate::search::{Matcher, parse};
+use crate::search::{Matcher, SearchJob, parse};
 
 /// Lines kept above a match scrolled to, so it is read in context.
 const MATCH_CONTEXT: usize = 2;
@@ -81,11 +81,11 @@ pub(super) fn typed(state: &mut State) {
     match words {
         // Filters only: no index needed.
         None => found(state, generation, &Matches::All),
-        Some(expr) => state.outbox.push(Effect::Search {
+        Some(expr) => state.outbox.push(Effect::Search(SearchJob::Find {
             generation,
             text: Some(expr),
             sort,
-        }),
+        })),
     }
 }
 
@@ -103,11 +103,11 @@ pub(super) fn rerun(state: &mut State) {
     let generation = state.search.generation;
     match query.text {
         None => found(state, generation, &Matches::All),
-        Some(expr) => state.outbox.push(Effect::Search {
+        Some(expr) => state.outbox.push(Effect::Search(SearchJob::Find {
             generation,
             text: Some(expr),
             sort: query.sort,
-        }),
+        })),
     }
 }
 
@@ -207,11 +207,11 @@ pub(super) fn want_snippets(state: &mut State) {
         return;
     }
     state.search.asked.extend(ids.iter().copied());
-    state.outbox.push(Effect::Snippets {
+    state.outbox.push(Effect::Search(SearchJob::Snippets {
         generation: state.search.generation,
         matcher: active.matcher.clone(),
         ids,
-    });
+    }));
 }
 
 /// Finds the query's matches in the story on screen (once per view), and scrolls a result just opened to

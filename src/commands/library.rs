@@ -118,6 +118,40 @@ fn read_back(db: &mut Db, roots: &[PathBuf]) -> Result<(Vec<Headline>, Vec<Warni
     Ok((headlines, warnings))
 }
 
+/// What `list` and `search` read.
+#[derive(Debug, Default)]
+pub struct Listed {
+    /// The headlines, in store order.
+    pub headlines: Vec<Headline>,
+    /// Files skipped or loaded with losses, and roots that do not exist.
+    pub warnings: Vec<Warning>,
+    /// The bundled sample store's stories, when no path was given (they are not on disk, nor indexed).
+    pub sample: Option<Vec<model::Article>>,
+}
+
+/// The stories under `paths`, their index brought up to date first; the sample store when none is given.
+///
+/// # Errors
+/// When the database cannot be written.
+pub fn listed(opened: &mut Opened, paths: &[PathBuf]) -> anyhow::Result<Listed> {
+    if paths.is_empty() {
+        let sample = crate::samples::load_listed();
+        return Ok(Listed {
+            headlines: sample.articles.iter().map(Headline::from).collect(),
+            warnings: sample.warnings,
+            sample: Some(sample.articles),
+        });
+    }
+    let (roots, mut warnings) = roots(paths);
+    let (headlines, skipped) = scan_and_list(opened, &roots)?;
+    warnings.extend(skipped);
+    Ok(Listed {
+        headlines,
+        warnings,
+        sample: None,
+    })
+}
+
 /// Brings the index of `roots` up to date now, then reads it: the headlines in store order, one per story,
 /// and the warnings (the walk's, and the files the index skipped). When the database turns out not to be
 /// writable, the scan goes on in a copy in memory, and the user is told once.

@@ -5,7 +5,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::library::{open_db, roots, scan_and_list};
+use super::library::{Listed, listed, open_db};
 use super::{finish_output, report_warnings};
 use crate::model::{ArticleJson, Headline, HeadlineJson};
 use crate::store::Store;
@@ -45,18 +45,11 @@ pub fn list(
     options: &ListOptions,
 ) -> anyhow::Result<ExitCode> {
     let mut opened = open_db(data_dir)?;
-    let (headlines, warnings) = if paths.is_empty() {
-        let sample = crate::samples::load_listed();
-        (
-            sample.articles.iter().map(Headline::from).collect(),
-            sample.warnings,
-        )
-    } else {
-        let (roots, mut warnings) = roots(paths);
-        let (headlines, skipped) = scan_and_list(&mut opened, &roots)?;
-        warnings.extend(skipped);
-        (headlines, warnings)
-    };
+    let Listed {
+        headlines,
+        warnings,
+        ..
+    } = listed(&mut opened, paths)?;
     let mut err = io::stderr();
     for w in &warnings {
         let _ = writeln!(err, "broadsheet: warning: {w}");
@@ -88,20 +81,22 @@ fn write_list(shown: &[(&Headline, Mark)], json: bool, out: &mut impl Write) -> 
         return writeln!(out);
     }
     for (h, m) in shown {
-        let read = if m.read_at.is_some() { ' ' } else { 'N' };
-        let star = if m.starred { '*' } else { ' ' };
-        // The index may hold rows written before stories were cleaned when loaded: clean them here too.
-        let section = pad_to(&one_line(h.label().unwrap_or("")), SECTION_COLUMNS);
-        let date = h
-            .published
-            .map_or_else(|| " ".repeat(10), |d| d.format("%Y-%m-%d").to_string());
-        writeln!(
-            out,
-            "{read}{star} {section}  {date}  {}",
-            one_line(&h.title)
-        )?;
+        writeln!(out, "{}", row(h, *m))?;
     }
     Ok(())
+}
+
+/// A story's line in `list` (and `search`): read and star marks, section, date, headline.
+#[must_use]
+pub fn row(h: &Headline, m: Mark) -> String {
+    let read = if m.read_at.is_some() { ' ' } else { 'N' };
+    let star = if m.starred { '*' } else { ' ' };
+    // The index may hold rows written before stories were cleaned when loaded: clean them here too.
+    let section = pad_to(&one_line(h.label().unwrap_or("")), SECTION_COLUMNS);
+    let date = h
+        .published
+        .map_or_else(|| " ".repeat(10), |d| d.format("%Y-%m-%d").to_string());
+    format!("{read}{star} {section}  {date}  {}", one_line(&h.title))
 }
 
 /// `show`: parses the files given (every story, copies included, so the output maps to the files) and

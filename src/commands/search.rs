@@ -8,14 +8,13 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::library::{open_db, roots, scan_and_list};
+use super::library::{Listed, listed, open_db};
 use super::{USAGE, finish_output};
 use crate::model::{Headline, HeadlineJson};
 use crate::search::{self, Searched};
 use crate::store::db::Db;
 use crate::store::marks::Mark;
 use crate::text::clean::{Breaks, clean};
-use crate::text::width::pad_to;
 
 /// What `search` prints.
 #[derive(Clone, Copy, Debug)]
@@ -28,9 +27,6 @@ pub struct Options {
 
 /// How many characters a printed snippet holds: one line of a wide terminal.
 const SNIPPET_CHARS: usize = 100;
-
-/// Section column width, as `list` prints it.
-const SECTION_COLUMNS: usize = 16;
 
 /// One result in JSON: `list --json`'s object, the snippet and the rank.
 #[derive(Serialize)]
@@ -66,23 +62,19 @@ pub fn run(
         }
     };
     let mut opened = open_db(data_dir)?;
+    let Listed {
+        headlines,
+        warnings,
+        sample,
+    } = listed(&mut opened, paths)?;
+    // The sample store is not on disk: it is indexed in memory.
     let mut memory = None;
-    let (headlines, warnings) = if paths.is_empty() {
-        let sample = crate::samples::load_listed();
+    if let Some(articles) = sample {
         let mut db = Db::in_memory()?;
-        db.index_articles(&sample.articles)?;
+        db.index_articles(&articles)?;
         let _ = db.finish_search();
         memory = Some(db);
-        (
-            sample.articles.iter().map(Headline::from).collect(),
-            sample.warnings,
-        )
-    } else {
-        let (roots, mut warnings) = roots(paths);
-        let (headlines, skipped) = scan_and_list(&mut opened, &roots)?;
-        warnings.extend(skipped);
-        (headlines, warnings)
-    };
+    }
     for w in &warnings {
         eprintln!("broadsheet: warning: {w}");
     }
@@ -157,18 +149,7 @@ fn write(
     }
     for (r, snippet) in top.iter().zip(snippets) {
         let h = &headlines[r.index];
-        let m = mark(h.id);
-        let read = if m.read_at.is_some() { ' ' } else { 'N' };
-        let star = if m.starred { '*' } else { ' ' };
-        let section = pad_to(&one_line(h.label().unwrap_or("")), SECTION_COLUMNS);
-        let date = h
-            .published
-            .map_or_else(|| " ".repeat(10), |d| d.format("%Y-%m-%d").to_string());
-        writeln!(
-            out,
-            "{read}{star} {section}  {date}  {}",
-            one_line(&h.title)
-        )?;
+        writeln!(out, "{}", super::print::row(h, mark(h.id)))?;
         if !snippet.is_empty() {
             writeln!(out, "     {}", one_line(&snippet))?;
         }

@@ -50,18 +50,6 @@ pub fn site(url: &str) -> Option<String> {
     Some(host.strip_prefix("www.").unwrap_or(&host).to_owned())
 }
 
-/// `s` cut back to at most `max` bytes, at a character boundary.
-fn cut(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
-}
-
 impl Document {
     /// The document of a story.
     #[must_use]
@@ -84,7 +72,7 @@ impl Document {
                 break;
             }
         }
-        let text = cut(&text, TEXT_INDEXED).to_owned();
+        let text = crate::text::at_most(&text, TEXT_INDEXED).to_owned();
         let lead_end = text.find('\n').unwrap_or(text.len());
         let source = head
             .source

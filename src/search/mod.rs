@@ -20,6 +20,30 @@ use crate::model::{ArticleId, Headline};
 use crate::store::db::Db;
 use crate::store::marks::Mark;
 use engine::EngineError;
+use query::{Expr, Sort};
+
+/// One piece of work for the search worker (or the host, at once).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SearchJob {
+    /// What the index matches for a query's words (`None`: every story).
+    Find {
+        /// The reader's search generation, returned with the reply.
+        generation: u64,
+        /// The words.
+        text: Option<Expr>,
+        /// The order to put the matches in.
+        sort: Sort,
+    },
+    /// Snippets for these stories.
+    Snippets {
+        /// The search generation they are for.
+        generation: u64,
+        /// What to mark.
+        matcher: Matcher,
+        /// The stories.
+        ids: Vec<ArticleId>,
+    },
+}
 
 /// The results of a query, and what to highlight in them.
 #[derive(Clone, Debug, Default)]

@@ -60,28 +60,14 @@ pub struct Parsed {
 /// `s`'s first `LEAD_PREFIX` bytes, cut back to a character boundary; `None` when shorter.
 #[must_use]
 pub fn lead_prefix(s: &str) -> Option<&str> {
-    if s.len() < LEAD_PREFIX {
-        return None;
-    }
-    let mut end = LEAD_PREFIX;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    Some(&s[..end])
+    (s.len() >= LEAD_PREFIX).then(|| crate::text::at_most(s, LEAD_PREFIX))
 }
 
 /// The part of a first paragraph the index keeps: its first [`LEAD_KEPT`] bytes, cut back to a character
 /// boundary.
 #[must_use]
 pub fn kept_lead(s: &str) -> &str {
-    if s.len() <= LEAD_KEPT {
-        return s;
-    }
-    let mut end = LEAD_KEPT;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
+    crate::text::at_most(s, LEAD_KEPT)
 }
 
 /// The lookup key of a folded text.

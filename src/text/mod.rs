@@ -6,6 +6,19 @@ pub mod fold;
 pub mod truncate;
 pub mod width;
 
+/// `s`'s first `max` bytes at most, cut back to a character boundary.
+#[must_use]
+pub fn at_most(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// `n` with thousands separators: 100,000.
 #[must_use]
 pub fn thousands(n: usize) -> String {

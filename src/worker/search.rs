@@ -8,37 +8,15 @@ use std::time::{Duration, Instant};
 
 use crate::action::SearchReply;
 use crate::model::{Article, ArticleId};
+use crate::search::SearchJob;
 use crate::search::engine::SearchIndex;
-use crate::search::highlight::{self, Matcher};
+use crate::search::highlight;
 use crate::search::query::{Expr, Sort};
 use crate::search::rank::Matches;
 use crate::store::db::Db;
 
 /// How many characters a list row's snippet holds: more than the widest list pane shows.
 pub const SNIPPET_CHARS: usize = 160;
-
-/// One piece of work.
-#[derive(Clone, Debug, PartialEq)]
-pub enum SearchJob {
-    /// What the index matches for a query's words (`None`: every story).
-    Find {
-        /// The reader's search generation, returned with the reply.
-        generation: u64,
-        /// The words.
-        text: Option<Expr>,
-        /// The order to put the matches in.
-        sort: Sort,
-    },
-    /// Snippets for these stories.
-    Snippets {
-        /// The search generation they are for.
-        generation: u64,
-        /// What to mark.
-        matcher: Matcher,
-        /// The stories.
-        ids: Vec<ArticleId>,
-    },
-}
 
 /// Where the index is.
 #[derive(Debug)]
