@@ -1,6 +1,10 @@
 //! Reading the line under a headline: bylines ("By Ana Ruiz"), dates in common formats, or both.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+
+use super::zone;
 
 /// What a dateline holds.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -45,7 +49,7 @@ pub fn parse(line: &str) -> Option<Dateline> {
             continue;
         }
         if let Some((english, rest)) = label_and_rest(part) {
-            let (name, date) = labelled_byline(rest)?;
+            let (name, date) = labelled_byline(rest, line)?;
             // The short labels of other languages also open headlines ("Von der Leyen Faces Vote", "Door
             // Dash Drivers Strike"): written with a capital, they count only beside a date.
             if !english && part.starts_with(char::is_uppercase) {
@@ -53,7 +57,7 @@ pub fn parse(line: &str) -> Option<Dateline> {
             }
             out.byline = Some(name.to_owned());
             out.published = out.published.or(date);
-        } else if let Some(date) = parse_date(strip_date_label(part)) {
+        } else if let Some(date) = parse_date_in(strip_date_label(part), line) {
             // The first date stands ("Published …" before "Updated …").
             out.published = out.published.or(Some(date));
         } else {
@@ -95,11 +99,15 @@ fn parts(line: &str) -> impl Iterator<Item = &str> {
 
 /// What follows "By": a name, perhaps with the date after " on " ("Hester Quill on 12 March 2026"), or a
 /// name run on into a date or a handle ("Steven Musil January 18, 2017 11:00 PM PST", "Erin Cunningham
-/// March 18 at 3:57 PM Follow @erin"). The name is then its first two to five capitalised words.
-fn labelled_byline(rest: &str) -> Option<(&str, Option<DateTime<FixedOffset>>)> {
+/// March 18 at 3:57 PM Follow @erin"). The name is then its first two to five capitalised words. `line` is
+/// the whole dateline, for the zone of its date.
+fn labelled_byline<'a>(
+    rest: &'a str,
+    line: &str,
+) -> Option<(&'a str, Option<DateTime<FixedOffset>>)> {
     let (name, date) = rest
         .rfind(" on ")
-        .and_then(|at| Some((&rest[..at], Some(parse_date(&rest[at + 4..])?))))
+        .and_then(|at| Some((&rest[..at], Some(parse_date_in(&rest[at + 4..], line)?))))
         .unwrap_or((rest, None));
     let name = name.trim();
     if is_name(name) {
@@ -109,12 +117,12 @@ fn labelled_byline(rest: &str) -> Option<(&str, Option<DateTime<FixedOffset>>)> 
     let after = after.trim_start_matches([',', ' ', '-', '\u{2013}', '\u{2014}', ':']);
     // The words after the name are a date or hold a handle; running text ("By Tuesday evening the
     // council…", "By Boxing Day, 40 homes had…") does not.
-    let date = parse_date(after).or_else(|| {
+    let date = parse_date_in(after, line).or_else(|| {
         // "January 18, 2017 11:00 PM PST" with something after it: the longest leading date.
         let words: Vec<&str> = after.split_whitespace().collect();
         (2..words.len().min(8))
             .rev()
-            .find_map(|n| parse_date(&words[..n].join(" ")))
+            .find_map(|n| parse_date_in(&words[..n].join(" "), line))
     });
     // A handle among the next words of a line that is no sentence ("March 18 at 3:57 PM Follow @erin").
     let handle = !after.ends_with(['.', '!', '?'])
@@ -356,9 +364,17 @@ const DATE_FORMATS: &[&str] = &[
 ];
 
 /// Parses a date or date-time in the formats news pages commonly print. A bare date is taken as midnight
-/// UTC, a time without a zone as UTC; a trailing "GMT" or "UTC" is understood.
+/// UTC, a time without a zone as UTC; a trailing zone abbreviation ("GMT", "EST", "IST") is understood
+/// (see [`zone`]).
 #[must_use]
 pub fn parse_date(s: &str) -> Option<DateTime<FixedOffset>> {
+    parse_date_in(s, s)
+}
+
+/// [`parse_date`] for a date that stands in the line `context`, whose place names settle a zone
+/// abbreviation that several zones share ("By Aoife Byrne, Dublin | 3 March 2019 10:00 IST").
+#[must_use]
+pub fn parse_date_in(s: &str, context: &str) -> Option<DateTime<FixedOffset>> {
     let s = s.trim();
     let original = s;
     // Every format above starts with a digit or a letter and holds a digit; cheap checks first keep
@@ -369,15 +385,25 @@ pub fn parse_date(s: &str) -> Option<DateTime<FixedOffset>> {
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
         return Some(d);
     }
-    if let Ok(d) = DateTime::parse_from_rfc2822(s) {
+    let (bare, offset_minutes) = zone::split_zone(s, context);
+    // chrono's RFC 2822 reads only the US zones and GMT, and takes any other name for UTC: a zone we
+    // know is handed to it as the offset it stands for ("Mon, 4 Mar 2019 10:00:00 IST" is +0530).
+    let rfc2822 = if bare.len() < s.len() {
+        let sign = if offset_minutes < 0 { '-' } else { '+' };
+        let (hours, minutes) = (offset_minutes.abs() / 60, offset_minutes.abs() % 60);
+        Cow::Owned(format!("{bare} {sign}{hours:02}{minutes:02}"))
+    } else {
+        Cow::Borrowed(s)
+    };
+    if let Ok(d) = DateTime::parse_from_rfc2822(&rfc2822) {
         return Some(d);
     }
-    let (s, offset) = split_zone(s);
+    let s = bare;
     // chrono reads "Sep" but not the common "Sept".
     let s = s.replacen("Sept.", "Sep.", 1).replacen("Sept ", "Sep ", 1);
     let s = s.as_str();
     let zoned = |n: NaiveDateTime| {
-        FixedOffset::east_opt(offset * 3600)
+        FixedOffset::east_opt(offset_minutes * 60)
             .and_then(|z| z.from_local_datetime(&n).single())
             .unwrap_or_else(|| Utc.from_utc_datetime(&n).fixed_offset())
     };
@@ -399,7 +425,7 @@ pub fn parse_date(s: &str) -> Option<DateTime<FixedOffset>> {
     // "1 de diciembre de 2017", "27. April 2015 14:02", "30 avril 2015 à 14h02": the same formats once the
     // month is named in English and the little words around it are gone.
     let english = in_english(original)?;
-    parse_date(&english)
+    parse_date_in(&english, context)
 }
 
 /// Month names (and their common abbreviations) in the languages pages come in, with their numbers.
@@ -523,41 +549,6 @@ fn in_english(s: &str) -> Option<String> {
     found.then(|| out.join(" "))
 }
 
-/// Time-zone abbreviations news pages print after a time, with their offsets from UTC in hours.
-const ZONES: &[(&str, i32)] = &[
-    ("GMT", 0),
-    ("UTC", 0),
-    ("Z", 0),
-    ("BST", 1),
-    ("CET", 1),
-    ("CEST", 2),
-    ("EET", 2),
-    ("EEST", 3),
-    ("EST", -5),
-    ("EDT", -4),
-    ("CST", -6),
-    ("CDT", -5),
-    ("MST", -7),
-    ("MDT", -6),
-    ("PST", -8),
-    ("PDT", -7),
-    ("IST", 5),
-    ("JST", 9),
-    ("KST", 9),
-    ("AEST", 10),
-    ("AEDT", 11),
-];
-
-/// `s` without a trailing zone abbreviation, and that zone's offset in hours (0 when there is none).
-fn split_zone(s: &str) -> (&str, i32) {
-    if let Some((rest, last)) = s.rsplit_once(' ')
-        && let Some((_, hours)) = ZONES.iter().find(|(z, _)| *z == last)
-    {
-        return (rest.trim_end(), *hours);
-    }
-    (s, 0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -615,6 +606,61 @@ mod tests {
         assert_eq!(day("Calls for ICC referral"), "");
         assert_eq!(day("mars 2015 est une année"), "");
         assert_eq!(day("February 30, 2014"), "");
+    }
+
+    #[test]
+    fn zones_off_the_hour_keep_their_minutes() {
+        assert_eq!(day("March 3, 2019 10:00 IST"), "2019-03-03T10:00:00+05:30");
+        assert_eq!(
+            day("March 3, 2019 10:00 AM IST"),
+            "2019-03-03T10:00:00+05:30"
+        );
+        assert_eq!(day("2019-03-03 10:00 NPT"), "2019-03-03T10:00:00+05:45");
+        assert_eq!(day("3 March 2019 10:00 ACST"), "2019-03-03T10:00:00+09:30");
+        assert_eq!(
+            day("March 3, 2019 10:00 AM NST"),
+            "2019-03-03T10:00:00-03:30"
+        );
+        assert_eq!(
+            day("Sun, 3 Mar 2019 10:00:00 IST"),
+            "2019-03-03T10:00:00+05:30"
+        );
+        assert_eq!(
+            day("Sun, 3 Mar 2019 10:00:00 NST"),
+            "2019-03-03T10:00:00-03:30"
+        );
+        // chrono's own reading of the zones it knows is unchanged.
+        assert_eq!(
+            day("Sun, 3 Mar 2019 10:00:00 EST"),
+            "2019-03-03T10:00:00-05:00"
+        );
+    }
+
+    #[test]
+    fn shared_zones_default_unless_the_dateline_names_a_place() {
+        // IST is India's and CST the US Central zone unless a place in the line says otherwise.
+        assert_eq!(day("March 3, 2019 10:00 CST"), "2019-03-03T10:00:00-06:00");
+        let zoned = |line: &str| {
+            parse(line)
+                .and_then(|d| d.published)
+                .map(|d| d.to_rfc3339())
+        };
+        assert_eq!(
+            zoned("By Aoife Byrne, Dublin | 3 March 2019 10:00 IST").as_deref(),
+            Some("2019-03-03T10:00:00+01:00")
+        );
+        assert_eq!(
+            zoned("By Noa Levi, Jerusalem on 3 March 2019 10:00 IST").as_deref(),
+            Some("2019-03-03T10:00:00+02:00")
+        );
+        assert_eq!(
+            zoned("By Li Wei, Beijing | March 3, 2019 10:00 CST").as_deref(),
+            Some("2019-03-03T10:00:00+08:00")
+        );
+        assert_eq!(
+            zoned("By Priya Nair | March 3, 2019 10:00 IST").as_deref(),
+            Some("2019-03-03T10:00:00+05:30")
+        );
     }
 
     #[test]

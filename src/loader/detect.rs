@@ -12,6 +12,13 @@ pub fn detect(path: &Path, text: &str) -> Format {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
+    // A feed or page may open with comments, processing instructions or a DOCTYPE (the RSS 0.91 one
+    // names the Netscape DTD): its first element decides, whatever the extension says.
+    match super::prolog::first_element(text).as_deref() {
+        Some("rss" | "feed" | "rdf:rdf") => return Format::Feed,
+        Some("html") => return Format::Html,
+        _ => {}
+    }
     let start = text.trim_start();
     let head: String = start
         .chars()
@@ -75,5 +82,42 @@ mod tests {
         );
         // A scraped page that opens with a dash line stays scraped.
         assert_eq!(detect(p, "---\nHeadline"), Format::Scraped);
+    }
+
+    #[test]
+    fn the_first_element_decides_past_the_prolog() {
+        let netscape = "<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" \
+                        \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n<rss version=\"0.91\">";
+        for name in ["news.rss", "news.xml", "news.txt", "news.html", "news"] {
+            let p = Path::new(name);
+            assert_eq!(detect(p, netscape), Format::Feed, "{name}");
+            assert_eq!(
+                detect(p, "<!-- generated -->\n<rss version=\"2.0\">"),
+                Format::Feed,
+                "{name}"
+            );
+            assert_eq!(
+                detect(
+                    p,
+                    "<?xml version=\"1.0\"?><?xml-stylesheet href=\"a.xsl\"?><!-- x --><feed>"
+                ),
+                Format::Feed,
+                "{name}"
+            );
+            assert_eq!(
+                detect(
+                    p,
+                    "<!-- x --><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                ),
+                Format::Feed,
+                "{name}"
+            );
+            // A page whose opening comment mentions a feed is a page.
+            assert_eq!(
+                detect(p, "<!-- saved from <rss> -->\n<html><body>x</body></html>"),
+                Format::Html,
+                "{name}"
+            );
+        }
     }
 }
