@@ -548,3 +548,28 @@ fn queries_are_kept_across_runs() {
         "oldest first, once each"
     );
 }
+
+#[test]
+fn the_help_lists_the_query_language() {
+    let r = reader(140, 40);
+    let rows = broadsheet::app::help::rows(&r);
+    let at = rows
+        .iter()
+        .position(|row| matches!(row, broadsheet::app::overlay::Row::Heading(h) if h.starts_with("Search queries")))
+        .expect("a search section");
+    let forms: Vec<String> = rows[at + 1..]
+        .iter()
+        .filter_map(|row| match row {
+            broadsheet::app::overlay::Row::Pair { left, .. } => Some(left.clone()),
+            _ => None,
+        })
+        .collect();
+    for form in [
+        "storm OR flood",
+        "harb*",
+        "is:unread is:read is:starred",
+        "sort:newest sort:oldest",
+    ] {
+        assert!(forms.iter().any(|f| f == form), "{form} in {forms:?}");
+    }
+}
