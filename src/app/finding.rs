@@ -11,7 +11,10 @@ use super::search::{Active, Hits};
 use super::state::State;
 use crate::action::SearchReply;
 use crate::search::rank::{self, Matches};
+use std::ops::Range;
+
 use crate::search::{Matcher, SearchJob, parse};
+use crate::view::reflow::Line;
 
 /// Lines kept above a match scrolled to, so it is read in context.
 const MATCH_CONTEXT: usize = 2;
@@ -228,16 +231,7 @@ pub(super) fn mark_matches(state: &mut State) {
     };
     let key = state.view_key();
     if state.search.hits.key != key {
-        let lines = view
-            .article
-            .lines
-            .iter()
-            .enumerate()
-            .filter_map(|(i, l)| {
-                let found = active.matcher.find(&l.text);
-                (!found.is_empty()).then_some((i, found))
-            })
-            .collect();
+        let lines = hits_in(&active.matcher, &view.article.lines);
         state.search.hits = Hits { key, lines };
     }
     let current = state.current().map(|h| h.id);
@@ -247,6 +241,50 @@ pub(super) fn mark_matches(state: &mut State) {
             state.article.set_scroll(line.saturating_sub(MATCH_CONTEXT));
         }
     }
+}
+
+/// A word no query has, put between blocks so that a phrase is not matched across them.
+const BLOCK_BREAK: &str = " zq0blockbreak0zq ";
+
+/// The matches in reflowed lines, line by line: the lines of a block are read as one text, so a phrase
+/// broken across two lines is found and marked on both.
+fn hits_in(matcher: &Matcher, lines: &[Line]) -> Vec<(usize, Vec<Range<usize>>)> {
+    let mut joined = String::new();
+    let mut starts = Vec::with_capacity(lines.len());
+    let mut previous = None;
+    for l in lines {
+        let part = (l.block, l.kind);
+        if previous != Some(part) {
+            joined.push_str(BLOCK_BREAK);
+        }
+        previous = Some(part);
+        starts.push(joined.len());
+        joined.push_str(&l.text);
+        joined.push(' ');
+    }
+    let mut out: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
+    for found in matcher.find(&joined) {
+        let first = starts
+            .partition_point(|&s| s <= found.start)
+            .saturating_sub(1);
+        for (i, l) in lines.iter().enumerate().skip(first) {
+            let start = starts[i];
+            if start >= found.end {
+                break;
+            }
+            let end = start + l.text.len();
+            let (from, to) = (found.start.max(start), found.end.min(end));
+            if from >= to {
+                continue;
+            }
+            let range = from - start..to - start;
+            match out.last_mut() {
+                Some((line, ranges)) if *line == i => ranges.push(range),
+                _ => out.push((i, vec![range])),
+            }
+        }
+    }
+    out
 }
 
 /// Scrolls the article to the next (or previous) line with a match, and focuses it.
@@ -356,4 +394,33 @@ pub(super) fn browse(state: &mut State, back: bool) {
         None => p.set_text(&draft),
     }
     typed(state);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::reflow::LineKind;
+
+    fn line(text: &str, block: usize) -> Line {
+        Line {
+            kind: LineKind::Paragraph,
+            text: text.to_owned(),
+            block: Some(block),
+        }
+    }
+
+    #[test]
+    fn a_phrase_broken_across_lines_is_marked_on_both_but_not_across_blocks() {
+        let matcher = Matcher::new(&parse("\"sea wall\"").expect("a query"));
+        let lines = [
+            line("over the sea", 0),
+            line("wall it came", 0),
+            line("by the sea", 1),
+            line("wall again", 2),
+        ];
+        assert_eq!(
+            hits_in(&matcher, &lines),
+            [(0, [9..12].to_vec()), (1, [0..4].to_vec())]
+        );
+    }
 }
