@@ -420,7 +420,10 @@ mod tests {
         ];
         assert_eq!(
             hits_in(&matcher, &lines),
-            [(0, [9..12].to_vec()), (1, [0..4].to_vec())]
+            [
+                (0, vec![Range { start: 9, end: 12 }]),
+                (1, vec![Range { start: 0, end: 4 }])
+            ]
         );
     }
 }
