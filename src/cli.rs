@@ -82,6 +82,25 @@ pub enum Command {
         #[arg(required = true, value_name = "ID|PATH")]
         targets: Vec<String>,
     },
+    /// Star stories, by id or by the files and folders holding them.
+    Star {
+        /// Story ids, files or folders.
+        #[arg(required = true, value_name = "ID|PATH")]
+        targets: Vec<String>,
+    },
+    /// Unstar stories, by id or by the files and folders holding them.
+    Unstar {
+        /// Story ids, files or folders.
+        #[arg(required = true, value_name = "ID|PATH")]
+        targets: Vec<String>,
+    },
+    /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man -l -` or a man directory.
+    Man,
     /// Export or import read state.
     State {
         /// export or import.

@@ -1,6 +1,7 @@
 //! The commands behind the command line: each loads what it needs, prints, and returns an exit status.
 
 pub mod config;
+pub mod docs;
 pub mod library;
 pub mod mark;
 pub mod print;
@@ -23,8 +24,17 @@ pub const USAGE: u8 = 2;
 #[must_use]
 pub fn run(cli: Cli) -> ExitCode {
     let data_dir = cli.data_dir.clone();
-    if let Some(Command::Config { action }) = &cli.command {
-        return config::run(action, cli.config.as_deref());
+    match &cli.command {
+        Some(Command::Config { action }) => return config::run(action, cli.config.as_deref()),
+        // Generated from the definitions alone: no configuration needed.
+        Some(Command::Completions { shell }) => return docs::completions(*shell),
+        Some(Command::Man) => {
+            return docs::man().unwrap_or_else(|e| {
+                let _ = writeln!(io::stderr(), "broadsheet: {e:#}");
+                ExitCode::from(1)
+            });
+        }
+        _ => {}
     }
     let source = crate::config::locate(cli.config.as_deref());
     let settings = match crate::config::load(&source, crate::config::no_color_requested()) {
@@ -74,9 +84,19 @@ pub fn run(cli: Cli) -> ExitCode {
             data_dir.as_deref(),
             &search::Options { json, limit },
         ),
-        Some(Command::Mark { state, targets }) => mark::run(state, &targets, data_dir.as_deref()),
+        Some(Command::Mark { state, targets }) => {
+            mark::run(mark::Change::Read(state), &targets, data_dir.as_deref())
+        }
+        Some(Command::Star { targets }) => {
+            mark::run(mark::Change::Star(true), &targets, data_dir.as_deref())
+        }
+        Some(Command::Unstar { targets }) => {
+            mark::run(mark::Change::Star(false), &targets, data_dir.as_deref())
+        }
+        Some(Command::Config { .. } | Command::Completions { .. } | Command::Man) => {
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::State { action }) => state::run(&action, data_dir.as_deref()),
-        Some(Command::Config { .. }) => Ok(ExitCode::SUCCESS),
     };
     match outcome {
         Ok(code) => code,

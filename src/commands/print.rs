@@ -56,6 +56,10 @@ pub fn list(
     }
     if headlines.is_empty() {
         let _ = writeln!(err, "broadsheet: no stories could be loaded");
+        if options.json {
+            // A script reading the JSON gets an empty array, not nothing.
+            println!("[]");
+        }
         return Ok(ExitCode::from(1));
     }
     let marks = opened.db.marks()?;

@@ -84,6 +84,10 @@ pub fn run(
     let by_id = search::by_id(&headlines);
     let found = search::search(index, &headlines, &by_id, &parsed, &mark, search::now())?;
     if found.results.is_empty() {
+        if options.json {
+            // A script reading the JSON gets an empty array, not nothing.
+            println!("[]");
+        }
         return Ok(ExitCode::from(1));
     }
     let shown = if options.limit == 0 {

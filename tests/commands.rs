@@ -1,0 +1,135 @@
+//! The command line's scripting surface: `star` and `unstar`, ids that name no story, empty JSON results,
+//! and the completion scripts and manual page generated from the definitions.
+
+mod common;
+
+use common::broadsheet;
+use serde_json::Value;
+
+fn json(out: &std::process::Output) -> Vec<Value> {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+#[test]
+fn star_and_unstar_by_id_and_by_path() {
+    let data = tempfile::tempdir().unwrap();
+    let stories = tempfile::tempdir().unwrap();
+    broadsheet::synth::write_store(stories.path(), 3, 5).unwrap();
+    let root = stories.path().to_str().unwrap();
+    let listed = json(&broadsheet(data.path(), &["list", "--json", root]));
+    let id = listed[0]["id"].as_str().unwrap().to_owned();
+    let out = broadsheet(data.path(), &["star", &id]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "1 story starred"
+    );
+    let starred = json(&broadsheet(
+        data.path(),
+        &["list", "--json", "--starred", root],
+    ));
+    assert_eq!(starred.len(), 1);
+    assert_eq!(starred[0]["id"], id.as_str());
+    // A folder names every story in it.
+    let out = broadsheet(data.path(), &["star", root]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "3 stories starred"
+    );
+    let out = broadsheet(data.path(), &["unstar", &id, root]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "3 stories unstarred"
+    );
+    let starred = json(&broadsheet(
+        data.path(),
+        &["list", "--json", "--starred", root],
+    ));
+    assert!(starred.is_empty());
+}
+
+#[test]
+fn an_id_that_names_no_story_is_an_error_and_nothing_changes() {
+    let data = tempfile::tempdir().unwrap();
+    let stories = tempfile::tempdir().unwrap();
+    broadsheet::synth::write_store(stories.path(), 2, 5).unwrap();
+    let root = stories.path().to_str().unwrap();
+    let listed = json(&broadsheet(data.path(), &["list", "--json", root]));
+    let known = listed[0]["id"].as_str().unwrap().to_owned();
+    let unknown = "0123456789abcdef0123456789abcdef";
+    for command in [&["mark", "read"][..], &["star"][..], &["unstar"][..]] {
+        let mut args = command.to_vec();
+        args.extend([known.as_str(), unknown]);
+        let out = broadsheet(data.path(), &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(unknown) && err.contains("nothing was changed"),
+            "{err}"
+        );
+    }
+    let out = broadsheet(data.path(), &["mark", "read", "not-a-story"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`not-a-story` is neither a story id"));
+    let listed = json(&broadsheet(data.path(), &["list", "--json", root]));
+    assert!(
+        listed.iter().all(|s| s["read"] == false),
+        "the known story was not marked either"
+    );
+}
+
+#[test]
+fn empty_results_print_an_empty_array() {
+    let data = tempfile::tempdir().unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    let out = broadsheet(
+        data.path(),
+        &["list", "--json", empty.path().to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(json(&out).is_empty());
+    let out = broadsheet(data.path(), &["search", "--json", "volcanoes"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(json(&out).is_empty());
+}
+
+#[test]
+fn completions_and_the_manual_come_from_the_definitions() {
+    let data = tempfile::tempdir().unwrap();
+    for (shell, marker) in [
+        ("bash", "_broadsheet()"),
+        ("zsh", "#compdef broadsheet"),
+        ("fish", "complete -c broadsheet"),
+    ] {
+        let out = broadsheet(data.path(), &["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains(marker),
+            "{shell}: {}",
+            &text[..text.len().min(200)]
+        );
+        assert!(
+            text.contains("search") && text.contains("unstar"),
+            "{shell} completes the subcommands"
+        );
+    }
+    let out = broadsheet(data.path(), &["man"]);
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH broadsheet 1"));
+    assert!(page.contains("search"));
+    // A broken configuration does not stop them: they need none.
+    let config = data.path().join("bad.toml");
+    std::fs::write(&config, "nonsense = [").unwrap();
+    let out = broadsheet(
+        data.path(),
+        &["--config", config.to_str().unwrap(), "completions", "bash"],
+    );
+    assert!(out.status.success());
+}
