@@ -133,3 +133,29 @@ fn completions_and_the_manual_come_from_the_definitions() {
     );
     assert!(out.status.success());
 }
+
+#[test]
+fn a_folder_before_the_subcommand_is_used_or_refused_never_ignored() {
+    let data = tempfile::tempdir().unwrap();
+    let stories = tempfile::tempdir().unwrap();
+    broadsheet::synth::write_store(stories.path(), 2, 5).unwrap();
+    let root = stories.path().to_str().unwrap();
+    let listed = json(&broadsheet(data.path(), &[root, "list", "--json"]));
+    assert_eq!(
+        listed.len(),
+        2,
+        "the folder's stories, not the sample store's"
+    );
+    let title = listed[0]["title"].as_str().unwrap().to_owned();
+    let found = json(&broadsheet(
+        data.path(),
+        &[root, "search", "--json", &format!("title:\"{title}\"")],
+    ));
+    assert_eq!(found[0]["title"], title.as_str());
+    let out = broadsheet(
+        data.path(),
+        &[root, "mark", "read", listed[0]["id"].as_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`mark` takes no folder before it"));
+}

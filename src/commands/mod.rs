@@ -22,8 +22,11 @@ pub const USAGE: u8 = 2;
 
 /// Runs the command line. The configuration is read first: a bad one stops every command with status 2.
 #[must_use]
-pub fn run(cli: Cli) -> ExitCode {
+pub fn run(mut cli: Cli) -> ExitCode {
     let data_dir = cli.data_dir.clone();
+    if let Err(code) = place_leading_paths(&mut cli) {
+        return code;
+    }
     match &cli.command {
         Some(Command::Config { action }) => return config::run(action, cli.config.as_deref()),
         // Generated from the definitions alone: no configuration needed.
@@ -107,6 +110,52 @@ pub fn run(cli: Cli) -> ExitCode {
                 .is_some_and(|d| matches!(d, DbError::Newer { .. }));
             ExitCode::from(if usage { USAGE } else { 1 })
         }
+    }
+}
+
+/// Paths before the subcommand (`broadsheet ~/news list`) count as its paths where it takes some, and are
+/// a usage error where it does not: never silently ignored.
+fn place_leading_paths(cli: &mut Cli) -> Result<(), ExitCode> {
+    let before = std::mem::take(&mut cli.paths);
+    if before.is_empty() {
+        return Ok(());
+    }
+    match &mut cli.command {
+        None => cli.paths = before,
+        Some(
+            Command::List { paths, .. }
+            | Command::Show { paths, .. }
+            | Command::Search { paths, .. },
+        ) => {
+            let mut all = before;
+            all.append(paths);
+            *paths = all;
+        }
+        Some(other) => {
+            let name = command_name(other);
+            let _ = writeln!(
+                io::stderr(),
+                "broadsheet: `{name}` takes no folder before it: give its arguments after it (`broadsheet {name} …`)"
+            );
+            return Err(ExitCode::from(USAGE));
+        }
+    }
+    Ok(())
+}
+
+/// A subcommand's name, as typed.
+fn command_name(command: &Command) -> &'static str {
+    match command {
+        Command::List { .. } => "list",
+        Command::Show { .. } => "show",
+        Command::Search { .. } => "search",
+        Command::Mark { .. } => "mark",
+        Command::Star { .. } => "star",
+        Command::Unstar { .. } => "unstar",
+        Command::Completions { .. } => "completions",
+        Command::Man => "man",
+        Command::State { .. } => "state",
+        Command::Config { .. } => "config",
     }
 }
 
