@@ -136,12 +136,26 @@ pub enum MarkAs {
     Unread,
 }
 
+/// The formats of `state export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One JSON object per line: every mark, losslessly.
+    Jsonl,
+    /// Tab-separated id, URL and read time, read stories only (the first export format).
+    Tsv,
+}
+
 /// `state export` and `state import`.
 #[derive(Debug, Subcommand)]
 pub enum StateAction {
-    /// Print one line per read story: id, URL and read time, tab-separated.
-    Export,
-    /// Read marks back from an export, or from newsboat's `-E` export (one URL per line).
+    /// Print the read state: one JSON object per line with the id, URL, read time, star and position (every
+    /// story with a mark), or with --format tsv one line per read story: id, URL and read time.
+    Export {
+        /// jsonl (the default, lossless) or tsv (read stories only).
+        #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+        format: ExportFormat,
+    },
+    /// Read marks back from an export (either format), or from newsboat's `-E` export (one URL per line).
     Import {
         /// The file to read ("-" for standard input).
         file: PathBuf,

@@ -159,3 +159,58 @@ fn a_folder_before_the_subcommand_is_used_or_refused_never_ignored() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("`mark` takes no folder before it"));
 }
+
+#[test]
+fn the_state_export_round_trips_every_mark() {
+    use broadsheet::model::ArticleId;
+    use broadsheet::store::db::Db;
+    let data = tempfile::tempdir().unwrap();
+    let (read, starred, placed) = (ArticleId(0xa1), ArticleId(0xb2), ArticleId(0xc3));
+    {
+        let mut db = Db::open(data.path()).unwrap().db;
+        db.set_read(&[(read, Some("https://example.test/a\tb"), Some(1_700_000_000))])
+            .unwrap();
+        db.set_starred(starred, None, true).unwrap();
+        db.set_position(placed, None, 7).unwrap();
+    }
+    let export = broadsheet(data.path(), &["state", "export"]);
+    assert!(export.status.success());
+    let text = String::from_utf8(export.stdout).unwrap();
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    for line in &lines {
+        let mut keys: Vec<&str> = line
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["id", "position", "read_at", "starred", "url"]);
+    }
+    let file = data.path().join("state.jsonl");
+    std::fs::write(&file, &text).unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let out = broadsheet(other.path(), &["state", "import", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let again = broadsheet(other.path(), &["state", "export"]);
+    assert_eq!(String::from_utf8(again.stdout).unwrap(), text, "lossless");
+    let before = Db::open(data.path()).unwrap().db.marks().unwrap();
+    let after = Db::open(other.path()).unwrap().db.marks().unwrap();
+    assert_eq!(before, after);
+    // The first format stays, as --format tsv: read stories only, the URL's tab escaped.
+    let tsv = broadsheet(data.path(), &["state", "export", "--format", "tsv"]);
+    let tsv = String::from_utf8(tsv.stdout).unwrap();
+    assert_eq!(tsv.lines().count(), 1);
+    assert!(
+        tsv.contains("https://example.test/a%09b\t2023-11-14T22:13:20+00:00"),
+        "{tsv}"
+    );
+}

@@ -428,7 +428,7 @@ fn the_command_line_marks_exports_and_imports() {
     let out = broadsheet(other.path(), &["state", "import", file.to_str().unwrap()]);
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
-        "imported 3 read marks; 3 of them match no story in the index yet"
+        "imported 3 marks; 3 of them match no story in the index yet"
     );
     let marks = Db::open(other.path()).unwrap().db.marks().unwrap();
     assert!(marks.contains_key(&ArticleId::parse(&id).unwrap()));

@@ -10,8 +10,9 @@ use chrono::{DateTime, TimeZone, Utc};
 
 use super::finish_output;
 use super::library::{open_db, open_db_to_write};
-use crate::cli::StateAction;
+use crate::cli::{ExportFormat, StateAction};
 use crate::model::{ArticleId, canonical_url};
+use crate::store::marks::{Mark, StoredMark};
 
 /// Runs `state export` or `state import`.
 ///
@@ -19,20 +20,24 @@ use crate::model::{ArticleId, canonical_url};
 /// When the database or the file cannot be read or written.
 pub fn run(action: &StateAction, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     match action {
-        StateAction::Export => {
+        StateAction::Export { format } => {
             let db = open_db(data_dir)?.db;
-            // Marks with unreadable ids were named when the database was opened.
-            let (records, _) = db.read_records()?;
             let mut out = io::BufWriter::new(io::stdout().lock());
-            let written = records.iter().try_for_each(|r| {
-                let when = Utc
-                    .timestamp_opt(r.read_at, 0)
-                    .single()
-                    .map(|t| t.to_rfc3339())
-                    .unwrap_or_default();
-                let url = escape_url(r.url.as_deref().unwrap_or(""));
-                writeln!(out, "{}\t{url}\t{when}", r.id)
-            });
+            let written = match format {
+                ExportFormat::Jsonl => db
+                    .stored_marks()
+                    .iter()
+                    .filter(|m| m.mark != Mark::default())
+                    .try_for_each(|m| writeln!(out, "{}", json_line(m))),
+                ExportFormat::Tsv => {
+                    // Marks with unreadable ids were named when the database was opened.
+                    let (records, _) = db.read_records()?;
+                    records.iter().try_for_each(|r| {
+                        let url = escape_url(r.url.as_deref().unwrap_or(""));
+                        writeln!(out, "{}\t{url}\t{}", r.id, rfc3339(r.read_at))
+                    })
+                }
+            };
             finish_output(written.and_then(|()| out.flush()))
         }
         StateAction::Import { file } => {
@@ -49,6 +54,7 @@ pub fn run(action: &StateAction, data_dir: Option<&Path>) -> anyhow::Result<Exit
             };
             let now = Utc::now().timestamp();
             let mut rows: Vec<Imported> = Vec::new();
+            let mut whole: Vec<StoredMark> = Vec::new();
             let warn = |n: usize, reason: &str| {
                 eprintln!("broadsheet: warning: {} line {n}: {reason}", file.display());
             };
@@ -57,6 +63,13 @@ pub fn run(action: &StateAction, data_dir: Option<&Path>) -> anyhow::Result<Exit
                     warn(n + 1, "not valid UTF-8; skipped");
                     continue;
                 };
+                if line.trim_start().starts_with('{') {
+                    match from_json_line(line) {
+                        Ok(m) => whole.push(m),
+                        Err(reason) => warn(n + 1, &reason),
+                    }
+                    continue;
+                }
                 match parse_line(line, now) {
                     Ok(Some((row, note))) => {
                         if let Some(note) = note {
@@ -69,24 +82,85 @@ pub fn run(action: &StateAction, data_dir: Option<&Path>) -> anyhow::Result<Exit
                 }
             }
             let known = db.indexed_ids()?;
-            let unmatched = rows.iter().filter(|(id, _, _)| !known.contains(id)).count();
+            let unmatched = rows.iter().filter(|(id, _, _)| !known.contains(id)).count()
+                + whole.iter().filter(|m| !known.contains(&m.id)).count();
+            db.restore_marks(&whole)?;
             let refs: Vec<(ArticleId, Option<&str>, Option<i64>)> = rows
                 .iter()
                 .map(|(id, url, at)| (*id, url.as_deref(), *at))
                 .collect();
             db.set_read(&refs)?;
-            let marks = if refs.len() == 1 { "mark" } else { "marks" };
+            let count = refs.len() + whole.len();
+            let marks = if count == 1 { "mark" } else { "marks" };
+            let kind = if whole.is_empty() { "read " } else { "" };
+            let count = crate::text::thousands(count);
             if unmatched > 0 {
                 println!(
-                    "imported {} read {marks}; {unmatched} of them match no story in the index yet",
-                    refs.len()
+                    "imported {count} {kind}{marks}; {} of them match no story in the index yet",
+                    crate::text::thousands(unmatched)
                 );
             } else {
-                println!("imported {} read {marks}", refs.len());
+                println!("imported {count} {kind}{marks}");
             }
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// A time as the exports write it (RFC 3339, UTC).
+fn rfc3339(at: i64) -> String {
+    Utc.timestamp_opt(at, 0)
+        .single()
+        .map(|t| t.to_rfc3339())
+        .unwrap_or_default()
+}
+
+/// One mark as a line of the JSON Lines export.
+fn json_line(m: &StoredMark) -> String {
+    serde_json::json!({
+        "id": m.id.to_string(),
+        "url": m.url,
+        "read_at": m.mark.read_at.map(rfc3339),
+        "starred": m.mark.starred,
+        "position": m.mark.position,
+    })
+    .to_string()
+}
+
+/// A line of the JSON Lines export read back.
+fn from_json_line(line: &str) -> Result<StoredMark, String> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Line {
+        id: String,
+        #[serde(default)]
+        url: Option<String>,
+        #[serde(default)]
+        read_at: Option<String>,
+        #[serde(default)]
+        starred: bool,
+        #[serde(default)]
+        position: u32,
+    }
+    let l: Line = serde_json::from_str(line).map_err(|e| format!("not an export line: {e}"))?;
+    let id = ArticleId::parse(&l.id).ok_or_else(|| format!("not a story id: {:?}", l.id))?;
+    let read_at = match l.read_at {
+        None => None,
+        Some(t) => Some(
+            DateTime::parse_from_rfc3339(&t)
+                .map_err(|_| format!("bad read time {t:?}"))?
+                .timestamp(),
+        ),
+    };
+    Ok(StoredMark {
+        id,
+        url: l.url,
+        mark: Mark {
+            read_at,
+            starred: l.starred,
+            position: l.position,
+        },
+    })
 }
 
 /// A read mark to import: the story, its URL, and when it was read.

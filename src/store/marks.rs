@@ -287,6 +287,13 @@ impl Db {
         tx.commit().map_err(fail)
     }
 
+    /// Every mark, in id order, as stored (rows whose id is not a story id left out: opening the database
+    /// reports them).
+    #[must_use]
+    pub fn stored_marks(&self) -> Vec<StoredMark> {
+        salvage(&self.conn)
+    }
+
     /// Every read story, oldest reading first, and a warning for each row whose id is not a story id.
     ///
     /// # Errors
