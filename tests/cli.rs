@@ -56,6 +56,7 @@ fn show_json_has_the_public_shape() {
     assert_eq!(
         keys(a),
         [
+            "abs_path",
             "body",
             "byline",
             "format",
@@ -99,6 +100,7 @@ fn list_json_has_the_public_shape_and_resolves_dates() {
         assert_eq!(
             keys(a),
             [
+                "abs_path",
                 "byline",
                 "format",
                 "id",
@@ -111,6 +113,11 @@ fn list_json_has_the_public_shape_and_resolves_dates() {
             ]
         );
         assert_eq!(a["read"], false);
+        assert_eq!(
+            a["abs_path"],
+            Value::Null,
+            "the sample store is not on disk"
+        );
     }
     let dated = items.iter().find(|a| a["published"].is_string()).unwrap();
     assert!(chrono::DateTime::parse_from_rfc3339(dated["published"].as_str().unwrap()).is_ok());

@@ -214,3 +214,31 @@ fn the_state_export_round_trips_every_mark() {
         "{tsv}"
     );
 }
+
+#[test]
+fn list_show_and_search_give_paths_as_typed_and_absolute() {
+    let data = tempfile::tempdir().unwrap();
+    let parent = tempfile::tempdir().unwrap();
+    let folder = parent.path().join("news");
+    broadsheet::synth::write_store(&folder, 1, 5).unwrap();
+    let typed = folder.join(".").join("..").join("news");
+    let typed = typed.to_str().unwrap();
+    let absolute = std::fs::canonicalize(folder.join("000000.txt")).unwrap();
+    let listed = json(&broadsheet(data.path(), &["list", "--json", typed]));
+    let shown = json(&broadsheet(data.path(), &["show", "--json", typed]));
+    let title = listed[0]["title"].as_str().unwrap().to_owned();
+    let found = json(&broadsheet(
+        data.path(),
+        &[
+            "search",
+            "--json",
+            "-p",
+            typed,
+            &format!("title:\"{title}\""),
+        ],
+    ));
+    for rows in [&listed, &shown, &found] {
+        assert_eq!(rows[0]["path"], format!("{typed}/000000.txt").as_str());
+        assert_eq!(rows[0]["abs_path"], absolute.to_str().unwrap());
+    }
+}

@@ -127,6 +127,35 @@ pub struct Listed {
     pub warnings: Vec<Warning>,
     /// The bundled sample store's stories, when no path was given (they are not on disk, nor indexed).
     pub sample: Option<Vec<model::Article>>,
+    /// Each root as the index knows it (absolute) and as it was given.
+    pub given: Vec<(PathBuf, PathBuf)>,
+}
+
+impl Listed {
+    /// A story's path as the user would write it (under the folder given, as it was typed), and its
+    /// absolute path; `None` for the sample store, which is not on disk.
+    #[must_use]
+    pub fn paths_of(&self, h: &Headline) -> (String, Option<String>) {
+        if self.sample.is_some() {
+            return (h.path.display().to_string(), None);
+        }
+        let given = self
+            .given
+            .iter()
+            .find_map(|(abs, typed)| {
+                let rest = h.path.strip_prefix(abs).ok()?;
+                Some(if rest.as_os_str().is_empty() {
+                    typed.clone()
+                } else {
+                    typed.join(rest)
+                })
+            })
+            .unwrap_or_else(|| h.path.clone());
+        (
+            given.display().to_string(),
+            Some(h.path.display().to_string()),
+        )
+    }
 }
 
 /// The stories under `paths`, their index brought up to date first; the sample store when none is given.
@@ -140,8 +169,13 @@ pub fn listed(opened: &mut Opened, paths: &[PathBuf]) -> anyhow::Result<Listed> 
             headlines: sample.articles.iter().map(Headline::from).collect(),
             warnings: sample.warnings,
             sample: Some(sample.articles),
+            given: Vec::new(),
         });
     }
+    let given = paths
+        .iter()
+        .filter_map(|p| Some((std::fs::canonicalize(p).ok()?, p.clone())))
+        .collect();
     let (roots, mut warnings) = roots(paths);
     let (headlines, skipped) = scan_and_list(opened, &roots)?;
     warnings.extend(skipped);
@@ -149,6 +183,7 @@ pub fn listed(opened: &mut Opened, paths: &[PathBuf]) -> anyhow::Result<Listed> 
         headlines,
         warnings,
         sample: None,
+        given,
     })
 }
 

@@ -45,13 +45,10 @@ pub fn list(
     options: &ListOptions,
 ) -> anyhow::Result<ExitCode> {
     let mut opened = open_db(data_dir)?;
-    let Listed {
-        headlines,
-        warnings,
-        ..
-    } = listed(&mut opened, paths)?;
+    let listing = listed(&mut opened, paths)?;
+    let headlines = &listing.headlines;
     let mut err = io::stderr();
-    for w in &warnings {
+    for w in &listing.warnings {
         let _ = writeln!(err, "broadsheet: warning: {w}");
     }
     if headlines.is_empty() {
@@ -72,14 +69,23 @@ pub fn list(
         })
         .collect();
     let mut out = io::BufWriter::new(io::stdout().lock());
-    finish_output(write_list(&shown, options.json, &mut out).and_then(|()| out.flush()))
+    let written = write_list(&listing, &shown, options.json, &mut out);
+    finish_output(written.and_then(|()| out.flush()))
 }
 
-fn write_list(shown: &[(&Headline, Mark)], json: bool, out: &mut impl Write) -> io::Result<()> {
+fn write_list(
+    listing: &Listed,
+    shown: &[(&Headline, Mark)],
+    json: bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
     if json {
         let rows: Vec<HeadlineJson<'_>> = shown
             .iter()
-            .map(|(h, m)| HeadlineJson::new(h, m.read_at.is_some()))
+            .map(|(h, m)| {
+                let (given, absolute) = listing.paths_of(h);
+                HeadlineJson::new(h, m.read_at.is_some()).paths(given, absolute)
+            })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &rows)?;
         return writeln!(out);
@@ -125,12 +131,34 @@ pub fn show(paths: &[PathBuf], json: bool, width: Option<u16>) -> anyhow::Result
     };
     let width = usize::from(width.or(terminal).unwrap_or(80));
     let mut out = io::BufWriter::new(stdout.lock());
-    finish_output(write_show(&store, json, width, &mut out).and_then(|()| out.flush()))
+    let written = write_show(&store, paths.is_empty(), json, width, &mut out);
+    finish_output(written.and_then(|()| out.flush()))
 }
 
-fn write_show(store: &Store, json: bool, width: usize, out: &mut impl Write) -> io::Result<()> {
+fn write_show(
+    store: &Store,
+    from_samples: bool,
+    json: bool,
+    width: usize,
+    out: &mut impl Write,
+) -> io::Result<()> {
     if json {
-        let rows: Vec<ArticleJson<'_>> = store.articles.iter().map(ArticleJson::from).collect();
+        let rows: Vec<ArticleJson<'_>> = store
+            .articles
+            .iter()
+            .map(|a| {
+                // Stories from files are on disk; the sample store's are not.
+                let absolute = (!from_samples)
+                    .then(|| {
+                        std::fs::canonicalize(&a.head.path)
+                            .or_else(|_| std::path::absolute(&a.head.path))
+                            .ok()
+                    })
+                    .flatten()
+                    .map(|p| p.display().to_string());
+                ArticleJson::from(a).paths(a.head.path.display().to_string(), absolute)
+            })
+            .collect();
         serde_json::to_writer_pretty(&mut *out, &rows)?;
         return writeln!(out);
     }

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::library::{Listed, listed, open_db};
+use super::library::{listed, open_db};
 use super::{USAGE, finish_output};
 use crate::model::{Headline, HeadlineJson};
 use crate::search::{self, Searched};
@@ -62,16 +62,14 @@ pub fn run(
         }
     };
     let mut opened = open_db(data_dir)?;
-    let Listed {
-        headlines,
-        warnings,
-        sample,
-    } = listed(&mut opened, paths)?;
+    let mut listing = listed(&mut opened, paths)?;
+    let headlines = std::mem::take(&mut listing.headlines);
+    let warnings = std::mem::take(&mut listing.warnings);
     // The sample store is not on disk: it is indexed in memory.
     let mut memory = None;
-    if let Some(articles) = sample {
+    if let Some(articles) = &listing.sample {
         let mut db = Db::in_memory()?;
-        db.index_articles(&articles)?;
+        db.index_articles(articles)?;
         let _ = db.finish_search();
         memory = Some(db);
     }
@@ -96,11 +94,15 @@ pub fn run(
         options.limit.min(found.results.len())
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
+    let paths: Vec<(String, Option<String>)> = found.results[..shown]
+        .iter()
+        .map(|r| listing.paths_of(&headlines[r.index]))
+        .collect();
     let written = write(
         index,
         &headlines,
         &found,
-        shown,
+        &paths,
         &mark,
         options.json,
         &mut out,
@@ -117,11 +119,12 @@ fn write(
     index: &mut Db,
     headlines: &[Headline],
     found: &Searched,
-    shown: usize,
+    paths: &[(String, Option<String>)],
     mark: &impl Fn(crate::model::ArticleId) -> Mark,
     json: bool,
     out: &mut impl Write,
 ) -> io::Result<()> {
+    let shown = paths.len();
     let top = &found.results[..shown];
     let snippets: Vec<String> = top
         .iter()
@@ -140,7 +143,8 @@ fn write(
                 let h = &headlines[r.index];
                 let m = mark(h.id);
                 ResultJson {
-                    headline: HeadlineJson::new(h, m.read_at.is_some()),
+                    headline: HeadlineJson::new(h, m.read_at.is_some())
+                        .paths(paths[i].0.clone(), paths[i].1.clone()),
                     starred: m.starred,
                     snippet: one_line(&snippet).into_owned(),
                     rank: i + 1,

@@ -8,7 +8,10 @@ use super::{Article, ArticleId, Block, Format, Headline, Link, RelatedLink};
 #[derive(Serialize)]
 struct HeadJson<'a> {
     id: ArticleId,
+    /// The file as the user named it (under the folder given on the command line).
     path: String,
+    /// The file's absolute path; `None` for stories not on disk (the bundled sample store).
+    abs_path: Option<String>,
     format: Format,
     section: Option<&'a str>,
     title: &'a str,
@@ -22,6 +25,7 @@ impl<'a> From<&'a Headline> for HeadJson<'a> {
         Self {
             id: h.id,
             path: h.path.display().to_string(),
+            abs_path: h.path.is_absolute().then(|| h.path.display().to_string()),
             format: h.format,
             section: h.section.as_deref(),
             title: &h.title,
@@ -40,6 +44,16 @@ pub struct ArticleJson<'a> {
     body: &'a [Block],
     related: &'a [RelatedLink],
     links: &'a [Link],
+}
+
+impl ArticleJson<'_> {
+    /// Sets the path as given and the absolute path (`None`: not on disk).
+    #[must_use]
+    pub fn paths(mut self, given: String, absolute: Option<String>) -> Self {
+        self.head.path = given;
+        self.head.abs_path = absolute;
+        self
+    }
 }
 
 impl<'a> From<&'a Article> for ArticleJson<'a> {
@@ -69,5 +83,13 @@ impl<'a> HeadlineJson<'a> {
             head: HeadJson::from(h),
             read,
         }
+    }
+
+    /// Sets the path as given and the absolute path (`None`: not on disk).
+    #[must_use]
+    pub fn paths(mut self, given: String, absolute: Option<String>) -> Self {
+        self.head.path = given;
+        self.head.abs_path = absolute;
+        self
     }
 }
