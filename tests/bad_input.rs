@@ -139,11 +139,10 @@ fn a_50_mb_single_line_file_is_skipped_with_a_warning() {
     fs::write(dir.path().join("good.txt"), page("Still here")).unwrap();
     let store = store::load(&[dir.path().to_path_buf()]);
     assert_eq!(titles(&store), ["Still here"]);
-    assert!(
-        warning_for(&store, "huge.txt")
-            .unwrap()
-            .reason
-            .starts_with("too large")
+    // Sizes for people, in one format: megabytes.
+    assert_eq!(
+        warning_for(&store, "huge.txt").unwrap().reason,
+        "too large: 50 MB, over the 32 MB limit"
     );
 }
 

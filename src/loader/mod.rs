@@ -26,6 +26,21 @@ use bounds::Markup;
 /// the whole store.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
+/// A size in megabytes (MiB) for people: "84.0 MB", "32 MB".
+#[must_use]
+pub fn megabytes(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes.is_multiple_of(MB) {
+        return format!(
+            "{} MB",
+            crate::text::thousands(usize::try_from(bytes / MB).unwrap_or(usize::MAX))
+        );
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let mb = bytes as f64 / MB as f64;
+    format!("{mb:.1} MB")
+}
+
 /// Why a file gave no stories.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -39,7 +54,7 @@ pub enum LoadError {
     #[error("binary file (holds NUL bytes)")]
     Binary,
     /// The file is larger than [`MAX_FILE_BYTES`].
-    #[error("too large: {size} bytes, over the {limit}-byte limit")]
+    #[error("too large: {}, over the {} limit", megabytes(*.size), megabytes(*.limit))]
     TooLarge {
         /// The file's size.
         size: u64,
