@@ -164,8 +164,9 @@ fn write(
     }
     if shown < found.results.len() {
         eprintln!(
-            "broadsheet: {shown} of {} results shown (--limit 0 shows all)",
-            found.results.len()
+            "broadsheet: {} of {} results shown (--limit 0 shows all)",
+            crate::text::thousands(shown),
+            crate::text::thousands(found.results.len())
         );
     }
     Ok(())
