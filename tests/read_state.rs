@@ -315,6 +315,47 @@ fn a_database_left_by_schema_2_opens_with_every_mark_and_is_read_again() {
 }
 
 #[test]
+fn a_database_left_by_schema_3_keeps_every_mark_and_fills_the_search_index() {
+    let data = tempfile::tempdir().unwrap();
+    let pages = tempfile::tempdir().unwrap();
+    let root = std::fs::canonicalize(pages.path()).unwrap();
+    broadsheet::synth::write_store(&root, 12, 9).unwrap();
+    let articles = schema_2_database(data.path(), &root);
+    let marks_before = {
+        // The previous version: schema 3, every file read by its extractor (version 2), nothing to do.
+        let path = data.path().join(FILE_NAME);
+        let mut db = Db::with_connection(rusqlite::Connection::open(&path).unwrap(), Some(path));
+        db.migrate_to(3).unwrap();
+        db.conn
+            .execute("UPDATE files SET extractor = 2", [])
+            .unwrap();
+        db.marks().unwrap()
+    };
+    assert_eq!(marks_before.len(), articles.len());
+    let mut db = Db::open(data.path()).unwrap().db;
+    assert_eq!(db.version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(db.marks().unwrap(), marks_before, "every mark as it was");
+    // The search index starts empty, so every file is read again to fill it; marks stay.
+    let parsed =
+        broadsheet::store::scan::scan(&mut db, std::slice::from_ref(&root), |_| {}).unwrap();
+    assert_eq!(parsed, articles.len());
+    assert_eq!(db.marks().unwrap(), marks_before);
+    for a in &articles {
+        let query = broadsheet::search::parse(&format!("title:\"{}\"", a.head.title)).unwrap();
+        let broadsheet::search::rank::Matches::Only(found) =
+            db.find(query.text.as_ref(), query.sort).unwrap()
+        else {
+            panic!("words give matches")
+        };
+        assert!(
+            found.iter().any(|f| f.id == a.head.id),
+            "{} is found",
+            a.head.title
+        );
+    }
+}
+
+#[test]
 fn two_instances_share_a_data_directory() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = Db::open(dir.path()).unwrap().db;

@@ -36,6 +36,15 @@ pub struct Hits {
     pub lines: Vec<(usize, Vec<Range<usize>>)>,
 }
 
+impl Hits {
+    /// The ranges matched in line `line`.
+    #[must_use]
+    pub fn on(&self, line: usize) -> Option<&[Range<usize>]> {
+        let at = self.lines.binary_search_by_key(&line, |(l, _)| *l).ok()?;
+        Some(&self.lines[at].1)
+    }
+}
+
 /// The search state.
 #[derive(Clone, Debug, Default)]
 pub struct SearchState {
@@ -89,24 +98,10 @@ impl SearchState {
         self.snippets.get(&id)
     }
 
-    /// The matches in the line `line` of the view `key`.
+    /// The matches found in the view `key`, if they were looked for there.
     #[must_use]
-    pub fn hits_on(&self, key: ViewKey, line: usize) -> Option<&[Range<usize>]> {
-        if self.hits.key != Some(key) {
-            return None;
-        }
-        let at = self
-            .hits
-            .lines
-            .binary_search_by_key(&line, |(l, _)| *l)
-            .ok()?;
-        Some(&self.hits.lines[at].1)
-    }
-
-    /// The earlier queries, oldest first.
-    #[must_use]
-    pub fn history(&self) -> &[String] {
-        &self.history
+    pub fn hits_in(&self, key: ViewKey) -> Option<&Hits> {
+        (self.hits.key == Some(key)).then_some(&self.hits)
     }
 
     /// Keeps a query at the end of the history (once).

@@ -107,10 +107,10 @@ impl State {
         self.search = SearchState::with_history(history);
     }
 
-    /// The ranges a search matched in line `line` of the story on screen.
+    /// What a search matched in the story on screen, line by line.
     #[must_use]
-    pub fn search_hits(&self, line: usize) -> Option<&[std::ops::Range<usize>]> {
-        self.search.hits_on(self.view_key()?, line)
+    pub fn search_hits(&self) -> Option<&super::search::Hits> {
+        self.search.hits_in(self.view_key()?)
     }
 
     /// The search: the query in force, snippets, matches in the story.

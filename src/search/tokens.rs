@@ -150,31 +150,6 @@ pub fn of(text: &str) -> Vec<String> {
     out
 }
 
-/// Appends the tokens of `text` to `out`, each followed by a space: the form the index is given. ASCII text,
-/// the common case, takes a byte loop.
-pub fn index_into(text: &str, out: &mut String) {
-    if text.is_ascii() {
-        let mut in_word = false;
-        for b in text.bytes() {
-            if b.is_ascii_alphanumeric() {
-                out.push(char::from(b.to_ascii_lowercase()));
-                in_word = true;
-            } else if in_word {
-                out.push(' ');
-                in_word = false;
-            }
-        }
-        if in_word {
-            out.push(' ');
-        }
-        return;
-    }
-    each(text, |_, t| {
-        out.push_str(t);
-        out.push(' ');
-    });
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,14 +190,5 @@ mod tests {
                 ("京", "京".to_owned())
             ]
         );
-    }
-
-    #[test]
-    fn the_index_form_matches_the_tokens() {
-        for text in ["Plain ASCII, with punctuation!", "Mixed: café & 東京 — ok"] {
-            let mut indexed = String::new();
-            index_into(text, &mut indexed);
-            assert_eq!(indexed.split_whitespace().collect::<Vec<_>>(), of(text));
-        }
     }
 }

@@ -68,6 +68,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
         return;
     };
     let text = article_text(rect, state.reading().width);
+    let hits = state.search_hits();
     let lines: Vec<Line<'_>> = view
         .article
         .lines
@@ -77,7 +78,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
         .take(usize::from(text.height))
         .map(|(i, l)| {
             let base = style(theme, l.kind);
-            match state.search_hits(i) {
+            match hits.and_then(|h| h.on(i)) {
                 Some(ranges) => marked(&l.text, ranges, base, theme.search_match),
                 None => Line::styled(l.text.as_str(), base),
             }

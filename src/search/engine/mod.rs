@@ -172,12 +172,6 @@ impl SearchIndex {
         Self::ready(index, fields, dir.to_path_buf(), false).ok()
     }
 
-    /// The place of the index, for messages.
-    #[must_use]
-    pub fn place(&self) -> &Path {
-        &self.place
-    }
-
     /// An index in memory (for a database in memory).
     ///
     /// # Errors
@@ -362,12 +356,5 @@ impl SearchIndex {
             .get_first(self.fields.text)
             .and_then(|v| tantivy::schema::Value::as_str(&v))
             .map(str::to_owned))
-    }
-
-    /// How many documents the index holds (deleted ones not counted once merged away).
-    #[must_use]
-    pub fn documents(&self) -> u64 {
-        let _ = self.reader.reload();
-        self.reader.searcher().num_docs()
     }
 }

@@ -47,3 +47,30 @@ impl TokenStream for WordStream<'_> {
         &mut self.token
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_index_cuts_text_as_queries_and_highlighting_do() {
+        for text in [
+            "Plain ASCII, with punctuation!",
+            "Mixed: Café & 東京 \u{2014} naïve don\u{2019}t",
+        ] {
+            let mut words = Words;
+            let mut stream = words.token_stream(text);
+            let mut indexed = Vec::new();
+            while stream.advance() {
+                let t = stream.token();
+                indexed.push((t.offset_from..t.offset_to, t.text.clone(), t.position));
+            }
+            let mut expected = Vec::new();
+            crate::search::tokens::each(text, |r, t| {
+                let position = expected.len();
+                expected.push((r, t.to_owned(), position));
+            });
+            assert_eq!(indexed, expected, "{text}");
+        }
+    }
+}
