@@ -154,6 +154,7 @@ fn big_pages() -> (tempfile::TempDir, Vec<Headline>) {
                 published: None,
                 source: None,
                 url: None,
+                modified: None,
             }
         })
         .collect();

@@ -66,6 +66,12 @@ pub enum Action {
     NextMatch,
     /// In a story found by a search: scroll to the previous match.
     PrevMatch,
+    /// Open the views: All, Unread, Starred, saved searches, sources and sections, with their counts.
+    Views,
+    /// Save the search in force as a view, under a name you type.
+    SaveView,
+    /// Sort the list the next way: newest first, oldest first, by source, unread first.
+    CycleSort,
     /// Show or hide the related-links sidebar.
     ToggleSidebar,
     /// Open the selected sidebar link (or the story's own address) in the web browser.
@@ -120,6 +126,9 @@ pub enum Action {
     /// Type a character into the prompt.
     #[strum(disabled)]
     Insert(char),
+    /// Show the view with this id (`all`, `source:tech`…), chosen in the views pane.
+    #[strum(disabled)]
+    ChooseView(String),
     /// The terminal now has this many columns and rows.
     #[strum(disabled)]
     Resize(u16, u16),
@@ -166,6 +175,13 @@ pub enum SearchReply {
         generation: u64,
         /// Why.
         error: String,
+    },
+    /// What a saved search's query matched, to count and list it as a view.
+    Counted {
+        /// The saved search's name.
+        name: String,
+        /// The matches, or why the query could not be run.
+        matches: Result<Matches, String>,
     },
     /// Snippets for listed results.
     Snippets {
@@ -283,6 +299,9 @@ impl Action {
             Self::Search => "search (Esc clears the results)",
             Self::NextMatch => "next match in the story",
             Self::PrevMatch => "previous match in the story",
+            Self::Views => "views: sources, sections, saved searches",
+            Self::SaveView => "save the search as a view",
+            Self::CycleSort => "sort: newest, oldest, by source, unread first",
             Self::ToggleSidebar => "show or hide the related links",
             Self::OpenLink => "open the link (or the story) in the browser",
             Self::ToggleRead => "mark read / unread",
@@ -309,6 +328,7 @@ impl Action {
             Self::HistoryNext => "the query after",
             Self::Answer(_)
             | Self::Insert(_)
+            | Self::ChooseView(_)
             | Self::Resize(..)
             | Self::Click(..)
             | Self::Scroll(..)

@@ -40,6 +40,26 @@ pub enum Command {
         /// Only starred stories.
         #[arg(long)]
         starred: bool,
+        /// Only the stories of one view: all, unread, starred, a saved search's, a source's or a section's
+        /// name, or an id such as source:tech or section:World (`broadsheet views` lists them).
+        #[arg(long, value_name = "NAME")]
+        view: Option<String>,
+        /// The order: newest, oldest, source (then newest) or unread (first, then newest). Undated stories
+        /// sort by their file's time.
+        #[arg(long, value_enum, value_name = "ORDER")]
+        sort: Option<SortArg>,
+        /// Files and folders of stories (default: the bundled sample store).
+        paths: Vec<PathBuf>,
+    },
+    /// List every view (All, Unread, Starred, saved searches, sources, sections) with its unread and total
+    /// counts, and the id `list --view` takes.
+    Views {
+        /// Print a JSON array of {id, name, group, total, unread, query}.
+        #[arg(long)]
+        json: bool,
+        /// Delete the saved search of this name.
+        #[arg(long, value_name = "NAME")]
+        delete: Option<String>,
         /// Files and folders of stories (default: the bundled sample store).
         paths: Vec<PathBuf>,
     },
@@ -125,6 +145,32 @@ pub enum ConfigAction {
     },
     /// Print the full default configuration.
     Default,
+}
+
+/// The orders of `list --sort`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Newest first.
+    Newest,
+    /// Oldest first.
+    Oldest,
+    /// By source, then newest first.
+    Source,
+    /// Unread first, then newest first.
+    Unread,
+}
+
+impl SortArg {
+    /// The list order it names.
+    #[must_use]
+    pub fn order(self) -> crate::views::Order {
+        match self {
+            Self::Newest => crate::views::Order::Newest,
+            Self::Oldest => crate::views::Order::Oldest,
+            Self::Source => crate::views::Order::Source,
+            Self::Unread => crate::views::Order::UnreadFirst,
+        }
+    }
 }
 
 /// What `mark` sets.

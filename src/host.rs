@@ -49,6 +49,8 @@ fn write(db: &mut Db, effect: &Effect) -> Result<(), crate::store::db::DbError> 
         Effect::SaveSearch { query, at } => {
             db.save_search(query, *at, crate::app::search::HISTORY_KEPT)
         }
+        Effect::SaveView { name, query, at } => db.save_view(name, query, *at),
+        Effect::SavePlace { paths, place, at } => db.save_place(paths, place, *at),
         _ => Ok(()),
     }
 }

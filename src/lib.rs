@@ -22,4 +22,5 @@ pub mod text;
 pub mod tui;
 pub mod ui;
 pub mod view;
+pub mod views;
 pub mod worker;

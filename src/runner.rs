@@ -80,20 +80,22 @@ pub fn to_action(event: &Event, keys: &mut KeyResolver, state: &State) -> Option
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => match state.mode() {
             Mode::Confirm(_) => Some(Action::Answer(matches!(key.code, KeyCode::Char('y' | 'Y')))),
-            Mode::Prompt(_) => {
-                keys.feed(state.keymap(), Context::Prompt, *key)
-                    .or_else(|| match key.code {
-                        KeyCode::Char(c)
-                            if !key
-                                .modifiers
-                                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-                        {
-                            Some(Action::Insert(c))
-                        }
-                        _ => None,
-                    })
+            // A prompt, or an overlay that filters as you type.
+            _ if state.context() == Context::Prompt => keys
+                .feed(state.keymap(), Context::Prompt, *key)
+                .or_else(|| match key.code {
+                    KeyCode::Char(c)
+                        if !key
+                            .modifiers
+                            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                    {
+                        Some(Action::Insert(c))
+                    }
+                    _ => None,
+                }),
+            Mode::Normal | Mode::Overlay(_) | Mode::Prompt(_) => {
+                keys.feed(state.keymap(), state.context(), *key)
             }
-            Mode::Normal | Mode::Overlay(_) => keys.feed(state.keymap(), state.context(), *key),
         },
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
@@ -109,7 +111,7 @@ pub fn to_action(event: &Event, keys: &mut KeyResolver, state: &State) -> Option
 /// The actions an input stands for.
 fn actions(input: Input, keys: &mut KeyResolver, state: &State) -> Result<Vec<Action>, Exit> {
     Ok(match input {
-        Input::Terminal(Event::Paste(text)) if matches!(state.mode(), Mode::Prompt(_)) => {
+        Input::Terminal(Event::Paste(text)) if state.context() == Context::Prompt => {
             text.chars().map(Action::Insert).collect()
         }
         Input::Terminal(e) => to_action(&e, keys, state).into_iter().collect(),
@@ -201,6 +203,7 @@ where
 {
     let mut keys = KeyResolver::default();
     // What building the state asked for (the first story's load); the first frame is drawn whole anyway.
+    state.set_now(clock());
     let first = state.take_effects();
     if let Some(exit) = carry_out(state, first, host, events, &clock, &mut false) {
         return Ok(exit);

@@ -374,6 +374,7 @@ pub fn articles(count: usize, seed: u64, paragraphs: usize) -> Vec<crate::model:
                     published: None,
                     source: None,
                     url: None,
+                    modified: None,
                 },
                 body,
                 related: Vec::new(),

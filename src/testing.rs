@@ -151,7 +151,8 @@ impl Reader {
         let headlines: Vec<Headline> = articles.iter().map(Headline::from).collect();
         #[allow(clippy::expect_used)]
         let marks = db.marks().expect("the test database reads");
-        let state = State::new(headlines, marks, warnings, Keymap::default_keys(), size);
+        let mut state = State::new(headlines, marks, warnings, Keymap::default_keys(), size);
+        state.set_now(NOW);
         let host = TestHost::new(StorySource::memory(articles), db);
         let mut reader = Self {
             state,

@@ -87,6 +87,7 @@ fn article(title: &str, body: &str) -> Article {
             published: None,
             source: None,
             url: None,
+            modified: None,
         },
         body: vec![
             Block::Paragraph(body.to_owned()),

@@ -57,6 +57,24 @@ pub enum Effect {
         /// When it was run (Unix seconds).
         at: i64,
     },
+    /// Save a search as a view (replacing one of that name).
+    SaveView {
+        /// The view's name.
+        name: String,
+        /// The query.
+        query: String,
+        /// When (Unix seconds).
+        at: i64,
+    },
+    /// Remember where the reader is (view, sorts, filters, story) for the folders it reads.
+    SavePlace {
+        /// The folders read, as one key.
+        paths: String,
+        /// The place, as JSON.
+        place: String,
+        /// When (Unix seconds).
+        at: i64,
+    },
     /// Open a web address (http or https only) in the browser.
     OpenUrl(String),
     /// Suspend to the shell; `fg` resumes.

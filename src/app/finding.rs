@@ -115,7 +115,7 @@ pub(super) fn rerun(state: &mut State) {
 }
 
 /// The local time now, for ages in `after:` and `before:`.
-fn now(state: &State) -> DateTime<FixedOffset> {
+pub(super) fn now(state: &State) -> DateTime<FixedOffset> {
     chrono::Local
         .timestamp_opt(state.now, 0)
         .single()
@@ -136,6 +136,7 @@ pub(super) fn reply(state: &mut State, reply: SearchReply) {
                 active.error = Some(error);
             }
         }
+        SearchReply::Counted { name, matches } => super::views::counted(state, name, matches),
         SearchReply::Snippets {
             generation,
             snippets,
@@ -344,6 +345,18 @@ pub(super) fn submit(state: &mut State, text: &str) {
 pub(super) fn clear(state: &mut State) {
     back_to_list(state, true);
     state.mode = Mode::Normal;
+}
+
+/// Drops the search in force without going back to where it started (a view is being chosen).
+pub(super) fn drop_search(state: &mut State) {
+    state.search.generation += 1;
+    state.search.active = None;
+    state.search.origin = None;
+    state.search.snippets.clear();
+    state.search.asked.clear();
+    state.search.hits = Hits::default();
+    state.search.jumped = None;
+    state.list.set_order(None, None, &state.read);
 }
 
 /// Lists every story again; with `done`, the story selected before the search is selected again (else

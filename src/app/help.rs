@@ -25,8 +25,8 @@ impl OverlayPane for HelpPane {
         self.scroll
     }
 
-    fn update(&mut self, action: &Action, rows: usize, visible: usize) -> Flow {
-        let max = rows.saturating_sub(visible);
+    fn update(&mut self, action: &Action, rows: &[Row], visible: usize) -> Flow {
+        let max = rows.len().saturating_sub(visible);
         let page = isize::try_from(visible).unwrap_or(1);
         let delta = match action {
             Action::MoveDown | Action::Scroll(_, _, 1..) => 1,

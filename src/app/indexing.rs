@@ -46,7 +46,15 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
     if !update.removed.is_empty() || !update.added.is_empty() {
         // Bodies may have changed, and teasers may now resolve to the new stories: parse again as shown.
         state.article.invalidate();
+        let before = state.current().map(|h| h.id);
         state.list.merge(&update.removed, update.added, &state.read);
+        // Until the user acts, the list shows its top as it fills.
+        if !state.acted && state.list.select(0) {
+            state.list.set_offset(0);
+        }
+        if state.current().map(|h| h.id) != before {
+            state.enter_story();
+        }
         state.refresh();
     }
     state.indexing = (!update.finished).then_some((update.done, update.total));

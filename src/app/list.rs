@@ -1,12 +1,14 @@
-//! The headline list's model: every story's headline, which of them the filter lists and in what order,
-//! the selection, the first row shown, and how many listed stories are unread. Its ties (positions by
-//! id, the unread count) are kept here, behind methods, so nothing outside can break them.
+//! The headline list's model: every story's headline, which of them the view and the filter list and in
+//! what order, the selection, the first row shown, and how many listed stories are unread. Its ties
+//! (positions by id, the unread count, each story's source and section) are kept here, behind methods, so
+//! nothing outside can break them.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::read_state::ReadState;
 use crate::model::{ArticleId, Headline};
+use crate::views::{Counts, Facets, Order};
 
 /// Not in the list.
 const UNLISTED: u32 = u32::MAX;
@@ -26,6 +28,24 @@ impl Filter {
     pub fn any(self) -> bool {
         self.unread_only || self.starred_only
     }
+}
+
+/// Which stories a view holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// Every story.
+    #[default]
+    All,
+    /// Unread stories.
+    Unread,
+    /// Starred stories.
+    Starred,
+    /// The stories from the source of this name.
+    Source(String),
+    /// The stories in the section of this name.
+    Section(String),
+    /// These stories (a saved search's); `None` while its query runs.
+    Stories(Option<HashSet<ArticleId>>),
 }
 
 /// The list of headlines.
@@ -48,6 +68,18 @@ pub struct ListModel {
     unread: usize,
     /// Search results in order, listed instead of every story; `None` when no search is in force.
     order: Option<Vec<ArticleId>>,
+    /// The view's stories.
+    scope: Scope,
+    /// The order stories are listed in (search results keep their own).
+    sort: Order,
+    /// The files and folders read, which pages' sources are relative to.
+    roots: Vec<PathBuf>,
+    /// Each headline's source and section.
+    facets: Facets,
+    /// Each headline's place in time: its date, else its file's (see `views::sort::when`).
+    when: Vec<Option<i64>>,
+    /// Bumped each time the headlines change, so counts made before can tell they are stale.
+    generation: u64,
 }
 
 impl ListModel {
@@ -201,13 +233,41 @@ impl ListModel {
             && (!self.filter.starred_only || read.is_starred(h.id))
     }
 
-    /// Indexes the headlines by id (after they changed).
+    /// Whether the headline at `index` is in the view: a test made once per relist, so sources and
+    /// sections are looked up by name once.
+    fn in_scope<'a>(&'a self, read: &'a ReadState) -> impl Fn(usize) -> bool + 'a {
+        let wanted = match &self.scope {
+            Scope::Source(name) => self.facets.find_source(name),
+            Scope::Section(name) => self.facets.find_section(name),
+            _ => None,
+        };
+        move |i| {
+            let h = &self.headlines[i];
+            match &self.scope {
+                Scope::All => true,
+                Scope::Unread => !read.is_read(h.id),
+                Scope::Starred => read.is_starred(h.id),
+                Scope::Source(_) => wanted == Some(self.facets.source_number(i)),
+                Scope::Section(_) => wanted == Some(self.facets.section_number(i)),
+                Scope::Stories(ids) => ids.as_ref().is_some_and(|ids| ids.contains(&h.id)),
+            }
+        }
+    }
+
+    /// Indexes the headlines by id, and works out their sources, sections and times (after they changed).
     fn index(&mut self) {
         self.by_id = self
             .headlines
             .iter()
             .enumerate()
             .map(|(i, h)| (h.id, i))
+            .collect();
+        self.facets = Facets::new(&self.headlines, &self.roots);
+        self.generation += 1;
+        self.when = self
+            .headlines
+            .iter()
+            .map(crate::views::sort::when)
             .collect();
     }
 
@@ -217,20 +277,37 @@ impl ListModel {
     /// selected.
     pub(super) fn relist(&mut self, keep: Option<ArticleId>, sticky: bool, read: &ReadState) {
         let keep = keep.or_else(|| self.current().map(|h| h.id));
-        let old_index = self.listed.get(self.selected).copied();
+        let before = std::mem::take(&mut self.listed);
+        let old_selected = self.selected;
         let pinned = keep
             .filter(|_| sticky)
             .and_then(|id| self.by_id.get(&id).copied());
-        self.listed = match &self.order {
-            Some(order) => order
-                .iter()
-                .filter_map(|id| self.by_id.get(id).copied())
-                .filter(|&i| Some(i) == pinned || self.listable(&self.headlines[i], read))
-                .collect(),
-            None => (0..self.headlines.len())
-                .filter(|&i| Some(i) == pinned || self.listable(&self.headlines[i], read))
-                .collect(),
+        let mut listed: Vec<usize> = {
+            let in_scope = self.in_scope(read);
+            let shown = |i: usize| {
+                Some(i) == pinned || (in_scope(i) && self.listable(&self.headlines[i], read))
+            };
+            match &self.order {
+                Some(order) => order
+                    .iter()
+                    .filter_map(|id| self.by_id.get(id).copied())
+                    .filter(|&i| shown(i))
+                    .collect(),
+                None => (0..self.headlines.len()).filter(|&i| shown(i)).collect(),
+            }
         };
+        if self.order.is_none() {
+            let headlines = &self.headlines;
+            crate::views::sort::sort(
+                &mut listed,
+                self.sort,
+                headlines,
+                &self.when,
+                &self.facets,
+                |i| read.is_read(headlines[i].id),
+            );
+        }
+        self.listed = listed;
         self.list_pos = vec![UNLISTED; self.headlines.len()];
         for (pos, &i) in self.listed.iter().enumerate() {
             self.list_pos[i] = u32::try_from(pos).unwrap_or(UNLISTED);
@@ -241,17 +318,21 @@ impl ListModel {
             .filter(|&&i| !read.is_read(self.headlines[i].id))
             .count();
         let kept = keep.and_then(|id| self.position_of(id));
-        // Hidden now: the first listed story at or after where it stood (headlines keep their order;
-        // results have an order of their own, and start again from the top).
-        let ordered = self.order.is_some();
+        // Hidden now: the first story after it in the list before that is still listed (results have an
+        // order of their own, and start again from the top). Indexes in `before` may be stale after a
+        // merge; they are only a guess at the neighbourhood then.
         let after = || {
-            if ordered {
+            if self.order.is_some() || keep.is_none() {
                 return Some(0);
             }
-            let stood = keep
-                .and_then(|id| self.by_id.get(&id).copied())
-                .or(old_index)?;
-            Some(self.listed.partition_point(|&i| i < stood))
+            before
+                .iter()
+                .skip(old_selected)
+                .find_map(|&i| {
+                    let pos = *self.list_pos.get(i)?;
+                    (pos != UNLISTED).then_some(pos as usize)
+                })
+                .or(Some(self.listed.len().saturating_sub(1)))
         };
         self.selected = kept
             .or_else(after)
@@ -280,6 +361,84 @@ impl ListModel {
     #[must_use]
     pub fn ordered(&self) -> bool {
         self.order.is_some()
+    }
+
+    /// How many times the headlines have changed.
+    #[must_use]
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The view's stories.
+    #[must_use]
+    pub fn scope(&self) -> &Scope {
+        &self.scope
+    }
+
+    /// The order stories are listed in.
+    #[must_use]
+    pub fn sort(&self) -> Order {
+        self.sort
+    }
+
+    /// Each headline's source and section (by its index in [`ListModel::all`]).
+    #[must_use]
+    pub fn facets(&self) -> &Facets {
+        &self.facets
+    }
+
+    /// Whether the story at list position `pos` is placed in time by its file's modification time, having
+    /// no date of its own.
+    #[must_use]
+    pub fn undated(&self, pos: usize) -> bool {
+        self.get(pos).is_some_and(|h| h.published.is_none())
+    }
+
+    /// The source of the story at list position `pos`.
+    #[must_use]
+    pub fn source_at(&self, pos: usize) -> &str {
+        self.listed.get(pos).map_or("", |&i| self.facets.source(i))
+    }
+
+    /// Every view's count (but saved searches').
+    #[must_use]
+    pub fn counts(&self, read: &ReadState) -> Counts {
+        Counts::of(self.headlines.len(), &self.facets, |i| {
+            let m = read.mark(self.headlines[i].id);
+            (m.read_at.is_some(), m.starred)
+        })
+    }
+
+    /// Sets the files and folders read (sources are relative to them), and works the sources out again.
+    pub(super) fn set_roots(&mut self, roots: Vec<PathBuf>, read: &ReadState) {
+        self.roots = roots;
+        self.index();
+        self.relist(None, false, read);
+    }
+
+    /// Shows the view `scope` in `sort` order, selecting `keep` when it is listed, else the first story.
+    pub(super) fn set_view(
+        &mut self,
+        scope: Scope,
+        sort: Order,
+        keep: Option<ArticleId>,
+        read: &ReadState,
+    ) {
+        self.scope = scope;
+        self.sort = sort;
+        self.offset = 0;
+        self.selected = 0;
+        let keep = keep.filter(|&id| self.knows(id));
+        self.relist(keep, false, read);
+        if keep.is_none_or(|id| self.position_of(id).is_none()) {
+            self.selected = 0;
+        }
+    }
+
+    /// Sorts the list in `sort` order, keeping the story selected.
+    pub(super) fn set_sort(&mut self, sort: Order, read: &ReadState) {
+        self.sort = sort;
+        self.relist(None, true, read);
     }
 
     /// Adds, replaces and removes headlines after an index scan step, keeping the selection on the same

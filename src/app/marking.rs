@@ -60,7 +60,8 @@ pub fn ask_mark_all_read(state: &mut State) {
         state.message = Some("Every listed story is read already".to_owned());
         return;
     }
-    state.mode = Mode::Confirm(Question::MarkAllRead { count });
+    let view = super::views::view_label(state);
+    state.mode = Mode::Confirm(Question::MarkAllRead { count, view });
 }
 
 /// The answer to the pending question.

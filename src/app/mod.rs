@@ -20,6 +20,8 @@ pub mod search;
 pub mod sidebar;
 pub mod state;
 pub mod update;
+pub mod views;
+pub mod views_pane;
 
 pub use crate::action::Action;
 pub use effect::Effect;

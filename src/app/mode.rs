@@ -18,12 +18,14 @@ pub enum Mode {
 }
 
 /// A question waiting for y or n.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Question {
     /// Mark every listed story read: this many are unread.
     MarkAllRead {
         /// How many stories the answer marks.
         count: usize,
+        /// The view they are in, as the title names it.
+        view: String,
     },
 }
 
@@ -34,6 +36,8 @@ pub enum PromptKind {
     Goto,
     /// A search query.
     Search,
+    /// A name to save the search in force under, as a view.
+    ViewName,
 }
 
 impl PromptKind {
@@ -43,6 +47,7 @@ impl PromptKind {
         match self {
             Self::Goto => "Go to story: ",
             Self::Search => "/",
+            Self::ViewName => "Save the search as the view: ",
         }
     }
 }

@@ -1,13 +1,19 @@
-//! Overlays: boxes of rows drawn over the panes that take the keys while open (the help today, the views
-//! next). Each kind implements [`OverlayPane`] in a file of its own; the [`Overlay`] enum lists them, and
-//! one renderer (`ui::overlay`) draws any of them, so a new overlay needs its file, a variant here, and
-//! its actions and keys.
+//! Overlays: boxes of rows drawn over the panes that take the keys while open (the help, the views). Each
+//! kind implements [`OverlayPane`] in a file of its own; the [`Overlay`] enum lists them, and one renderer
+//! (`ui::overlay`) draws any of them, so a new overlay needs its file, a variant here, and its actions and
+//! keys.
+
+use ratatui::layout::Rect;
 
 use super::effect::Effect;
 use super::help::HelpPane;
 use super::mode::Mode;
 use super::state::State;
+use super::views_pane::ViewsPane;
 use crate::action::Action;
+
+/// The widest an overlay's box gets: rows longer than this are hard to read across.
+pub const MAX_WIDTH: u16 = 90;
 
 /// One row of an overlay.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,17 +32,49 @@ pub enum Row {
     },
     /// A line of plain text.
     Text(String),
+    /// A line of dim text: a hint, or what is typed.
+    Hint(String),
+    /// A heading that folds the rows under it.
+    Fold {
+        /// The heading.
+        text: String,
+        /// Whether the rows under it show.
+        open: bool,
+        /// What the overlay knows it by.
+        value: String,
+    },
+    /// A row that can be chosen, with a right-aligned aside (a count).
+    Choice {
+        /// The text.
+        text: String,
+        /// Right-aligned after it.
+        right: String,
+        /// What the overlay knows it by.
+        value: String,
+        /// Whether it is the one in force (marked).
+        current: bool,
+    },
     /// An empty row.
     Blank,
 }
 
+impl Row {
+    /// Whether the row can be selected (a choice or a fold).
+    #[must_use]
+    pub fn selectable(&self) -> bool {
+        matches!(self, Self::Choice { .. } | Self::Fold { .. })
+    }
+}
+
 /// Whether an overlay stays open after an action.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Flow {
     /// It stays.
     Stay,
     /// It closes.
     Close,
+    /// It closes, and the reader takes this action.
+    Act(Action),
 }
 
 /// What every overlay does.
@@ -51,8 +89,18 @@ pub trait OverlayPane {
     fn selected(&self) -> Option<usize> {
         None
     }
-    /// Takes an action, given how many rows there are and how many show.
-    fn update(&mut self, action: &Action, rows: usize, visible: usize) -> Flow;
+    /// Whether typed characters go to it (a filter), as in a prompt.
+    fn takes_text(&self) -> bool {
+        false
+    }
+    /// Takes an action, given its rows and how many show.
+    fn update(&mut self, action: &Action, rows: &[Row], visible: usize) -> Flow;
+    /// A click on row `row`; by default it closes the overlay.
+    fn click(&mut self, _row: usize, _rows: &[Row]) -> Flow {
+        Flow::Close
+    }
+    /// Keeps the selection and scroll right after the rows changed.
+    fn settle(&mut self, _rows: &[Row], _visible: usize) {}
 }
 
 /// The overlays there are.
@@ -60,6 +108,8 @@ pub trait OverlayPane {
 pub enum Overlay {
     /// Every binding of the pane with focus, and the files skipped.
     Help(HelpPane),
+    /// The views, with their counts.
+    Views(ViewsPane),
 }
 
 impl Overlay {
@@ -68,13 +118,28 @@ impl Overlay {
     pub fn pane(&self) -> &dyn OverlayPane {
         match self {
             Self::Help(p) => p,
+            Self::Views(p) => p,
         }
     }
 
     fn pane_mut(&mut self) -> &mut dyn OverlayPane {
         match self {
             Self::Help(p) => p,
+            Self::Views(p) => p,
         }
+    }
+}
+
+/// The box an overlay is drawn in, over `area` (the whole terminal): centred, a row of margin above and
+/// below.
+#[must_use]
+pub fn frame(area: Rect) -> Rect {
+    let width = area.width.saturating_sub(4).min(MAX_WIDTH);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + 1,
+        width,
+        height: area.height.saturating_sub(2),
     }
 }
 
@@ -85,7 +150,8 @@ pub fn visible_rows(height: u16) -> usize {
     usize::from(height.saturating_sub(4)).max(1)
 }
 
-/// An action while an overlay is open: Ctrl-Z suspends from anywhere; the rest goes to the overlay.
+/// An action while an overlay is open: Ctrl-Z suspends from anywhere; a click on a row selects it (and
+/// a click outside closes); the rest goes to the overlay.
 pub(super) fn handle(state: &mut State, action: &Action) {
     if *action == Action::Suspend {
         state.outbox.push(Effect::Suspend);
@@ -94,12 +160,53 @@ pub(super) fn handle(state: &mut State, action: &Action) {
     let Mode::Overlay(overlay) = &state.mode else {
         return;
     };
-    let rows = overlay.pane().rows(state).len();
+    let rows = overlay.pane().rows(state);
     let visible = visible_rows(state.size.height);
+    let clicked = match *action {
+        Action::Click(x, y) => Some(clicked_row(state, overlay.pane(), x, y)),
+        _ => None,
+    };
     let Mode::Overlay(overlay) = &mut state.mode else {
         return;
     };
-    if overlay.pane_mut().update(action, rows, visible) == Flow::Close {
-        state.mode = Mode::Normal;
+    let flow = match clicked {
+        Some(Some(row)) if row < rows.len() => overlay.pane_mut().click(row, &rows),
+        Some(_) => Flow::Close,
+        None => overlay.pane_mut().update(action, &rows, visible),
+    };
+    if flow != Flow::Stay
+        && let Overlay::Views(pane) = overlay
+    {
+        state.views.folded = pane.folded().clone();
     }
+    match flow {
+        Flow::Stay => {
+            let Mode::Overlay(overlay) = &state.mode else {
+                return;
+            };
+            let rows = overlay.pane().rows(state);
+            if let Mode::Overlay(overlay) = &mut state.mode {
+                overlay.pane_mut().settle(&rows, visible);
+            }
+        }
+        Flow::Close => state.mode = Mode::Normal,
+        Flow::Act(next) => {
+            state.mode = Mode::Normal;
+            super::update::act(state, &next);
+        }
+    }
+}
+
+/// The row a click at `x`, `y` is on: `None` outside the rows.
+fn clicked_row(state: &State, pane: &dyn OverlayPane, x: u16, y: u16) -> Option<usize> {
+    let rect = frame(state.size);
+    let inside = super::layout::inner(rect);
+    let within = x >= inside.x
+        && x < inside.x + inside.width
+        && y >= inside.y
+        && y < inside.y + inside.height;
+    if !within {
+        return None;
+    }
+    Some(pane.scroll() + usize::from(y - inside.y))
 }

@@ -26,6 +26,8 @@ pub struct ReadState {
     undo: Vec<Undo>,
     history: History,
     opened: Option<ArticleId>,
+    /// Bumped by every change of a read time or star, so counts made before can tell they are stale.
+    changes: u64,
 }
 
 impl ReadState {
@@ -70,6 +72,7 @@ impl ReadState {
 
     /// Sets `id`'s read time; returns whether it was read before.
     pub(super) fn set_read(&mut self, id: ArticleId, at: Option<i64>) -> bool {
+        self.changes += 1;
         let mark = self.marks.entry(id).or_default();
         let was = mark.read_at.is_some();
         mark.read_at = at;
@@ -78,6 +81,7 @@ impl ReadState {
 
     /// Sets `id`'s star.
     pub(super) fn set_starred(&mut self, id: ArticleId, starred: bool) {
+        self.changes += 1;
         self.marks.entry(id).or_default().starred = starred;
     }
 
@@ -107,6 +111,12 @@ impl ReadState {
         if self.undo.last() == Some(step) {
             self.undo.pop();
         }
+    }
+
+    /// How many read times and stars have changed so far.
+    #[must_use]
+    pub fn changes(&self) -> u64 {
+        self.changes
     }
 
     /// How many markings can be undone.

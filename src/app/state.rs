@@ -14,6 +14,7 @@ use super::mode::Mode;
 use super::read_state::ReadState;
 use super::search::SearchState;
 use super::sidebar::SidebarPane;
+use super::views::{Place, ViewsState};
 use crate::action::Revert;
 use crate::config::keymap::{Context, Keymap};
 use crate::config::{Config, Layout, Reading};
@@ -38,6 +39,10 @@ pub struct State {
     pub(super) message: Option<String>,
     pub(super) indexing: Option<(usize, usize)>,
     pub(super) search: SearchState,
+    pub(super) views: ViewsState,
+    /// Whether the user has acted since the start (before that, the list's first story stays selected as
+    /// a scan fills the list).
+    pub(super) acted: bool,
     /// Effects waiting for `update` to hand them to the runner.
     pub(super) outbox: Vec<Effect>,
     /// The clock, as passed to the current `update` (Unix seconds).
@@ -79,6 +84,8 @@ impl State {
             message,
             indexing: None,
             search: SearchState::default(),
+            views: ViewsState::default(),
+            acted: false,
             outbox: Vec::new(),
             now: 0,
         };
@@ -100,6 +107,57 @@ impl State {
     pub fn notify(&mut self, warning: Warning, message: String) {
         self.warnings.insert(0, warning);
         self.message = Some(message);
+    }
+
+    /// Takes the files and folders read (pages' sources are the folders they sit in, relative to them),
+    /// the key their place is kept under, and whether these are the bundled samples.
+    pub fn set_roots(&mut self, roots: Vec<std::path::PathBuf>, paths: String, sample: bool) {
+        self.list.set_roots(roots, &self.read);
+        self.views.paths = paths;
+        self.views.sample = sample;
+        if sample && self.message.is_none() {
+            self.message = Some(
+                "These are sample stories: broadsheet PATH reads your own, or set sources in config.toml"
+                    .to_owned(),
+            );
+        }
+    }
+
+    /// Takes the saved searches: the configuration's (`[[views]]`) and those saved from the reader. Their
+    /// matches are asked for, so their counts are ready.
+    pub fn set_saved_searches(
+        &mut self,
+        configured: &[crate::views::SavedSearch],
+        saved: Vec<crate::views::SavedSearch>,
+    ) {
+        self.views.configured = configured.to_vec();
+        self.views.searches = crate::views::merge_searches(configured, saved);
+        super::views::ask_counts(self, true);
+    }
+
+    /// Comes back to where the reader was (a place kept as JSON by an earlier run): view, sorts, filters
+    /// and story. A place that cannot be read is ignored.
+    pub fn restore_place(&mut self, json: &str) {
+        if let Ok(place) = serde_json::from_str::<Place>(json) {
+            super::views::restore(self, &place);
+        }
+    }
+
+    /// Sets the clock (Unix seconds) before the first action: the list shows times relative to today.
+    pub fn set_now(&mut self, now: i64) {
+        self.now = now;
+    }
+
+    /// The clock as of the last action (Unix seconds).
+    #[must_use]
+    pub fn now(&self) -> i64 {
+        self.now
+    }
+
+    /// The views: the one shown, the saved searches, the counts.
+    #[must_use]
+    pub fn views(&self) -> &ViewsState {
+        &self.views
     }
 
     /// Takes the queries kept from earlier runs (oldest first), for Up in the search prompt.
@@ -212,6 +270,7 @@ impl State {
     pub fn context(&self) -> Context {
         match (&self.mode, self.focus) {
             (Mode::Prompt(_), _) => Context::Prompt,
+            (Mode::Overlay(o), _) if o.pane().takes_text() => Context::Prompt,
             (_, Focus::List) => Context::List,
             (_, Focus::Article) => Context::Article,
             (_, Focus::Sidebar) => Context::Sidebar,
@@ -282,6 +341,9 @@ impl State {
         super::finding::mark_matches(self);
         self.clamp();
         super::finding::want_snippets(self);
+        if matches!(self.mode, Mode::Overlay(super::overlay::Overlay::Views(_))) {
+            super::views::recount(self);
+        }
     }
 
     /// Shows the selected story from the top, or (once it is parsed) from where reading of it stopped.

@@ -9,7 +9,7 @@ use super::navigation::{goto, jump_relative, next_unread, open_link, open_select
 use super::overlay::{self, Overlay};
 use super::read_state::Undo;
 use super::state::State;
-use super::{finding, indexing, marking, mouse};
+use super::{finding, indexing, marking, mouse, views, views_pane};
 use crate::action::{Action, Revert};
 
 /// Lines the mouse wheel moves per notch.
@@ -105,8 +105,14 @@ fn apply(state: &mut State, action: Action) {
         }
     }
     state.message = None;
+    state.acted = true;
     normal(state, &action);
     state.refresh();
+}
+
+/// Takes an action as if it came while reading (an overlay's choice, once it has closed).
+pub(super) fn act(state: &mut State, action: &Action) {
+    normal(state, action);
 }
 
 /// An action while reading.
@@ -140,6 +146,10 @@ fn normal(state: &mut State, action: &Action) {
         Action::Forward => travel(state, false),
         Action::Goto => state.mode = Mode::Prompt(Prompt::new(PromptKind::Goto)),
         Action::Search => finding::open(state),
+        Action::Views => views_pane::open(state),
+        Action::ChooseView(ref id) => views::choose(state, id),
+        Action::SaveView => views::ask_name(state),
+        Action::CycleSort => views::cycle_sort(state),
         Action::NextMatch => finding::step_match(state, true),
         Action::PrevMatch => finding::step_match(state, false),
         // Esc clears a search in force, back to the list as it was.
@@ -156,6 +166,7 @@ fn normal(state: &mut State, action: &Action) {
         Action::Suspend => state.outbox.push(Effect::Suspend),
         Action::Quit => {
             state.save_position();
+            views::save_place(state);
             state.outbox.push(Effect::Quit);
         }
         Action::Click(x, y) => mouse::click(state, x, y),
@@ -194,6 +205,7 @@ fn prompt(state: &mut State, action: &Action) {
             match p.kind {
                 PromptKind::Goto => goto(state, p.text()),
                 PromptKind::Search => finding::submit(state, p.text()),
+                PromptKind::ViewName => views::save(state, p.text()),
             }
         }
         Action::Suspend => state.outbox.push(Effect::Suspend),

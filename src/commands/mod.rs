@@ -8,6 +8,7 @@ pub mod print;
 pub mod read;
 pub mod search;
 pub mod state;
+pub mod views;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -61,6 +62,8 @@ pub fn run(mut cli: Cli) -> ExitCode {
             json,
             unread,
             starred,
+            view,
+            sort,
             paths: given,
         }) => print::list(
             &paths(given),
@@ -69,8 +72,19 @@ pub fn run(mut cli: Cli) -> ExitCode {
                 json,
                 unread,
                 starred,
+                view,
+                sort: sort.map(crate::cli::SortArg::order),
+                configured: settings.views.clone(),
             },
         ),
+        Some(Command::Views {
+            json,
+            delete,
+            paths: given,
+        }) => match delete {
+            Some(name) => views::delete(&name, data_dir.as_deref(), &settings.views),
+            None => views::run(&paths(given), data_dir.as_deref(), &settings.views, json),
+        },
         Some(Command::Show {
             json,
             width,
@@ -124,6 +138,7 @@ fn place_leading_paths(cli: &mut Cli) -> Result<(), ExitCode> {
         None => cli.paths = before,
         Some(
             Command::List { paths, .. }
+            | Command::Views { paths, .. }
             | Command::Show { paths, .. }
             | Command::Search { paths, .. },
         ) => {
@@ -147,6 +162,7 @@ fn place_leading_paths(cli: &mut Cli) -> Result<(), ExitCode> {
 fn command_name(command: &Command) -> &'static str {
     match command {
         Command::List { .. } => "list",
+        Command::Views { .. } => "views",
         Command::Show { .. } => "show",
         Command::Search { .. } => "search",
         Command::Mark { .. } => "mark",

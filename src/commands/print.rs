@@ -5,7 +5,8 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::library::{Listed, listed, open_db};
+use super::library::Listed;
+use super::views::Library;
 use super::{finish_output, report_warnings};
 use crate::model::{ArticleJson, Headline, HeadlineJson};
 use crate::store::Store;
@@ -16,7 +17,7 @@ use crate::view::plain;
 use crate::{samples, store};
 
 /// What `list` prints.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct ListOptions {
     /// JSON instead of lines.
     pub json: bool,
@@ -24,6 +25,12 @@ pub struct ListOptions {
     pub unread: bool,
     /// Only starred stories.
     pub starred: bool,
+    /// Only this view's stories (a name or an id).
+    pub view: Option<String>,
+    /// This order instead of the store's.
+    pub sort: Option<crate::views::Order>,
+    /// The configuration's saved searches (views).
+    pub configured: Vec<crate::views::SavedSearch>,
 }
 
 /// `s` on one line, without control sequences.
@@ -44,14 +51,22 @@ pub fn list(
     data_dir: Option<&Path>,
     options: &ListOptions,
 ) -> anyhow::Result<ExitCode> {
-    let mut opened = open_db(data_dir)?;
-    let listing = listed(&mut opened, paths)?;
-    let headlines = &listing.headlines;
+    let (mut library, mut db) = Library::open(paths, data_dir, &options.configured)?;
     let mut err = io::stderr();
-    for w in &listing.warnings {
+    for w in &library.listing.warnings {
         let _ = writeln!(err, "broadsheet: warning: {w}");
     }
-    if headlines.is_empty() {
+    let mut chosen: Vec<usize> = match &options.view {
+        Some(name) => match crate::views::lookup(name, &library.views()) {
+            Ok(view) => library.members(&view, &mut db)?,
+            Err(e) => {
+                let _ = writeln!(err, "broadsheet: {e}");
+                return Ok(ExitCode::from(super::USAGE));
+            }
+        },
+        None => (0..library.headlines().len()).collect(),
+    };
+    if library.headlines().is_empty() {
         let _ = writeln!(err, "broadsheet: no stories could be loaded");
         if options.json {
             // A script reading the JSON gets an empty array, not nothing.
@@ -59,17 +74,19 @@ pub fn list(
         }
         return Ok(ExitCode::from(1));
     }
-    let marks = opened.db.marks()?;
-    let mark = |h: &Headline| marks.get(&h.id).copied().unwrap_or_default();
-    let shown: Vec<(&Headline, Mark)> = headlines
+    if let Some(order) = options.sort {
+        library.sort(&mut chosen, order);
+    }
+    let headlines = library.headlines();
+    let shown: Vec<(&Headline, Mark)> = chosen
         .iter()
-        .map(|h| (h, mark(h)))
+        .map(|&i| (&headlines[i], library.mark(headlines[i].id)))
         .filter(|(_, m)| {
             (!options.unread || m.read_at.is_none()) && (!options.starred || m.starred)
         })
         .collect();
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let written = write_list(&listing, &shown, options.json, &mut out);
+    let written = write_list(&library.listing, &shown, options.json, &mut out);
     finish_output(written.and_then(|()| out.flush()))
 }
 

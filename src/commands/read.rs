@@ -40,7 +40,7 @@ pub fn run(
     let size =
         crossterm::terminal::size().map_or(Rect::new(0, 0, 80, 24), |(w, h)| Rect::new(0, 0, w, h));
     let events = Events::start().context("cannot install signal handlers")?;
-    let (headlines, warnings, stories, search, scanning) = if paths.is_empty() {
+    let (headlines, warnings, stories, search, scanning, read_roots) = if paths.is_empty() {
         let sample = crate::samples::load_listed();
         let headlines: Vec<Headline> = sample.articles.iter().map(Headline::from).collect();
         let searcher = Searcher::memory(sample.articles.clone());
@@ -51,6 +51,7 @@ pub fn run(
             Stories::Now(source),
             Searching::Now(searcher),
             false,
+            None,
         )
     } else {
         let (roots, mut warnings) = roots(paths);
@@ -64,6 +65,7 @@ pub fn run(
         let (headlines, skipped) = indexed(&mut opened, &roots)?;
         warnings.extend(skipped);
         let dir = data_dir(given_dir)?;
+        let read_roots = Some(roots.clone());
         spawn_scan(dir.clone(), roots, events.sender());
         let db_path = Some(dir.join(crate::store::db::FILE_NAME));
         let to_loop = events.sender();
@@ -85,6 +87,7 @@ pub fn run(
             Stories::Worker(worker),
             Searching::Worker(search),
             true,
+            read_roots,
         )
     };
     let marks = match opened.db.marks() {
@@ -97,6 +100,15 @@ pub fn run(
     let mut state = State::new(headlines, marks, warnings, config.keymap.clone(), size);
     state.configure(config);
     state.set_search_history(opened.db.searches().unwrap_or_default());
+    state.set_now(chrono::Utc::now().timestamp());
+    let key = place_key(read_roots.as_deref());
+    let sample = read_roots.is_none();
+    let roots = read_roots.unwrap_or_else(|| vec![PathBuf::from(crate::samples::SAMPLE_DIR)]);
+    state.set_roots(roots, key.clone(), sample);
+    state.set_saved_searches(&config.views, opened.db.saved_views().unwrap_or_default());
+    if let Ok(Some(place)) = opened.db.place(&key) {
+        state.restore_place(&place);
+    }
     if scanning {
         state.start_indexing();
     }
@@ -123,6 +135,20 @@ pub fn run(
         Exit::Signal(s) => ExitCode::from(u8::try_from(128 + s).unwrap_or(1)),
         Exit::Quit | Exit::EndOfInput => ExitCode::SUCCESS,
     })
+}
+
+/// The key the reader's place is kept under: the folders read (absolute), one per line, or the sample
+/// store's name. Opened on other folders, the reader starts afresh there.
+#[must_use]
+pub fn place_key(roots: Option<&[PathBuf]>) -> String {
+    match roots {
+        None => "(sample stories)".to_owned(),
+        Some(roots) => roots
+            .iter()
+            .map(|r| r.to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
 }
 
 /// Scans `roots` on a thread of its own with its own connection, sending each step to the reader.

@@ -70,6 +70,18 @@ pub struct File {
     pub layout: Option<LayoutFile>,
     /// Reading options.
     pub reading: Option<ReadingFile>,
+    /// `[[views]]`: searches listed as views.
+    pub views: Option<Vec<ViewFile>>,
+}
+
+/// One `[[views]]` entry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ViewFile {
+    /// The view's name.
+    pub name: Spanned<String>,
+    /// Its query, in the search language.
+    pub query: Spanned<String>,
 }
 
 /// `[layout]`.

@@ -122,6 +122,8 @@ pub struct Config {
     pub layout: Layout,
     /// Reading options.
     pub reading: Reading,
+    /// Searches listed as views (`[[views]]`).
+    pub views: Vec<crate::views::SavedSearch>,
 }
 
 /// Where the configuration was read from.

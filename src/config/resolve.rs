@@ -28,6 +28,7 @@ pub fn base(no_color: bool) -> Config {
         },
         layout: Layout::default(),
         reading: Reading::default(),
+        views: Vec::new(),
     }
 }
 
@@ -49,6 +50,9 @@ pub fn apply(
             .into_iter()
             .map(|s| expand(s.get_ref()).map_err(|p| at(s.span(), p)))
             .collect::<Result<_, _>>()?;
+    }
+    if let Some(views) = file.views {
+        config.views = views_of(views, &at)?;
     }
     if let Some(keys) = file.keys {
         config.keymap = keys_over(&config.keymap, keys, &at)?;
@@ -401,6 +405,42 @@ fn theme_over(
         })?;
     }
     Ok(theme)
+}
+
+/// The `[[views]]` entries, checked: a name that is not blank and not given twice, and a query that reads.
+fn views_of(
+    views: Vec<super::file::ViewFile>,
+    at: &impl Fn(Range<usize>, String) -> ConfigError,
+) -> Result<Vec<crate::views::SavedSearch>, ConfigError> {
+    let mut out: Vec<crate::views::SavedSearch> = Vec::new();
+    for v in views {
+        let name = v.name.get_ref().trim();
+        if name.is_empty() {
+            return Err(at(
+                v.name.span(),
+                "a view's `name` cannot be blank".to_owned(),
+            ));
+        }
+        if out.iter().any(|o| o.name == name) {
+            return Err(at(
+                v.name.span(),
+                format!("the view `name` \"{name}\" is given twice"),
+            ));
+        }
+        let query = v.query.get_ref();
+        if let Err(e) = crate::search::parse(query) {
+            return Err(at(
+                v.query.span(),
+                format!("bad `query` for the view \"{name}\": {e}"),
+            ));
+        }
+        out.push(crate::views::SavedSearch {
+            name: name.to_owned(),
+            query: query.clone(),
+            configured: true,
+        });
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -113,6 +113,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Vec<Article>, FeedError> {
                 published: e.published.or(e.updated).map(|d| d.fixed_offset()),
                 source: source.clone(),
                 url,
+                modified: None,
             },
             body,
             related: Vec::new(),

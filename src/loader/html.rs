@@ -349,6 +349,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, HtmlError> {
             published,
             source: site,
             url: meta.url,
+            modified: None,
         },
         body,
         related,

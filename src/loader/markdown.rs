@@ -287,6 +287,7 @@ fn assemble(
                 .and_then(parse_date),
             source: None,
             url: field(fm, &["url", "link"]),
+            modified: None,
         },
         body: blocks,
         related: related(fm),

@@ -70,6 +70,7 @@ mod tests {
                 published: None,
                 source: Some("Wire\u{9b}2J".into()),
                 url: Some("https://x.test/\ta\u{1b}[0m".into()),
+                modified: None,
             },
             body: vec![
                 Block::Paragraph(format!("One{esc}\r\ntwo")),

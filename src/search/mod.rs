@@ -34,6 +34,13 @@ pub enum SearchJob {
         /// The order to put the matches in.
         sort: Sort,
     },
+    /// What a saved search's words match, for its view and its count.
+    Count {
+        /// The saved search's name, returned with the reply.
+        name: String,
+        /// The words.
+        text: Expr,
+    },
     /// Snippets for these stories.
     Snippets {
         /// The search generation they are for.

@@ -11,7 +11,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 pub use policy::{Failure, Notice, Probe, Unwritable, classify, decide, is_damage};
 
 /// The schema this version writes and reads.
-pub const SCHEMA_VERSION: i32 = 4;
+pub const SCHEMA_VERSION: i32 = 5;
 
 /// The database file's name inside the data directory.
 pub const FILE_NAME: &str = "broadsheet.db";
@@ -62,6 +62,10 @@ const MIGRATIONS: &[&str] = &[
     "CREATE TABLE search_pending (path TEXT PRIMARY KEY) WITHOUT ROWID;
     CREATE TABLE searches (query TEXT PRIMARY KEY, at INTEGER NOT NULL);
     UPDATE files SET extractor = -1;",
+    // 4 -> 5: searches saved as views, and where the reader was (view, sorts, filters, story) for each set
+    // of folders it was opened on.
+    "CREATE TABLE views (name TEXT PRIMARY KEY, query TEXT NOT NULL, at INTEGER NOT NULL);
+    CREATE TABLE places (paths TEXT PRIMARY KEY, place TEXT NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID;",
 ];
 
 /// Why the database could not be used.

@@ -329,3 +329,9 @@ fn rekeyed(old: &[(i64, String)], articles: &[Article]) -> Vec<(ArticleId, Artic
         })
         .collect()
 }
+
+/// A file's modification time as the index keeps it (nanoseconds) in Unix seconds.
+#[must_use]
+pub fn seconds(nanos: i64) -> i64 {
+    nanos.div_euclid(1_000_000_000)
+}

@@ -7,6 +7,7 @@ pub mod marks;
 pub mod resolve;
 pub mod scan;
 pub mod searches;
+pub mod views;
 pub mod walk;
 
 use std::borrow::Cow;

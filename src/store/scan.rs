@@ -299,7 +299,13 @@ fn written(parsed: Vec<Parsed>, done: usize, total: usize) -> ScanUpdate {
             });
         }
         match p.outcome {
-            Ok(articles) => update.added.extend(articles.iter().map(Headline::from)),
+            Ok(articles) => {
+                let modified = Some(super::index::seconds(p.stamp.mtime));
+                update.added.extend(articles.iter().map(|a| Headline {
+                    modified,
+                    ..Headline::from(a)
+                }));
+            }
             Err(reason) => update.warnings.push(Warning {
                 path: p.stamp.path,
                 reason,

@@ -14,9 +14,10 @@ use crate::app::{Focus, State};
 use crate::model::Headline;
 use crate::text::truncate::fit;
 use crate::text::width::pad_to;
+use crate::views::ViewKey;
 
-/// The list's title: the position, and the filter when one is on; the query and the count while a search
-/// is in force.
+/// The list's title: the view, the position and the order, and the filter when one is on; the query and
+/// the count while a search is in force.
 fn title(state: &State) -> String {
     let filter = state.list().filter();
     let filter = match (filter.unread_only, filter.starred_only) {
@@ -27,6 +28,7 @@ fn title(state: &State) -> String {
     };
     let list = state.list();
     let at = (list.selected() + 1).min(list.len());
+    let view = one_line(&crate::app::views::view_label(state));
     if let Some(active) = state.search().active() {
         let count = match active.results {
             Some(_) => format!(
@@ -36,17 +38,52 @@ fn title(state: &State) -> String {
             ),
             None => "searching\u{2026}".to_owned(),
         };
-        let query = crate::text::clean::clean(
-            std::borrow::Cow::Borrowed(active.text.as_str()),
-            crate::text::clean::Breaks::OneLine,
-        );
-        return format!("Search \u{201c}{query}\u{201d} {count}{filter}");
+        let query = one_line(&active.text);
+        let within = if *state.views().current() == ViewKey::All {
+            String::new()
+        } else {
+            format!(" in {view}")
+        };
+        return format!("Search \u{201c}{query}\u{201d}{within} {count}{filter}");
     }
     format!(
-        "Stories {}/{}{filter}",
+        "{view} {}/{} \u{b7} {}{filter}",
         crate::text::thousands(at),
-        crate::text::thousands(list.len())
+        crate::text::thousands(list.len()),
+        list.sort().label()
     )
+}
+
+/// `s` on one line, without control sequences.
+fn one_line(s: &str) -> String {
+    crate::text::clean::clean(
+        std::borrow::Cow::Borrowed(s),
+        crate::text::clean::Breaks::OneLine,
+    )
+    .into_owned()
+}
+
+/// A list date: the time of day for today's stories, the day and month for this year's, and the year too
+/// for older ones (the month and year alone in a narrow list). Days are the local ones.
+#[must_use]
+pub fn list_date(at: i64, now: i64, wide: bool) -> String {
+    use chrono::{Datelike, Local, TimeZone};
+    let (Some(at), Some(now)) = (
+        Local.timestamp_opt(at, 0).single(),
+        Local.timestamp_opt(now, 0).single(),
+    ) else {
+        return String::new();
+    };
+    if at.date_naive() == now.date_naive() {
+        at.format("%H:%M")
+    } else if at.year() == now.year() {
+        at.format("%d %b")
+    } else if wide {
+        at.format("%d %b %Y")
+    } else {
+        at.format("%b %Y")
+    }
+    .to_string()
 }
 
 /// A result's snippet line: dim, its matches marked, indented under the headline.
@@ -84,6 +121,20 @@ fn snippet_line<'a>(state: &'a State, theme: &Theme, h: &Headline, width: usize)
     Line::from(spans)
 }
 
+/// What an empty library shows: what broadsheet reads, and how to point it elsewhere.
+const EMPTY_LIBRARY: &[&str] = &[
+    "No stories here.",
+    "",
+    "broadsheet reads:",
+    "  scraped pages (.txt)",
+    "  saved web pages (.html, .htm)",
+    "  Markdown notes (.md)",
+    "  feeds: RSS, Atom, JSON Feed",
+    "",
+    "Give a folder: broadsheet PATH,",
+    "or set sources in config.toml.",
+];
+
 /// Draws the list into `rect`.
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
     let focused = state.focus() == Focus::List;
@@ -101,50 +152,47 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
         .skip(list.offset())
         .take(state.list_rows())
         .flat_map(|(i, h)| {
-            let first = row(state, theme, h, i == list.selected(), width);
+            let first = row(state, theme, h, i, width);
             let second = results.then(|| snippet_line(state, theme, h, width));
             std::iter::once(first).chain(second)
         })
         .collect();
     if rows.is_empty() {
         let searching = state.search().active().map(|a| a.results.is_none());
-        let empty = match (state.indexing(), list.filter().any(), searching) {
-            (_, _, Some(true)) => "Searching\u{2026}",
-            (_, _, Some(false)) => "No stories match the search (Esc clears it)",
-            (Some(_), _, None) => "Indexing\u{2026}",
-            (None, true, None) => "No stories match the filter",
-            (None, false, None) => "No stories",
+        let in_view = *state.views().current() != ViewKey::All;
+        let waiting = matches!(list.scope(), crate::app::list::Scope::Stories(None));
+        let empty: &[&str] = match (state.indexing(), list.filter().any(), searching) {
+            (_, _, Some(true)) => &["Searching\u{2026}"],
+            (_, _, Some(false)) => &["No stories match the search (Esc clears it)"],
+            (Some(_), _, None) => &["Indexing\u{2026}"],
+            (None, true, None) => &["No stories match the filter"],
+            (None, false, None) if waiting => &["Searching\u{2026}"],
+            (None, false, None) if in_view => &["No stories in this view (v lists the views)"],
+            (None, false, None) if list.all().is_empty() => EMPTY_LIBRARY,
+            (None, false, None) => &["No stories"],
         };
-        frame.render_widget(
-            Paragraph::new(Line::styled(fit(empty, width), theme.border)),
-            area,
-        );
+        let lines: Vec<Line<'_>> = empty
+            .iter()
+            .map(|l| Line::styled(fit(l, width), theme.border))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
         return;
     }
     frame.render_widget(Paragraph::new(rows), area);
 }
 
-fn row<'a>(
-    state: &'a State,
-    theme: &Theme,
-    h: &'a Headline,
-    selected: bool,
-    width: usize,
-) -> Line<'a> {
+fn row<'a>(state: &'a State, theme: &Theme, h: &'a Headline, pos: usize, width: usize) -> Line<'a> {
+    let list = state.list();
+    let selected = pos == list.selected();
     let read = state.is_read(h.id);
     let base = if read {
         theme.list_read
     } else {
         theme.list_unread
     };
-    let date = h.published.map(|d| {
-        if width >= 70 {
-            d.format("%Y-%m-%d")
-        } else {
-            d.format("%d %b")
-        }
-        .to_string()
-    });
+    // A story without a date shows its file's time, dimmed.
+    let undated = h.published.is_none();
+    let date = crate::views::sort::when(h).map(|t| list_date(t, state.now(), width >= 70));
     let date_w = date.as_ref().map_or(0, |d| d.width() + 1);
     let section_w = if width >= 40 {
         (width / 5).clamp(6, 16)
@@ -164,7 +212,8 @@ fn row<'a>(
     let mut used = spans[0].content.width();
     if section_w > 0 {
         // Padded by its measured width, with a space after it: section_w columns in all.
-        let section = pad_to(h.label().unwrap_or(""), section_w - 1);
+        let label = column(state, h, pos);
+        let section = pad_to(&one_line(label), section_w - 1);
         used += section_w;
         spans.push(Span::styled(
             format!("{section} "),
@@ -176,10 +225,14 @@ fn row<'a>(
     if let Some(d) = date
         && used + title_w + date_w <= width
     {
-        spans.push(Span::styled(
-            format!(" {d}"),
-            if read { base } else { theme.date },
-        ));
+        let style = if undated {
+            theme.border
+        } else if read {
+            base
+        } else {
+            theme.date
+        };
+        spans.push(Span::styled(format!(" {d}"), style));
     }
     if selected {
         // The whole row takes the selection style, so its colours never fight the highlight.
@@ -193,4 +246,17 @@ fn row<'a>(
         }
     }
     Line::from(spans)
+}
+
+/// The list's second column: the story's source (a feed's title, or the folder of a page), or its
+/// section where the source says nothing (one source in all, or a source's own view).
+fn column<'a>(state: &'a State, h: &'a Headline, pos: usize) -> &'a str {
+    let list = state.list();
+    let one_source = list.facets().sources().len() <= 1;
+    let in_source = matches!(state.views().current(), ViewKey::Source(_));
+    if one_source || in_source {
+        h.section.as_deref().unwrap_or("")
+    } else {
+        list.source_at(pos)
+    }
 }

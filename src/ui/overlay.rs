@@ -1,5 +1,6 @@
-//! Drawing any overlay (the help, and those to come): its rows in a box centred over the panes, a left
-//! column of keys or counts, headings, the highlighted row, and a scrollbar when the rows do not fit.
+//! Drawing any overlay (the help, the views): its rows in a box centred over the panes, a left column of
+//! keys, headings and folds, choices with a right-aligned count, the highlighted row, and a scrollbar when
+//! the rows do not fit.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -17,9 +18,6 @@ use crate::text::truncate::fit;
 /// Below this width the asides (action names) are left out, so the descriptions fit.
 const ASIDES_FROM: usize = 60;
 
-/// The widest the box gets: rows longer than this are hard to read across.
-const MAX_WIDTH: u16 = 90;
-
 /// The widest the left column gets.
 const LEFT_WIDTH: usize = 22;
 
@@ -29,14 +27,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         return;
     };
     let pane = overlay.pane();
-    let width = area.width.saturating_sub(4).min(MAX_WIDTH);
-    let height = area.height.saturating_sub(2);
-    let rect = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + 1,
-        width,
-        height,
-    };
+    let rect: Rect = crate::app::overlay::frame(area);
     let rows = pane.rows(state);
     let inside = inner(rect);
     let more = rows.len() > usize::from(inside.height);
@@ -71,6 +62,14 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
                     ])
                 }
                 Row::Text(t) => Line::raw(fit(t, w)),
+                Row::Hint(t) => Line::styled(fit(t, w), theme.border),
+                Row::Fold { text, .. } => Line::styled(fit(text, w), theme.headline),
+                Row::Choice {
+                    text,
+                    right,
+                    current,
+                    ..
+                } => choice(theme, text, right, *current, w),
                 Row::Blank => Line::default(),
             };
             if pane.selected() == Some(i) {
@@ -82,4 +81,25 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, area: Rect) {
         .collect();
     frame.render_widget(Paragraph::new(lines), inside);
     super::scrollbar(frame, rect, rows.len(), usize::from(inside.height), scroll);
+}
+
+/// A row to choose: a mark for the one in force, the text, and the count right-aligned.
+fn choice<'a>(theme: &Theme, text: &str, right: &str, current: bool, w: usize) -> Line<'a> {
+    let mark = if current { "  \u{2022} " } else { "    " };
+    let right_w = right.width() + 1;
+    let room = w.saturating_sub(mark.width() + right_w);
+    let text = fit(
+        &crate::text::clean::clean(
+            std::borrow::Cow::Borrowed(text),
+            crate::text::clean::Breaks::OneLine,
+        ),
+        room,
+    );
+    let pad = w.saturating_sub(mark.width() + text.width() + right_w);
+    Line::from(vec![
+        Span::styled(fit(mark, w), theme.unread_mark),
+        Span::raw(text),
+        Span::raw(" ".repeat(pad + 1)),
+        Span::styled(fit(right, w.saturating_sub(mark.width())), theme.key),
+    ])
 }

@@ -29,7 +29,11 @@ fn hints(state: &State, room: usize) -> String {
     if state.size().width < layout::NARROW && state.focus() != crate::app::Focus::List {
         wanted.push((Action::Close, "list"));
     }
-    wanted.extend([(Action::Back, "back"), (Action::Quit, "quit")]);
+    wanted.extend([
+        (Action::Views, "views"),
+        (Action::Back, "back"),
+        (Action::Quit, "quit"),
+    ]);
     let context = state.context();
     let mut out = String::from(" ");
     for (action, label) in wanted {
@@ -41,6 +45,12 @@ fn hints(state: &State, room: usize) -> String {
             break;
         }
         out.push_str(&hint);
+    }
+    if state.views().sample() && !out.trim().is_empty() {
+        let note = "\u{b7} samples: broadsheet PATH reads yours";
+        if out.width() + note.width() <= room {
+            out.push_str(note);
+        }
     }
     out.trim_end().to_owned()
 }
@@ -99,11 +109,15 @@ fn search_summary(state: &State) -> Option<String> {
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
     let width = usize::from(rect.width);
     let list = state.list();
-    let counts = format!(
-        "{} \u{b7} {} unread ",
-        stories(list.len()),
-        thousands(list.unread())
-    );
+    let view = one_line(&crate::app::views::view_label(state));
+    let unread = format!("{} unread ", thousands(list.unread()));
+    // The longest that fits beside the help hint: the view, the stories and the unread, down to the unread.
+    let help = hints(state, usize::MAX)
+        .split("  ")
+        .next()
+        .unwrap_or_default()
+        .width()
+        + 2;
     let here = thousands((list.selected() + 1).min(list.len()));
     let at = format!(" {here}/{} ", thousands(list.len()));
     let with_progress = format!(
@@ -111,21 +125,41 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
         thousands(list.len()),
         state.progress()
     );
-    let position = if list.is_empty() {
-        String::new()
-    } else if state.article_rows() > 0 && with_progress.width() + counts.width() <= width {
-        with_progress
-    } else if at.width() + counts.width() <= width {
-        at
-    } else {
-        String::new()
-    };
+    let counts_forms = [
+        format!("{view} \u{b7} {} \u{b7} {unread}", stories(list.len())),
+        format!("{} \u{b7} {unread}", stories(list.len())),
+        format!("{} \u{b7} {unread}", thousands(list.len())),
+        unread.clone(),
+    ];
+    // The help hint first, then the position (with the progress when the article shows), then the
+    // fullest counts that fit beside them.
+    let mut positions = Vec::new();
+    if !list.is_empty() {
+        if state.article_rows() > 0 {
+            positions.push(with_progress);
+        }
+        positions.push(at);
+    }
+    positions.push(String::new());
+    let (position, counts) = positions
+        .iter()
+        .find_map(|p| {
+            counts_forms
+                .iter()
+                .find(|c| p.width() + c.width() + help <= width)
+                .map(|c| (p.clone(), c.clone()))
+        })
+        .unwrap_or((String::new(), unread));
     let middle_w = width.saturating_sub(position.width() + counts.width());
     // A column of space always separates the middle from the counts.
     let room = middle_w.saturating_sub(1);
     let (middle, middle_style) = if let Mode::Confirm(question) = state.mode() {
         let text = match question {
-            Question::MarkAllRead { count } => format!(" Mark {} read? (y/n)", stories(*count)),
+            Question::MarkAllRead { count, view } => format!(
+                " Mark {} in \u{201c}{}\u{201d} read? (y/n)",
+                stories(*count),
+                one_line(view)
+            ),
         };
         (fit(&text, room), theme.message)
     } else if let Mode::Prompt(prompt) = state.mode() {

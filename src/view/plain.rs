@@ -110,6 +110,7 @@ mod tests {
                 published: chrono::DateTime::parse_from_rfc3339("2026-11-28T00:00:00+00:00").ok(),
                 source: None,
                 url: None,
+                modified: None,
             },
             body: vec![],
             related: vec![],

@@ -233,6 +233,7 @@ mod tests {
                 published: None,
                 source: None,
                 url: None,
+                modified: None,
             },
             body: vec![
                 Block::Paragraph(text.into()),

@@ -93,6 +93,10 @@ impl Searcher {
                     error,
                 },
             },
+            SearchJob::Count { name, text } => SearchReply::Counted {
+                name: name.clone(),
+                matches: self.find(Some(text), Sort::Relevance),
+            },
             SearchJob::Snippets {
                 generation,
                 matcher,
@@ -131,10 +135,11 @@ fn memory_db<'a>(articles: &[Article], db: &'a mut Option<Box<Db>>) -> Result<&'
 /// the others. A person's keys come tens of milliseconds apart, and each runs at once.
 const SETTLE: Duration = Duration::from_millis(2);
 
-/// The jobs waiting: the newest query, and snippet requests for it.
+/// The jobs waiting: the newest query, saved searches to count (each once), and snippet requests.
 #[derive(Debug, Default)]
 struct Slot {
     find: Option<(SearchJob, Instant)>,
+    counts: Vec<SearchJob>,
     snippets: Vec<SearchJob>,
     closed: bool,
 }
@@ -161,11 +166,7 @@ impl SearchWorker {
             .spawn(move || {
                 while let Some(job) = take(&theirs) {
                     let work = std::panic::AssertUnwindSafe(|| searcher.answer(&job));
-                    let reply =
-                        std::panic::catch_unwind(work).unwrap_or_else(|_| SearchReply::Failed {
-                            generation: job_generation(&job),
-                            error: "the search crashed".to_owned(),
-                        });
+                    let reply = std::panic::catch_unwind(work).unwrap_or_else(|_| crashed(&job));
                     deliver(reply);
                 }
             })?;
@@ -181,6 +182,12 @@ impl SearchWorker {
                 slot.snippets.clear();
                 slot.find = Some((job, Instant::now()));
             }
+            SearchJob::Count { ref name, .. } => {
+                let name = name.clone();
+                slot.counts
+                    .retain(|j| !matches!(j, SearchJob::Count { name: n, .. } if *n == name));
+                slot.counts.push(job);
+            }
             SearchJob::Snippets { .. } => slot.snippets.push(job),
         }
         ready.notify_all();
@@ -195,9 +202,20 @@ impl Drop for SearchWorker {
     }
 }
 
-fn job_generation(job: &SearchJob) -> u64 {
+/// The reply for a job that crashed the search.
+fn crashed(job: &SearchJob) -> SearchReply {
+    let error = "the search crashed".to_owned();
     match job {
-        SearchJob::Find { generation, .. } | SearchJob::Snippets { generation, .. } => *generation,
+        SearchJob::Find { generation, .. } | SearchJob::Snippets { generation, .. } => {
+            SearchReply::Failed {
+                generation: *generation,
+                error,
+            }
+        }
+        SearchJob::Count { name, .. } => SearchReply::Counted {
+            name: name.clone(),
+            matches: Err(error),
+        },
     }
 }
 
@@ -218,6 +236,9 @@ fn take(shared: &(Mutex<Slot>, Condvar)) -> Option<SearchJob> {
                 .unwrap_or_else(PoisonError::into_inner)
                 .0;
             continue;
+        }
+        if !slot.counts.is_empty() {
+            return Some(slot.counts.remove(0));
         }
         if !slot.snippets.is_empty() {
             return Some(slot.snippets.remove(0));

@@ -86,13 +86,15 @@ pub fn unloaded(width: u16, height: u16) -> State {
         .iter()
         .map(broadsheet::model::Headline::from)
         .collect();
-    State::new(
+    let mut state = State::new(
         headlines,
         std::collections::HashMap::new(),
         Vec::new(),
         broadsheet::config::keymap::Keymap::default_keys(),
         Rect::new(0, 0, width, height),
-    )
+    );
+    state.set_now(broadsheet::testing::NOW);
+    state
 }
 
 /// Draws `state` on a test terminal of its size.

@@ -71,6 +71,7 @@ pub fn parse(text: &str, path: &Path) -> Article {
             published: dateline.and_then(|d| d.published),
             source: None,
             url: None,
+            modified: None,
         },
         body,
         related: foot.related,

@@ -23,8 +23,10 @@ impl Db {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT path, entry, id, format, section, title, byline, published, url, source FROM stories
-                 WHERE path = ?1 OR (path > ?2 AND path < ?3)",
+                "SELECT s.path, s.entry, s.id, s.format, s.section, s.title, s.byline, s.published, s.url, s.source,
+                        f.mtime
+                 FROM stories s LEFT JOIN files f ON f.path = s.path
+                 WHERE s.path = ?1 OR (s.path > ?2 AND s.path < ?3)",
             )
             .map_err(self.error())?;
         let mut out = Vec::new();
@@ -49,6 +51,7 @@ impl Db {
                             published: None,
                             url: r.get(8)?,
                             source: r.get(9)?,
+                            modified: r.get::<_, Option<i64>>(10)?.map(super::seconds),
                         },
                         published: r.get(7)?,
                     })

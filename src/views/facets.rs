@@ -1,0 +1,280 @@
+//! Where each story comes from and what section it is in, worked out once per list of headlines: each
+//! distinct source and section is kept once, and each story points at its own by number, so counting and
+//! filtering a view at 100,000 stories compares numbers, not paths or strings.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Format, Headline};
+
+/// A story with no section.
+pub const NONE: u32 = u32::MAX;
+
+/// Each story's source and section, as numbers into the distinct names.
+#[derive(Clone, Debug, Default)]
+pub struct Facets {
+    sources: Vec<String>,
+    source_of: Vec<u32>,
+    sections: Vec<String>,
+    section_of: Vec<u32>,
+}
+
+/// Hands out one number per distinct name; names that differ only in case are one (the first spelling
+/// seen is the one shown).
+#[derive(Default)]
+struct Interner {
+    names: Vec<String>,
+    by_key: HashMap<String, u32>,
+}
+
+impl Interner {
+    fn number(&mut self, name: &str) -> u32 {
+        let key = name.to_lowercase();
+        if let Some(&n) = self.by_key.get(&key) {
+            return n;
+        }
+        let n = u32::try_from(self.names.len()).unwrap_or(NONE - 1);
+        self.names.push(name.to_owned());
+        self.by_key.insert(key, n);
+        n
+    }
+}
+
+impl Facets {
+    /// The facets of `headlines`, whose pages are placed relative to `roots` (the files and folders read).
+    #[must_use]
+    pub fn new(headlines: &[Headline], roots: &[PathBuf]) -> Self {
+        let mut sources = Interner::default();
+        let mut sections = Interner::default();
+        // Stories of one folder come together: the folder is worked out once for a run of them.
+        let mut last_parent: Option<(&Path, u32)> = None;
+        let mut source_of = Vec::with_capacity(headlines.len());
+        let mut section_of = Vec::with_capacity(headlines.len());
+        for h in headlines {
+            let source = if h.format == Format::Feed {
+                sources.number(&feed_source(h))
+            } else {
+                let parent = h.path.parent().unwrap_or(Path::new(""));
+                match last_parent {
+                    Some((p, n)) if p == parent => n,
+                    _ => {
+                        let n = sources.number(&folder_source(&h.path, roots));
+                        last_parent = Some((parent, n));
+                        n
+                    }
+                }
+            };
+            source_of.push(source);
+            let section = h
+                .section
+                .as_deref()
+                .map(one_line)
+                .filter(|s| !s.is_empty())
+                .map_or(NONE, |s| sections.number(&s));
+            section_of.push(section);
+        }
+        Self {
+            sources: sources.names,
+            source_of,
+            sections: sections.names,
+            section_of,
+        }
+    }
+
+    /// The source of the story at `index` (in the headlines the facets were made of).
+    #[must_use]
+    pub fn source(&self, index: usize) -> &str {
+        self.source_of
+            .get(index)
+            .and_then(|&n| self.sources.get(n as usize))
+            .map_or("", String::as_str)
+    }
+
+    /// The section of the story at `index`, when it has one.
+    #[must_use]
+    pub fn section(&self, index: usize) -> Option<&str> {
+        let n = *self.section_of.get(index)?;
+        self.sections.get(n as usize).map(String::as_str)
+    }
+
+    /// The source number of the story at `index`.
+    #[must_use]
+    pub fn source_number(&self, index: usize) -> u32 {
+        self.source_of.get(index).copied().unwrap_or(NONE)
+    }
+
+    /// The section number of the story at `index` ([`NONE`] without one).
+    #[must_use]
+    pub fn section_number(&self, index: usize) -> u32 {
+        self.section_of.get(index).copied().unwrap_or(NONE)
+    }
+
+    /// The number of the source called `name` (ignoring case).
+    #[must_use]
+    pub fn find_source(&self, name: &str) -> Option<u32> {
+        find(&self.sources, name)
+    }
+
+    /// The number of the section called `name` (ignoring case).
+    #[must_use]
+    pub fn find_section(&self, name: &str) -> Option<u32> {
+        find(&self.sections, name)
+    }
+
+    /// The distinct sources, by number.
+    #[must_use]
+    pub fn sources(&self) -> &[String] {
+        &self.sources
+    }
+
+    /// The distinct sections, by number.
+    #[must_use]
+    pub fn sections(&self) -> &[String] {
+        &self.sections
+    }
+
+    /// The sources in alphabetical order (ignoring case).
+    pub fn sources_by_name(&self) -> impl Iterator<Item = &str> {
+        by_name(&self.sources)
+    }
+
+    /// The sections in alphabetical order (ignoring case).
+    pub fn sections_by_name(&self) -> impl Iterator<Item = &str> {
+        by_name(&self.sections)
+    }
+}
+
+fn find(names: &[String], name: &str) -> Option<u32> {
+    let key = name.to_lowercase();
+    names
+        .iter()
+        .position(|n| n.to_lowercase() == key)
+        .and_then(|i| u32::try_from(i).ok())
+}
+
+fn by_name(names: &[String]) -> impl Iterator<Item = &str> {
+    let mut sorted: Vec<&str> = names.iter().map(String::as_str).collect();
+    sorted.sort_by_cached_key(|n| (n.to_lowercase(), *n));
+    sorted.into_iter()
+}
+
+/// `s` on one line, without control characters, trimmed.
+fn one_line(s: &str) -> String {
+    crate::text::clean::clean(
+        std::borrow::Cow::Borrowed(s),
+        crate::text::clean::Breaks::OneLine,
+    )
+    .trim()
+    .to_owned()
+}
+
+/// A feed entry's source: the feed's title, else the feed file's name.
+fn feed_source(h: &Headline) -> String {
+    h.source
+        .as_deref()
+        .map(one_line)
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| {
+            h.path
+                .file_stem()
+                .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+        })
+}
+
+/// A page's source: the folder it sits in, relative to the folder read (`tech`, `tech/ai`); a page right
+/// in the folder read gets that folder's own name.
+#[must_use]
+pub fn folder_source(path: &Path, roots: &[PathBuf]) -> String {
+    let parent = path.parent().unwrap_or(Path::new(""));
+    let root = roots
+        .iter()
+        .filter(|r| path.starts_with(r))
+        .max_by_key(|r| r.as_os_str().len());
+    // A file given on its own is placed in its folder.
+    let base = match root {
+        Some(r) if r.as_path() == path => parent,
+        Some(r) => r.as_path(),
+        None => parent,
+    };
+    let within = parent.strip_prefix(base).unwrap_or(Path::new(""));
+    let name = if within.as_os_str().is_empty() {
+        base.file_name()
+            .map_or_else(|| base.to_string_lossy(), |n| n.to_string_lossy())
+    } else {
+        within.to_string_lossy()
+    };
+    let name = one_line(&name);
+    if name.is_empty() {
+        ".".to_owned()
+    } else {
+        name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ArticleId;
+
+    fn headline(
+        path: &str,
+        format: Format,
+        section: Option<&str>,
+        source: Option<&str>,
+    ) -> Headline {
+        Headline {
+            id: ArticleId(0),
+            path: PathBuf::from(path),
+            entry: 0,
+            format,
+            section: section.map(str::to_owned),
+            title: "t".into(),
+            byline: None,
+            published: None,
+            source: source.map(str::to_owned),
+            url: None,
+            modified: None,
+        }
+    }
+
+    #[test]
+    fn pages_come_from_their_folder_and_feed_entries_from_their_feed() {
+        let roots = [
+            PathBuf::from("/home/u/news"),
+            PathBuf::from("/tmp/one.html"),
+        ];
+        let hs = [
+            headline("/home/u/news/a.txt", Format::Scraped, Some("World"), None),
+            headline(
+                "/home/u/news/tech/ai/b.md",
+                Format::Markdown,
+                Some("world"),
+                None,
+            ),
+            headline(
+                "/home/u/news/feeds/x.xml",
+                Format::Feed,
+                None,
+                Some("The Daily\n"),
+            ),
+            headline("/home/u/news/feeds/y.xml", Format::Feed, Some(" "), None),
+            headline("/tmp/one.html", Format::Html, None, Some("Site")),
+        ];
+        let f = Facets::new(&hs, &roots);
+        let sources: Vec<&str> = (0..hs.len()).map(|i| f.source(i)).collect();
+        assert_eq!(sources, ["news", "tech/ai", "The Daily", "y", "tmp"]);
+        assert_eq!(f.section(0), Some("World"));
+        assert_eq!(
+            f.section(1),
+            Some("World"),
+            "sections differing in case are one"
+        );
+        assert_eq!(f.section(3), None, "a blank section is none");
+        assert_eq!(f.sections().len(), 1);
+        assert_eq!(f.find_source("THE DAILY"), Some(2));
+        assert_eq!(
+            f.sources_by_name().collect::<Vec<_>>(),
+            ["news", "tech/ai", "The Daily", "tmp", "y"]
+        );
+    }
+}
