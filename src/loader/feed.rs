@@ -91,8 +91,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Vec<Article>, FeedError> {
         let section = e
             .categories
             .first()
-            .map(|c| c.label.clone().unwrap_or_else(|| c.term.clone()))
-            .or_else(|| source.clone());
+            .map(|c| c.label.clone().unwrap_or_else(|| c.term.clone()));
         let id = match &url {
             Some(u) => ArticleId::from_url(&canonical_url(u)),
             // Without a link, the entry's own id (a GUID) within this feed, else its text.
@@ -161,9 +160,10 @@ mod tests {
         );
         assert_eq!(a.links[0].url, "https://wire.test/x");
         let b = &stories[1];
+        // No category: no section (the feed's title is its source, not a section).
         assert_eq!(
-            (b.head.section.as_deref(), b.head.entry),
-            (Some("Harbour Wire"), 1)
+            (b.head.section.as_deref(), b.head.source.as_deref(), b.head.entry),
+            (None, Some("Harbour Wire"), 1)
         );
         assert_eq!(b.body, vec![Block::Paragraph("Just text.".into())]);
     }

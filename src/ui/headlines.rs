@@ -127,12 +127,14 @@ const EMPTY_LIBRARY: &[&str] = &[
     "",
     "broadsheet reads:",
     "  scraped pages (.txt)",
-    "  saved web pages (.html, .htm)",
+    "  web pages (.html)",
     "  Markdown notes (.md)",
-    "  feeds: RSS, Atom, JSON Feed",
+    "  RSS, Atom, JSON Feed",
     "",
-    "Give a folder: broadsheet PATH,",
-    "or set sources in config.toml.",
+    "Give it a folder:",
+    "  broadsheet PATH",
+    "or set sources in",
+    "  config.toml",
 ];
 
 /// Draws the list into `rect`.

@@ -65,11 +65,14 @@ impl Facets {
                 }
             };
             source_of.push(source);
+            // A feed entry without a category was once given the feed's title as its section (an index
+            // written then still says so): that is its source, not a section.
             let section = h
                 .section
                 .as_deref()
                 .map(one_line)
                 .filter(|s| !s.is_empty())
+                .filter(|s| !(h.format == Format::Feed && h.source.as_deref().map(str::trim) == Some(s)))
                 .map_or(NONE, |s| sections.number(&s));
             section_of.push(section);
         }
