@@ -79,7 +79,7 @@ fn utf16_feeds_of_either_byte_order_are_read() {
     for name in ["utf16be_bom.xml", "utf16le_bom.xml"] {
         let loaded = load(name).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(titles(&loaded), ["Tide tables"], "{name}");
-        assert_eq!(loaded.articles[0].head.section.as_deref(), Some("Tides"));
+        assert_eq!(loaded.articles[0].head.source.as_deref(), Some("Tides"));
     }
     // Declaring its byte order, nothing, or (re-encoded by a tool that left the declaration) UTF-8, which
     // made quick-xml panic too.

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use broadsheet::app::overlay::{OverlayPane, Row};
+use broadsheet::app::overlay::Row;
 use broadsheet::app::{Action, Mode};
 use broadsheet::model::Headline;
 use broadsheet::store::db::Db;
@@ -125,15 +125,24 @@ fn the_views_pane_lists_every_view_with_counts_and_chooses_one() {
     assert_eq!(r.views().current(), &ViewKey::Source("notes".into()));
     assert_eq!(r.list().len(), 2);
     assert!(
-        r.list().iter().all(|h| h.path.starts_with(root.join("notes"))),
+        r.list()
+            .iter()
+            .all(|h| h.path.starts_with(root.join("notes"))),
         "only the notes are listed"
     );
-    assert!(list_title(&r).contains("source: notes 1/2"), "{}", list_title(&r));
+    assert!(
+        list_title(&r).contains("source: notes 1/2"),
+        "{}",
+        list_title(&r)
+    );
     // Esc clears the filter, then closes.
     r.apply(Action::Views);
     type_text(&mut r, "zz");
     r.apply(Action::Cancel);
-    assert!(matches!(r.mode(), Mode::Overlay(_)), "Esc cleared the filter");
+    assert!(
+        matches!(r.mode(), Mode::Overlay(_)),
+        "Esc cleared the filter"
+    );
     r.apply(Action::Cancel);
     assert_eq!(r.mode(), &Mode::Normal);
 }
@@ -202,13 +211,7 @@ fn mark_view_read_marks_only_that_view_and_undo_restores_it() {
         "{status}"
     );
     r.apply(Action::Answer(true));
-    let unread = |r: &Reader| {
-        r.list()
-            .all()
-            .iter()
-            .filter(|h| !r.is_read(h.id))
-            .count()
-    };
+    let unread = |r: &Reader| r.list().all().iter().filter(|h| !r.is_read(h.id)).count();
     assert_eq!(unread(&r), 5, "only the view's three were marked");
     r.apply(Action::Undo);
     assert_eq!(unread(&r), 8, "undo brought them back");
@@ -229,8 +232,8 @@ fn the_sort_cycles_and_each_view_keeps_its_own() {
     r.apply(Action::CycleSort);
     assert_eq!(r.list().sort(), Order::Oldest);
     let oldest = dates(&r);
-    let dated: Vec<i64> = oldest.iter().flatten().copied().collect();
-    assert!(dated.windows(2).all(|w| w[0] <= w[1]), "{oldest:?}");
+    let known: Vec<i64> = oldest.iter().flatten().copied().collect();
+    assert!(known.windows(2).all(|w| w[0] <= w[1]), "{oldest:?}");
     assert!(list_title(&r).contains("oldest first"));
     r.apply(Action::CycleSort);
     assert_eq!(r.list().sort(), Order::Source);
@@ -388,7 +391,10 @@ fn the_list_shows_the_year_or_the_time_of_day() {
             .to_string()
     };
     assert_eq!(list_date(now - 60, now, true), local(now - 60, "%H:%M"));
-    assert_eq!(list_date(now - 20 * day, now, true), local(now - 20 * day, "%d %b"));
+    assert_eq!(
+        list_date(now - 20 * day, now, true),
+        local(now - 20 * day, "%d %b")
+    );
     let old = now - 400 * day;
     assert_eq!(list_date(old, now, true), local(old, "%d %b %Y"));
     assert_eq!(list_date(old, now, false), local(old, "%b %Y"));
@@ -434,7 +440,11 @@ fn the_sample_store_says_it_is_samples_and_an_empty_library_says_what_is_read() 
     };
     assert!(status(&r).contains("sample stories"), "{}", status(&r));
     r.apply(Action::MoveDown);
-    assert!(status(&r).contains("samples: broadsheet PATH"), "{}", status(&r));
+    assert!(
+        status(&r).contains("samples: broadsheet PATH"),
+        "{}",
+        status(&r)
+    );
     // At 40 columns the help key still shows.
     r.apply(Action::Resize(40, 12));
     assert!(status(&r).contains("? help"), "{}", status(&r));
@@ -464,7 +474,11 @@ fn the_command_line_lists_views_and_one_view_sorted() {
     let root_arg = root.to_str().unwrap();
     let dir = data.path().join("data");
     let out = common::broadsheet(&dir, &["views", "--json", root_arg]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let views: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let find = |id: &str| {
         views
@@ -480,7 +494,10 @@ fn the_command_line_lists_views_and_one_view_sorted() {
     assert_eq!(find("section:Life")["unread"], 3);
     assert_eq!(find("source:Night Digest")["group"], "source");
     // One view, oldest first; a name is looked up without case.
-    let out = common::broadsheet(&dir, &["list", "--view", "life", "--sort", "oldest", root_arg]);
+    let out = common::broadsheet(
+        &dir,
+        &["list", "--view", "life", "--sort", "oldest", root_arg],
+    );
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();

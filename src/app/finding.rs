@@ -356,7 +356,9 @@ pub(super) fn drop_search(state: &mut State) {
     state.search.asked.clear();
     state.search.hits = Hits::default();
     state.search.jumped = None;
-    state.list.set_order(None, None, &state.read);
+    if state.list.ordered() {
+        state.list.set_order(None, None, &state.read);
+    }
 }
 
 /// Lists every story again; with `done`, the story selected before the search is selected again (else

@@ -73,6 +73,52 @@ pub fn rows(state: &State) -> Vec<Row> {
             aside: None,
         });
     }
+    out.push(Row::Blank);
+    out.push(Row::Heading("In the views (v)".to_owned()));
+    let keys = |a: Action| {
+        let k = state
+            .keymap
+            .keys_for(crate::config::keymap::Context::Prompt, &a);
+        if k.is_empty() {
+            "(unbound)".to_owned()
+        } else {
+            k.join(", ")
+        }
+    };
+    for (left, right) in [
+        ("letters".to_owned(), "filter the views by name"),
+        (
+            format!(
+                "{}; {}",
+                keys(Action::HistoryPrev),
+                keys(Action::HistoryNext)
+            ),
+            "move up; down",
+        ),
+        (
+            keys(Action::Submit),
+            "show the view (on a heading: fold it)",
+        ),
+        (
+            format!(
+                "{}; {}",
+                keys(Action::CursorLeft),
+                keys(Action::CursorRight)
+            ),
+            "fold; unfold the group",
+        ),
+        (keys(Action::Cancel), "clear the filter, then close"),
+    ] {
+        out.push(Row::Pair {
+            left,
+            right: right.to_owned(),
+            aside: None,
+        });
+    }
+    out.push(Row::Text(
+        "Counts are unread/total. A search (/) searches within the view; M marks only its stories."
+            .to_owned(),
+    ));
     if !state.warnings.is_empty() {
         out.push(Row::Blank);
         out.push(Row::Heading(format!(

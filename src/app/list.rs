@@ -298,14 +298,9 @@ impl ListModel {
         };
         if self.order.is_none() {
             let headlines = &self.headlines;
-            crate::views::sort::sort(
-                &mut listed,
-                self.sort,
-                headlines,
-                &self.when,
-                &self.facets,
-                |i| read.is_read(headlines[i].id),
-            );
+            crate::views::sort::sort(&mut listed, self.sort, &self.when, &self.facets, |i| {
+                read.is_read(headlines[i].id)
+            });
         }
         self.listed = listed;
         self.list_pos = vec![UNLISTED; self.headlines.len()];

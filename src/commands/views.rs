@@ -150,7 +150,7 @@ impl Library {
     pub fn sort(&self, listed: &mut [usize], order: crate::views::Order) {
         let hs = &self.listing.headlines;
         let when: Vec<Option<i64>> = hs.iter().map(crate::views::sort::when).collect();
-        crate::views::sort::sort(listed, order, hs, &when, &self.facets, |i| {
+        crate::views::sort::sort(listed, order, &when, &self.facets, |i| {
             self.mark(hs[i].id).read_at.is_some()
         });
     }

@@ -162,7 +162,11 @@ mod tests {
         let b = &stories[1];
         // No category: no section (the feed's title is its source, not a section).
         assert_eq!(
-            (b.head.section.as_deref(), b.head.source.as_deref(), b.head.entry),
+            (
+                b.head.section.as_deref(),
+                b.head.source.as_deref(),
+                b.head.entry
+            ),
             (None, Some("Harbour Wire"), 1)
         );
         assert_eq!(b.body, vec![Block::Paragraph("Just text.".into())]);

@@ -72,7 +72,9 @@ impl Facets {
                 .as_deref()
                 .map(one_line)
                 .filter(|s| !s.is_empty())
-                .filter(|s| !(h.format == Format::Feed && h.source.as_deref().map(str::trim) == Some(s)))
+                .filter(|s| {
+                    !(h.format == Format::Feed && h.source.as_deref().map(str::trim) == Some(s))
+                })
                 .map_or(NONE, |s| sections.number(&s));
             section_of.push(section);
         }

@@ -66,13 +66,13 @@ pub fn when(h: &Headline) -> Option<i64> {
     h.published.map(|d| d.timestamp()).or(h.modified)
 }
 
-/// Sorts `listed` (indexes into `headlines`) in `order`. `when` holds each headline's [`when`], `facets`
-/// its source, and `is_read` says whether a story at an index is read. Ties go to the store's order
-/// (path, then entry), so a sort is the same every time.
+/// Sorts `listed` (indexes into the headlines, which are in the store's order) in `order`. `when` holds
+/// each headline's [`when`], `facets` its source, and `is_read` says whether a story at an index is read.
+/// Ties go to the store's order (the index: path, then entry, among stories of one date), so a sort is the
+/// same every time, and comparing two numbers is all a tie costs.
 pub fn sort(
     listed: &mut [usize],
     order: Order,
-    headlines: &[Headline],
     when: &[Option<i64>],
     facets: &Facets,
     is_read: impl Fn(usize) -> bool,
@@ -89,10 +89,7 @@ pub fn sort(
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     };
-    let place = |a: usize, b: usize| {
-        let (x, y) = (&headlines[a], &headlines[b]);
-        x.path.cmp(&y.path).then(x.entry.cmp(&y.entry))
-    };
+    let place = |a: usize, b: usize| a.cmp(&b);
     match order {
         Order::Newest => listed.sort_unstable_by(|&a, &b| newest(a, b).then_with(|| place(a, b))),
         Order::Oldest => listed.sort_unstable_by(|&a, &b| oldest(a, b).then_with(|| place(a, b))),
@@ -184,9 +181,7 @@ mod tests {
         let when: Vec<Option<i64>> = hs.iter().map(when).collect();
         let sorted = |order: Order, read: &[usize]| {
             let mut listed: Vec<usize> = (0..hs.len()).collect();
-            sort(&mut listed, order, &hs, &when, &facets, |i| {
-                read.contains(&i)
-            });
+            sort(&mut listed, order, &when, &facets, |i| read.contains(&i));
             listed
         };
         // 2027-01-15 (the file time) is newer than 2026-01-02.
