@@ -84,3 +84,12 @@ fn cycle_sort_and_draw(bencher: Bencher) {
             .expect("drawn");
     });
 }
+
+/// Each story's source and section worked out (at start, and after each scan step that changes stories).
+#[divan::bench(sample_count = 30, sample_size = 1)]
+fn facets_of_100_000(bencher: Bencher) {
+    let (r, _) = library();
+    let headlines = r.state.list().all().to_vec();
+    let roots = [PathBuf::from("/lib")];
+    bencher.bench_local(|| broadsheet::views::Facets::new(&headlines, &roots));
+}

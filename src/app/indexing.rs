@@ -62,6 +62,8 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
     let changed = update.total > 0 || !update.removed.is_empty();
     if update.finished && changed {
         super::finding::rerun(state);
+        // Saved searches are counted (and their views listed) again on what the scan wrote.
+        super::views::ask_counts(state, true);
     }
     if update.finished && update.total > 0 && state.message.is_none() {
         let skipped = state.warnings.len();

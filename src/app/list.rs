@@ -74,8 +74,12 @@ pub struct ListModel {
     sort: Order,
     /// The files and folders read, which pages' sources are relative to.
     roots: Vec<PathBuf>,
-    /// Each headline's source and section.
-    facets: Facets,
+    /// Each headline's source and section, worked out when first needed (the reader sets its roots before
+    /// drawing, so they are worked out once).
+    facets: std::cell::OnceCell<Facets>,
+    /// Whether some undated story is placed by its file's time (else newest first is the store's order,
+    /// and needs no sort).
+    by_file_time: bool,
     /// Each headline's place in time: its date, else its file's (see `views::sort::when`).
     when: Vec<Option<i64>>,
     /// Bumped each time the headlines change, so counts made before can tell they are stale.
@@ -216,6 +220,11 @@ impl ListModel {
         self.relist(None, false, read);
     }
 
+    /// Sets the filter without relisting (a view is shown next, which relists).
+    pub(super) fn preset_filter(&mut self, filter: Filter) {
+        self.filter = filter;
+    }
+
     /// Keeps the unread count right after `id`'s read state changed from `was` to `now`.
     pub(super) fn read_changed(&mut self, id: ArticleId, was: bool, now: bool) {
         if self.position_of(id).is_none() {
@@ -237,8 +246,8 @@ impl ListModel {
     /// sections are looked up by name once.
     fn in_scope<'a>(&'a self, read: &'a ReadState) -> impl Fn(usize) -> bool + 'a {
         let wanted = match &self.scope {
-            Scope::Source(name) => self.facets.find_source(name),
-            Scope::Section(name) => self.facets.find_section(name),
+            Scope::Source(name) => self.facets().find_source(name),
+            Scope::Section(name) => self.facets().find_section(name),
             _ => None,
         };
         move |i| {
@@ -247,8 +256,8 @@ impl ListModel {
                 Scope::All => true,
                 Scope::Unread => !read.is_read(h.id),
                 Scope::Starred => read.is_starred(h.id),
-                Scope::Source(_) => wanted == Some(self.facets.source_number(i)),
-                Scope::Section(_) => wanted == Some(self.facets.section_number(i)),
+                Scope::Source(_) => wanted == Some(self.facets().source_number(i)),
+                Scope::Section(_) => wanted == Some(self.facets().section_number(i)),
                 Scope::Stories(ids) => ids.as_ref().is_some_and(|ids| ids.contains(&h.id)),
             }
         }
@@ -262,8 +271,12 @@ impl ListModel {
             .enumerate()
             .map(|(i, h)| (h.id, i))
             .collect();
-        self.facets = Facets::new(&self.headlines, &self.roots);
+        self.facets = std::cell::OnceCell::new();
         self.generation += 1;
+        self.by_file_time = self
+            .headlines
+            .iter()
+            .any(|h| h.published.is_none() && h.modified.is_some());
         self.when = self
             .headlines
             .iter()
@@ -296,9 +309,11 @@ impl ListModel {
                 None => (0..self.headlines.len()).filter(|&i| shown(i)).collect(),
             }
         };
-        if self.order.is_none() {
+        // Newest first is the store's order unless a file's time places an undated story.
+        let sorted = self.sort == Order::Newest && !self.by_file_time;
+        if self.order.is_none() && !sorted {
             let headlines = &self.headlines;
-            crate::views::sort::sort(&mut listed, self.sort, &self.when, &self.facets, |i| {
+            crate::views::sort::sort(&mut listed, self.sort, &self.when, self.facets(), |i| {
                 read.is_read(headlines[i].id)
             });
         }
@@ -379,7 +394,8 @@ impl ListModel {
     /// Each headline's source and section (by its index in [`ListModel::all`]).
     #[must_use]
     pub fn facets(&self) -> &Facets {
-        &self.facets
+        self.facets
+            .get_or_init(|| Facets::new(&self.headlines, &self.roots))
     }
 
     /// Whether the story at list position `pos` is placed in time by its file's modification time, having
@@ -392,13 +408,15 @@ impl ListModel {
     /// The source of the story at list position `pos`.
     #[must_use]
     pub fn source_at(&self, pos: usize) -> &str {
-        self.listed.get(pos).map_or("", |&i| self.facets.source(i))
+        self.listed
+            .get(pos)
+            .map_or("", |&i| self.facets().source(i))
     }
 
     /// Every view's count (but saved searches').
     #[must_use]
     pub fn counts(&self, read: &ReadState) -> Counts {
-        Counts::of(self.headlines.len(), &self.facets, |i| {
+        Counts::of(self.headlines.len(), self.facets(), |i| {
             let m = read.mark(self.headlines[i].id);
             (m.read_at.is_some(), m.starred)
         })
@@ -407,8 +425,11 @@ impl ListModel {
     /// Sets the files and folders read (sources are relative to them), and works the sources out again.
     pub(super) fn set_roots(&mut self, roots: Vec<PathBuf>, read: &ReadState) {
         self.roots = roots;
-        self.index();
-        self.relist(None, false, read);
+        self.facets = std::cell::OnceCell::new();
+        self.generation += 1;
+        if matches!(self.scope, Scope::Source(_) | Scope::Section(_)) {
+            self.relist(None, false, read);
+        }
     }
 
     /// Shows the view `scope` in `sort` order, selecting `keep` when it is listed, else the first story.

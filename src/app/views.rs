@@ -419,13 +419,10 @@ pub(super) fn restore(state: &mut State, place: &Place) {
         .iter()
         .filter_map(|(v, o)| Some((ViewKey::from_id(v)?, Order::from_name(o)?)))
         .collect();
-    state.list.set_filter(
-        Filter {
-            unread_only: place.unread_only,
-            starred_only: place.starred_only,
-        },
-        &state.read,
-    );
+    state.list.preset_filter(Filter {
+        unread_only: place.unread_only,
+        starred_only: place.starred_only,
+    });
     let view = ViewKey::from_id(&place.view)
         .filter(|v| exists(state, v))
         .unwrap_or_default();
@@ -437,11 +434,10 @@ pub(super) fn restore(state: &mut State, place: &Place) {
 
 /// Whether `view` still exists (its source, section or saved search).
 fn exists(state: &State, view: &ViewKey) -> bool {
-    let facets = state.list.facets();
     match view {
         ViewKey::All | ViewKey::Unread | ViewKey::Starred => true,
         ViewKey::Search(n) => state.views.search(n).is_some(),
-        ViewKey::Source(n) => facets.find_source(n).is_some(),
-        ViewKey::Section(n) => facets.find_section(n).is_some(),
+        ViewKey::Source(n) => state.list.facets().find_source(n).is_some(),
+        ViewKey::Section(n) => state.list.facets().find_section(n).is_some(),
     }
 }

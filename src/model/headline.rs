@@ -30,8 +30,8 @@ pub struct Headline {
     pub source: Option<String>,
     /// The canonical URL, when known.
     pub url: Option<String>,
-    /// When its file was last modified (Unix seconds), when the store knows: an undated story is sorted
-    /// and shown by it.
+    /// When its file was last modified (Unix seconds), when the store knows (the index gives it for
+    /// undated stories only): an undated story is sorted and shown by it.
     pub modified: Option<i64>,
 }
 

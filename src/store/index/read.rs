@@ -24,8 +24,9 @@ impl Db {
             .conn
             .prepare_cached(
                 "SELECT s.path, s.entry, s.id, s.format, s.section, s.title, s.byline, s.published, s.url, s.source,
-                        f.mtime
-                 FROM stories s LEFT JOIN files f ON f.path = s.path
+                        CASE WHEN s.published IS NULL
+                             THEN (SELECT f.mtime FROM files f WHERE f.path = s.path) END
+                 FROM stories s
                  WHERE s.path = ?1 OR (s.path > ?2 AND s.path < ?3)",
             )
             .map_err(self.error())?;
