@@ -339,6 +339,16 @@ pub(super) fn submit(state: &mut State, text: &str) {
         at: state.now,
     });
     state.focus = Focus::List;
+    if let Some(key) = state
+        .keymap
+        .keys_for(
+            crate::config::keymap::Context::List,
+            &crate::action::Action::SaveView,
+        )
+        .first()
+    {
+        state.message = Some(format!("{key} saves this search as a view"));
+    }
 }
 
 /// Esc: the search is cleared and the list is as it was, with the same selection.
