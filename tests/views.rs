@@ -196,7 +196,7 @@ fn mark_view_read_marks_only_that_view_and_undo_restores_it() {
         question,
         broadsheet::app::mode::Question::MarkAllRead {
             count: 3,
-            view: "section: Life".into()
+            view: "\u{201c}section: Life\u{201d}".into()
         }
     );
     let asked = common::draw(&r);
@@ -215,6 +215,20 @@ fn mark_view_read_marks_only_that_view_and_undo_restores_it() {
     assert_eq!(unread(&r), 5, "only the view's three were marked");
     r.apply(Action::Undo);
     assert_eq!(unread(&r), 8, "undo brought them back");
+    // With a search in force, the question says it is the results within the view.
+    r.apply(Action::Search);
+    type_text(&mut r, "fair");
+    r.apply(Action::Submit);
+    r.apply(Action::MarkAllRead);
+    let Mode::Confirm(broadsheet::app::mode::Question::MarkAllRead { count, view }) = r.mode()
+    else {
+        panic!("a question")
+    };
+    assert_eq!(*count, 1);
+    assert_eq!(
+        view,
+        "the results of /fair in \u{201c}section: Life\u{201d}"
+    );
 }
 
 #[test]

@@ -60,7 +60,12 @@ pub fn ask_mark_all_read(state: &mut State) {
         state.message = Some("Every listed story is read already".to_owned());
         return;
     }
-    let view = super::views::view_label(state);
+    // Search results are what is listed, within the view.
+    let label = super::views::view_label(state);
+    let view = match state.search.active() {
+        Some(active) => format!("the results of /{} in \u{201c}{label}\u{201d}", active.text),
+        None => format!("\u{201c}{label}\u{201d}"),
+    };
     state.mode = Mode::Confirm(Question::MarkAllRead { count, view });
 }
 

@@ -24,7 +24,8 @@ pub enum Question {
     MarkAllRead {
         /// How many stories the answer marks.
         count: usize,
-        /// The view they are in, as the title names it.
+        /// Where they are, for the question: the view as the title names it, in quotes, or the search
+        /// results within it.
         view: String,
     },
 }

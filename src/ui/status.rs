@@ -156,7 +156,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
     let (middle, middle_style) = if let Mode::Confirm(question) = state.mode() {
         let text = match question {
             Question::MarkAllRead { count, view } => format!(
-                " Mark {} in \u{201c}{}\u{201d} read? (y/n)",
+                " Mark {} in {} read? (y/n)",
                 stories(*count),
                 one_line(view)
             ),
