@@ -40,6 +40,9 @@ pub fn run(
     let size =
         crossterm::terminal::size().map_or(Rect::new(0, 0, 80, 24), |(w, h)| Rect::new(0, 0, w, h));
     let events = Events::start().context("cannot install signal handlers")?;
+    // The scan starts once the list is built, so the two do not share the cores on the way to the first
+    // frame (its first steps arrive a few milliseconds later).
+    let mut scan_from = None;
     let (headlines, warnings, stories, search, scanning, read_roots) = if paths.is_empty() {
         let sample = crate::samples::load_listed();
         let headlines: Vec<Headline> = sample.articles.iter().map(Headline::from).collect();
@@ -66,7 +69,7 @@ pub fn run(
         warnings.extend(skipped);
         let dir = data_dir(given_dir)?;
         let read_roots = Some(roots.clone());
-        spawn_scan(dir.clone(), roots, events.sender());
+        scan_from = Some((dir.clone(), roots));
         let db_path = Some(dir.join(crate::store::db::FILE_NAME));
         let to_loop = events.sender();
         let worker = StoryWorker::spawn(
@@ -126,6 +129,11 @@ pub fn run(
         stories,
         search,
     };
+    // The sources and sections the first frame shows, worked out before the scan starts.
+    let _ = state.list().facets();
+    if let Some((dir, roots)) = scan_from {
+        spawn_scan(dir, roots, events.sender());
+    }
     let exit = read(&mut state, events, &mut host, &config.theme)?;
     for w in state.warnings() {
         eprintln!("broadsheet: warning: {w}");
