@@ -93,25 +93,7 @@ pub fn run(
             read_roots,
         )
     };
-    let marks = match opened.db.marks() {
-        Ok(m) => m,
-        Err(e) => {
-            eprintln!("broadsheet: warning: could not read the read state: {e}");
-            std::collections::HashMap::new()
-        }
-    };
-    let mut state = State::new(headlines, marks, warnings, config.keymap.clone(), size);
-    state.configure(config);
-    state.set_search_history(opened.db.searches().unwrap_or_default());
-    state.set_now(chrono::Utc::now().timestamp());
-    let key = place_key(read_roots.as_deref());
-    let sample = read_roots.is_none();
-    let roots = read_roots.unwrap_or_else(|| vec![PathBuf::from(crate::samples::SAMPLE_DIR)]);
-    state.set_roots(roots, key.clone(), sample);
-    state.set_saved_searches(&config.views, opened.db.saved_views().unwrap_or_default());
-    if let Ok(Some(place)) = opened.db.place(&key) {
-        state.restore_place(&place);
-    }
+    let mut state = reader_state(&opened.db, headlines, warnings, config, size, read_roots);
     if scanning {
         state.start_indexing();
     }
@@ -143,6 +125,38 @@ pub fn run(
         Exit::Signal(s) => ExitCode::from(u8::try_from(128 + s).unwrap_or(1)),
         Exit::Quit | Exit::EndOfInput => ExitCode::SUCCESS,
     })
+}
+
+/// The reader's state over `headlines`: the marks, the configuration, the search history, the folders
+/// read (`None`: the sample store), the saved searches, and the place kept from the last run there.
+fn reader_state(
+    db: &Db,
+    headlines: Vec<Headline>,
+    warnings: Vec<Warning>,
+    config: &Config,
+    size: Rect,
+    read_roots: Option<Vec<PathBuf>>,
+) -> State {
+    let marks = match db.marks() {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("broadsheet: warning: could not read the read state: {e}");
+            std::collections::HashMap::new()
+        }
+    };
+    let mut state = State::new(headlines, marks, warnings, config.keymap.clone(), size);
+    state.configure(config);
+    state.set_search_history(db.searches().unwrap_or_default());
+    state.set_now(chrono::Utc::now().timestamp());
+    let key = place_key(read_roots.as_deref());
+    let sample = read_roots.is_none();
+    let roots = read_roots.unwrap_or_else(|| vec![PathBuf::from(crate::samples::SAMPLE_DIR)]);
+    state.set_roots(roots, key.clone(), sample);
+    state.set_saved_searches(&config.views, db.saved_views().unwrap_or_default());
+    if let Ok(Some(place)) = db.place(&key) {
+        state.restore_place(&place);
+    }
+    state
 }
 
 /// The key the reader's place is kept under: the folders read (absolute), one per line, or the sample
