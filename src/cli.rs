@@ -63,15 +63,20 @@ pub enum Command {
         /// Files and folders of stories (default: the bundled sample store).
         paths: Vec<PathBuf>,
     },
-    /// Print stories as reflowed text, or as JSON with the full model.
+    /// Print stories as reflowed text, Markdown with TOML front matter (read back as the same story),
+    /// standalone HTML, or JSON with the full model.
     Show {
-        /// Print a JSON array of whole stories.
+        /// Print a JSON array of whole stories (the same as --format json).
         #[arg(long)]
         json: bool,
+        /// text (the default), md, html or json.
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: Option<ShowFormat>,
         /// Text width in columns (default: the terminal's, else 80).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
         width: Option<u16>,
-        /// Files and folders of stories (default: the bundled sample store).
+        /// Story ids (32 hex digits), files and folders of stories (default: the bundled sample store).
+        #[arg(value_name = "ID|PATH")]
         paths: Vec<PathBuf>,
     },
     /// Search stories: the best matches first, each with the passage that matched. Exits 0 with results,
@@ -145,6 +150,19 @@ pub enum ConfigAction {
     },
     /// Print the full default configuration.
     Default,
+}
+
+/// The formats of `show --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// Reflowed text.
+    Text,
+    /// Markdown with TOML front matter.
+    Md,
+    /// A standalone HTML page per story.
+    Html,
+    /// A JSON array of whole stories.
+    Json,
 }
 
 /// The orders of `list --sort`.

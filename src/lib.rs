@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod export;
 pub mod host;
 pub mod loader;
 pub mod model;

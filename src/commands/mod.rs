@@ -28,17 +28,8 @@ pub fn run(mut cli: Cli) -> ExitCode {
     if let Err(code) = place_leading_paths(&mut cli) {
         return code;
     }
-    match &cli.command {
-        Some(Command::Config { action }) => return config::run(action, cli.config.as_deref()),
-        // Generated from the definitions alone: no configuration needed.
-        Some(Command::Completions { shell }) => return docs::completions(*shell),
-        Some(Command::Man) => {
-            return docs::man().unwrap_or_else(|e| {
-                let _ = writeln!(io::stderr(), "broadsheet: {e:#}");
-                ExitCode::from(1)
-            });
-        }
-        _ => {}
+    if let Some(code) = without_configuration(&cli) {
+        return code;
     }
     let source = crate::config::locate(cli.config.as_deref());
     let settings = match crate::config::load(&source, crate::config::no_color_requested()) {
@@ -87,9 +78,13 @@ pub fn run(mut cli: Cli) -> ExitCode {
         },
         Some(Command::Show {
             json,
+            format,
             width,
             paths: given,
-        }) => print::show(&paths(given), json, width),
+        }) => match show_format(json, format) {
+            Ok(format) => print::show(&paths(given), data_dir.as_deref(), format, width),
+            Err(code) => return code,
+        },
         Some(Command::Search {
             json,
             limit,
@@ -124,6 +119,40 @@ pub fn run(mut cli: Cli) -> ExitCode {
                 .is_some_and(|d| matches!(d, DbError::Newer { .. }));
             ExitCode::from(if usage { USAGE } else { 1 })
         }
+    }
+}
+
+/// The commands that run before (or without) the configuration: `config`, and `completions` and `man`,
+/// which come from the command line's definitions alone.
+fn without_configuration(cli: &Cli) -> Option<ExitCode> {
+    match &cli.command {
+        Some(Command::Config { action }) => Some(config::run(action, cli.config.as_deref())),
+        Some(Command::Completions { shell }) => Some(docs::completions(*shell)),
+        Some(Command::Man) => Some(docs::man().unwrap_or_else(|e| {
+            let _ = writeln!(io::stderr(), "broadsheet: {e:#}");
+            ExitCode::from(1)
+        })),
+        _ => None,
+    }
+}
+
+/// The format `show` prints: `--json` is `--format json`, and the two cannot disagree.
+fn show_format(
+    json: bool,
+    format: Option<crate::cli::ShowFormat>,
+) -> Result<crate::cli::ShowFormat, ExitCode> {
+    use crate::cli::ShowFormat;
+    match (json, format) {
+        (true, Some(f)) if f != ShowFormat::Json => {
+            let _ = writeln!(
+                io::stderr(),
+                "broadsheet: --json and --format {} ask for two formats: give one",
+                format!("{f:?}").to_lowercase()
+            );
+            Err(ExitCode::from(USAGE))
+        }
+        (true, _) => Ok(ShowFormat::Json),
+        (false, f) => Ok(f.unwrap_or(ShowFormat::Text)),
     }
 }
 

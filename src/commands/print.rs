@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use super::library::Listed;
 use super::views::Library;
 use super::{finish_output, report_warnings};
-use crate::model::{ArticleJson, Headline, HeadlineJson};
+use crate::cli::ShowFormat;
+use crate::model::{ArticleId, ArticleJson, Headline, HeadlineJson};
 use crate::store::Store;
 use crate::store::marks::Mark;
 use crate::text::clean::{Breaks, clean};
@@ -131,12 +132,40 @@ pub fn row(h: &Headline, m: Mark) -> String {
 ///
 /// # Errors
 /// When writing fails (other than a closed pipe).
-pub fn show(paths: &[PathBuf], json: bool, width: Option<u16>) -> anyhow::Result<ExitCode> {
-    let store = if paths.is_empty() {
+pub fn show(
+    paths: &[PathBuf],
+    data_dir: Option<&Path>,
+    format: ShowFormat,
+    width: Option<u16>,
+) -> anyhow::Result<ExitCode> {
+    // A name that is no file but a story id names the story: its files are found in the index.
+    let (ids, files): (Vec<&PathBuf>, Vec<&PathBuf>) = paths
+        .iter()
+        .partition(|p| !p.exists() && p.to_str().and_then(ArticleId::parse).is_some());
+    let files: Vec<PathBuf> = files.into_iter().cloned().collect();
+    let mut store = if paths.is_empty() {
         samples::load()
+    } else if files.is_empty() {
+        Store::default()
     } else {
-        store::load(paths)
+        store::load(&files)
     };
+    if !ids.is_empty() {
+        let db = super::library::open_db(data_dir)?.db;
+        for p in ids {
+            let Some(id) = p.to_str().and_then(ArticleId::parse) else {
+                continue;
+            };
+            let found = by_id(&db, id)?;
+            if found.is_empty() {
+                eprintln!(
+                    "broadsheet: no stored story has the id {id} (broadsheet list --json gives ids)"
+                );
+                return Ok(ExitCode::from(1));
+            }
+            store.articles.extend(found);
+        }
+    }
     if !report_warnings(&store, &mut io::stderr()) {
         return Ok(ExitCode::from(1));
     }
@@ -148,18 +177,51 @@ pub fn show(paths: &[PathBuf], json: bool, width: Option<u16>) -> anyhow::Result
     };
     let width = usize::from(width.or(terminal).unwrap_or(80));
     let mut out = io::BufWriter::new(stdout.lock());
-    let written = write_show(&store, paths.is_empty(), json, width, &mut out);
+    let written = write_show(&store, paths.is_empty(), format, width, &mut out);
     finish_output(written.and_then(|()| out.flush()))
+}
+
+/// The copies of story `id`: read from the files the index holds it in, else from the sample store.
+fn by_id(db: &crate::store::db::Db, id: ArticleId) -> anyhow::Result<Vec<crate::model::Article>> {
+    let files = db.files_of(id)?;
+    let loaded = if files.is_empty() {
+        samples::load()
+    } else {
+        store::load(&files)
+    };
+    Ok(loaded
+        .articles
+        .into_iter()
+        .filter(|a| a.head.id == id)
+        .collect())
 }
 
 fn write_show(
     store: &Store,
     from_samples: bool,
-    json: bool,
+    format: ShowFormat,
     width: usize,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    if json {
+    match format {
+        ShowFormat::Md | ShowFormat::Html => {
+            for (i, a) in store.articles.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                // Stories are cleaned as they load; one more pass guarantees no escape goes out.
+                let text = if format == ShowFormat::Md {
+                    crate::export::markdown(a)
+                } else {
+                    crate::export::html(a)
+                };
+                write!(out, "{}", clean(Cow::Owned(text), Breaks::Lines))?;
+            }
+            return Ok(());
+        }
+        ShowFormat::Json | ShowFormat::Text => {}
+    }
+    if format == ShowFormat::Json {
         let rows: Vec<ArticleJson<'_>> = store
             .articles
             .iter()

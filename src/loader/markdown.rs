@@ -162,6 +162,50 @@ fn related(fm: &Value) -> Vec<RelatedLink> {
         .collect()
 }
 
+/// `links = [{ text = "…", url = "…" }]`: the body's links, as `show --format md` keeps them.
+fn front_links(fm: &Value) -> Vec<Link> {
+    let Some(Value::Array(items)) = fm.get("links") else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| {
+            let url = item.get("url").and_then(text)?;
+            (url.starts_with("http://") || url.starts_with("https://")).then(|| Link {
+                text: item.get("text").and_then(text).unwrap_or_default(),
+                url,
+            })
+        })
+        .collect()
+}
+
+/// A caption from an HTML block `<figcaption>text<small>credit</small></figcaption>`; `None` for any
+/// other HTML.
+fn figcaption(block: &str) -> Option<Block> {
+    let inner = block
+        .trim()
+        .strip_prefix("<figcaption>")?
+        .strip_suffix("</figcaption>")?;
+    let (text, credit) = match inner.split_once("<small>") {
+        Some((t, rest)) => (t, rest.strip_suffix("</small>").map(unescape)),
+        None => (inner, None),
+    };
+    let text = unescape(text);
+    (!text.trim().is_empty()).then(|| Block::Caption {
+        text: text.trim().to_owned(),
+        credit: credit.filter(|c| !c.trim().is_empty()),
+    })
+}
+
+/// The five entities HTML escaping writes, back as text.
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
 /// Where a run of text goes when its block ends.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Context {
@@ -183,8 +227,21 @@ pub fn parse(source: &str, path: &Path) -> Result<Article, MarkdownError> {
     let mut link: Option<(String, String)> = None;
     let mut in_heading = None;
     let mut in_code = false;
+    // A raw HTML block being read: a `<figcaption>` in it is a caption (as `show --format md` writes them).
+    let mut html: Option<String> = None;
     for event in Parser::new(body_text) {
         match event {
+            Event::Start(Tag::HtmlBlock) => html = Some(String::new()),
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(caption) = html.take().as_deref().and_then(figcaption) {
+                    blocks.push(caption);
+                }
+            }
+            Event::Html(t) => {
+                if let Some(h) = html.as_mut() {
+                    h.push_str(&t);
+                }
+            }
             Event::Start(Tag::Heading { level, .. }) => {
                 current.clear();
                 in_heading = Some(level);
@@ -285,15 +342,19 @@ fn assemble(
             published: field(fm, &["date", "published"])
                 .as_deref()
                 .and_then(parse_date),
-            source: None,
+            source: field(fm, &["source", "site"]),
             url: field(fm, &["url", "link"]),
             modified: None,
         },
         body: blocks,
         related: related(fm),
-        links,
+        links: front_links(fm).into_iter().chain(links).collect(),
     };
-    article.head.id = article.compute_id();
+    // A note that names its story's id (as `show --format md` writes it) is that story.
+    article.head.id = field(fm, &["id"])
+        .as_deref()
+        .and_then(ArticleId::parse)
+        .unwrap_or_else(|| article.compute_id());
     article
 }
 

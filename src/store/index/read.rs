@@ -67,6 +67,24 @@ impl Db {
         Ok((out, warnings))
     }
 
+    /// The files the index holds story `id` in (a story saved twice is in two).
+    ///
+    /// # Errors
+    /// When SQLite fails.
+    pub fn files_of(&self, id: ArticleId) -> Result<Vec<PathBuf>, DbError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT DISTINCT path FROM stories WHERE id_key = ?1 AND id = ?2")
+            .map_err(self.error())?;
+        let rows = stmt
+            .query_map(params![super::id_key(id), id.to_string()], |r| {
+                r.get::<_, String>(0)
+            })
+            .map_err(self.error())?;
+        rows.map(|r| r.map(PathBuf::from).map_err(self.error()))
+            .collect()
+    }
+
     /// The ids of every indexed story.
     ///
     /// # Errors

@@ -1,0 +1,131 @@
+//! A story as a clean standalone HTML page: its metadata in the head, the body's blocks as their HTML
+//! elements, the related teasers and links after it, a little CSS for reading, and every text escaped.
+
+use std::fmt::Write as _;
+
+use super::markdown::html_escape as esc;
+use crate::model::{Article, Block};
+
+/// The page's style: a readable column, nothing fetched from elsewhere.
+const STYLE: &str = "body{max-width:40em;margin:2em auto;padding:0 1em;font:1.1em/1.55 Georgia,serif;color:#222}\
+header p{color:#666;font-size:.9em}figcaption{color:#555;font-size:.9em;font-style:italic}\
+figcaption small{font-style:normal;margin-left:.5em}blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1em}\
+aside{border-top:1px solid #ddd;margin-top:2em;font-size:.95em}";
+
+/// `a` as a standalone HTML page.
+#[must_use]
+pub fn html(a: &Article) -> String {
+    let h = &a.head;
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n",
+        esc(&h.title)
+    );
+    if let Some(author) = &h.byline {
+        let _ = writeln!(out, "<meta name=\"author\" content=\"{}\">", esc(author));
+    }
+    if let Some(url) = &h.url {
+        let _ = writeln!(out, "<link rel=\"canonical\" href=\"{}\">", esc(url));
+    }
+    let _ = write!(
+        out,
+        "<style>{STYLE}</style>\n</head>\n<body>\n<article>\n<header>\n"
+    );
+    if let Some(section) = &h.section {
+        let _ = writeln!(out, "<p class=\"section\">{}</p>", esc(section));
+    }
+    let _ = writeln!(out, "<h1>{}</h1>", esc(&h.title));
+    let mut meta = Vec::new();
+    if let Some(author) = &h.byline {
+        meta.push(format!("<span class=\"byline\">{}</span>", esc(author)));
+    }
+    if let Some(d) = h.published {
+        meta.push(format!(
+            "<time datetime=\"{}\">{}</time>",
+            d.to_rfc3339(),
+            d.format("%-d %B %Y")
+        ));
+    }
+    if let Some(source) = &h.source {
+        meta.push(format!("<span class=\"source\">{}</span>", esc(source)));
+    }
+    if !meta.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", meta.join(" \u{b7} "));
+    }
+    out.push_str("</header>\n");
+    let mut in_list = false;
+    for block in &a.body {
+        let item = matches!(block, Block::ListItem(_));
+        if in_list && !item {
+            out.push_str("</ul>\n");
+        }
+        if item && !in_list {
+            out.push_str("<ul>\n");
+        }
+        in_list = item;
+        let _ = match block {
+            Block::Paragraph(t) => writeln!(out, "<p>{}</p>", esc(t)),
+            Block::Subhead(t) => writeln!(out, "<h2>{}</h2>", esc(t)),
+            Block::Quote(t) => writeln!(out, "<blockquote><p>{}</p></blockquote>", esc(t)),
+            Block::ListItem(t) => writeln!(out, "<li>{}</li>", esc(t)),
+            Block::Preformatted(t) => writeln!(out, "<pre>{}</pre>", esc(t)),
+            Block::Caption { text, credit } => writeln!(
+                out,
+                "<figure><figcaption>{}{}</figcaption></figure>",
+                esc(text),
+                credit
+                    .as_deref()
+                    .map(|c| format!("<small>{}</small>", esc(c)))
+                    .unwrap_or_default()
+            ),
+        };
+    }
+    if in_list {
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</article>\n");
+    aside(a, &mut out);
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The related teasers and the body's links, after the article.
+fn aside(a: &Article, out: &mut String) {
+    if !a.related.is_empty() || !a.links.is_empty() {
+        out.push_str("<aside>\n");
+        if !a.related.is_empty() {
+            out.push_str("<h2>Related</h2>\n<ul>\n");
+            for r in &a.related {
+                let section = r
+                    .section
+                    .as_deref()
+                    .map(|s| format!("<b>{}</b> ", esc(s)))
+                    .unwrap_or_default();
+                let _ = match &r.url {
+                    Some(u) => writeln!(
+                        out,
+                        "<li>{section}<a href=\"{}\">{}</a></li>",
+                        esc(u),
+                        esc(&r.text)
+                    ),
+                    None => writeln!(out, "<li>{section}{}</li>", esc(&r.text)),
+                };
+            }
+            out.push_str("</ul>\n");
+        }
+        if !a.links.is_empty() {
+            out.push_str("<h2>Links</h2>\n<ul>\n");
+            for l in &a.links {
+                let _ = writeln!(
+                    out,
+                    "<li><a href=\"{}\">{}</a></li>",
+                    esc(&l.url),
+                    esc(&l.text)
+                );
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</aside>\n");
+    }
+}

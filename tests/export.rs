@@ -1,0 +1,173 @@
+//! Export (#19): `show --format md` writes Markdown with TOML front matter that broadsheet reads back as the
+//! same story; `show --format html` writes a standalone page with every text escaped; `show` takes ids.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use broadsheet::model::Article;
+
+/// Every story of the sample store and of the format fixtures (feeds, pages, notes).
+fn stories() -> Vec<Article> {
+    let mut all = broadsheet::samples::load().articles;
+    let formats = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats");
+    all.extend(broadsheet::store::load(&[formats]).articles);
+    all.extend(
+        broadsheet::store::load(&[
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed_scraped_afp.txt")
+        ])
+        .articles,
+    );
+    all
+}
+
+#[test]
+fn markdown_reads_back_as_the_same_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let all = stories();
+    assert!(all.len() >= 15, "{}", all.len());
+    for (i, a) in all.iter().enumerate() {
+        let md = broadsheet::export::markdown(a);
+        let path = dir.path().join(format!("story-{i}.md"));
+        std::fs::write(&path, &md).unwrap();
+        let back = broadsheet::store::load(std::slice::from_ref(&path));
+        assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+        let b = &back.articles[0];
+        let what = format!("{} from {}", a.head.title, a.head.path.display());
+        assert_eq!(b.head.id, a.head.id, "id of {what}");
+        assert_eq!(b.head.title, a.head.title, "{what}");
+        assert_eq!(b.head.byline, a.head.byline, "{what}");
+        assert_eq!(b.head.published, a.head.published, "{what}");
+        assert_eq!(b.head.section, a.head.section, "{what}");
+        assert_eq!(b.head.source, a.head.source, "{what}");
+        assert_eq!(b.head.url, a.head.url, "{what}");
+        assert_eq!(b.body, a.body, "body of {what}\n{md}");
+        let related = |x: &Article| -> Vec<(String, Option<String>, Option<String>)> {
+            x.related
+                .iter()
+                .map(|r| (r.text.clone(), r.url.clone(), r.section.clone()))
+                .collect()
+        };
+        assert_eq!(related(b), related(a), "{what}");
+        assert_eq!(b.links, a.links, "{what}");
+    }
+}
+
+#[test]
+fn markup_in_the_text_stays_text() {
+    use broadsheet::model::{ArticleId, Block, Format, Headline};
+    let tricky = [
+        "1. Not a list, *not* emphasis, `not code`, [not](a link) & <b>not</b> html",
+        "- not an item # not a heading > not a quote \\ kept | pipes ~ tildes !bang",
+        "+ plus = equals 2) paren _under_ score",
+    ];
+    let a = Article {
+        head: Headline {
+            id: ArticleId(7),
+            path: PathBuf::from("x.txt"),
+            entry: 0,
+            format: Format::Scraped,
+            section: Some("Odd \"quotes\" & <angles>".into()),
+            title: "A title with # and * and [brackets]".into(),
+            byline: None,
+            published: None,
+            source: None,
+            url: None,
+            modified: None,
+        },
+        body: tricky
+            .iter()
+            .map(|t| Block::Paragraph((*t).to_owned()))
+            .chain([
+                Block::Caption {
+                    text: "A caption with <tags> & ampersands".into(),
+                    credit: Some("Photo: A & B".into()),
+                },
+                Block::Preformatted("fn main() {\n    ```\n}".into()),
+                Block::ListItem("one".into()),
+                Block::ListItem("two".into()),
+                Block::Quote("quoted *words*".into()),
+                Block::Subhead("A subhead with _underscores_".into()),
+            ])
+            .collect(),
+        related: Vec::new(),
+        links: Vec::new(),
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tricky.md");
+    std::fs::write(&path, broadsheet::export::markdown(&a)).unwrap();
+    let back = broadsheet::store::load(std::slice::from_ref(&path));
+    let b = &back.articles[0];
+    assert_eq!(b.head.id, a.head.id);
+    assert_eq!(b.head.title, a.head.title);
+    assert_eq!(b.head.section, a.head.section);
+    assert_eq!(b.body, a.body);
+}
+
+#[test]
+fn html_is_standalone_and_escaped() {
+    let all = stories();
+    let a = all
+        .iter()
+        .find(|a| {
+            a.body
+                .iter()
+                .any(|b| matches!(b, broadsheet::model::Block::Caption { .. }))
+        })
+        .expect("a story with a caption");
+    let html = broadsheet::export::html(a);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<meta charset=\"utf-8\">"));
+    assert!(html.contains(&format!(
+        "<h1>{}</h1>",
+        a.head.title.replace('&', "&amp;").replace('<', "&lt;")
+    )));
+    assert!(html.contains("<figcaption>"));
+    assert!(html.trim_end().ends_with("</html>"));
+    // No text can open a tag.
+    let mut odd = a.clone();
+    odd.head.title = "<script>alert(1)</script>".into();
+    let html = broadsheet::export::html(&odd);
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;script&gt;"));
+}
+
+#[test]
+fn show_writes_each_format_and_takes_an_id() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().join("data");
+    let feed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats/wire.rss");
+    let feed = feed.to_str().unwrap();
+    let out = common::broadsheet(&dir, &["show", "--format", "md", feed]);
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("+++\nid = \""), "{md}");
+    assert!(md.contains("source = \"Harbour Wire\""), "{md}");
+    let out = common::broadsheet(&dir, &["show", "--format", "html", feed]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("<!DOCTYPE html>"));
+    let out = common::broadsheet(&dir, &["show", "--json", "--format", "md", feed]);
+    assert_eq!(out.status.code(), Some(2), "two formats at once");
+    // An id: found through the index once the folder is listed.
+    let listed = common::broadsheet(&dir, &["list", "--json", feed]);
+    let stories: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let id = stories[0]["id"].as_str().unwrap().to_owned();
+    let title = stories[0]["title"].as_str().unwrap().to_owned();
+    let out = common::broadsheet(&dir, &["show", "--width", "60", &id]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&title));
+    // And a sample story's id, without any index.
+    let sample = common::broadsheet(&dir, &["list", "--json"]);
+    let samples: serde_json::Value = serde_json::from_slice(&sample.stdout).unwrap();
+    let sample_id = samples[0]["id"].as_str().unwrap().to_owned();
+    let out = common::broadsheet(&dir, &["show", "--format", "md", &sample_id]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&sample_id));
+    // An id no story has is an error naming it.
+    let unknown = "0123456789abcdef0123456789abcdef";
+    let out = common::broadsheet(&dir, &["show", unknown]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(unknown));
+}
