@@ -72,6 +72,8 @@ pub enum Action {
     SaveView,
     /// Sort the list the next way: newest first, oldest first, by source, unread first.
     CycleSort,
+    /// Save the story on screen as a file (the folder and format come from `[saving]`).
+    SaveStory,
     /// Show or hide the related-links sidebar.
     ToggleSidebar,
     /// Open the selected sidebar link (or the story's own address) in the web browser.
@@ -302,6 +304,7 @@ impl Action {
             Self::Views => "views: sources, sections, saved searches",
             Self::SaveView => "save the search as a view",
             Self::CycleSort => "sort: newest, oldest, by source, unread first",
+            Self::SaveStory => "save the story as a file",
             Self::ToggleSidebar => "show or hide the related links",
             Self::OpenLink => "open the link (or the story) in the browser",
             Self::ToggleRead => "mark read / unread",

@@ -55,6 +55,24 @@ fn write(db: &mut Db, effect: &Effect) -> Result<(), crate::store::db::DbError> 
     }
 }
 
+/// Saves a story as a file, and says where (or why it could not).
+#[must_use]
+pub fn save_story(
+    story: &crate::model::Article,
+    folder: Option<std::path::PathBuf>,
+    format: crate::config::SaveFormat,
+) -> Action {
+    let Some(folder) = folder.or_else(crate::export::save::default_folder) else {
+        return Action::Report(
+            "Not saved: no home folder is known; set folder in [saving]".to_owned(),
+        );
+    };
+    match crate::export::save::save(story, &folder, format) {
+        Ok(path) => Action::Report(format!("Saved to {}", path.display())),
+        Err(e) => Action::Report(format!("Not saved to {}: {e}", folder.display())),
+    }
+}
+
 /// Where the host gets stories: parsed on the spot (memory), or by the worker (files).
 #[derive(Debug)]
 pub enum Stories {
@@ -135,6 +153,11 @@ impl Host for ReaderHost {
             }
             Effect::Quit => Vec::new(),
             Effect::Search(job) => self.search.run(job),
+            Effect::SaveStory {
+                story,
+                folder,
+                format,
+            } => vec![save_story(&story, folder, format)],
             write => save(&mut self.db, &write).into_iter().collect(),
         }
     }

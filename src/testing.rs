@@ -124,6 +124,11 @@ impl Host for TestHost {
                 });
                 vec![Action::SearchReply(searcher.answer(&job))]
             }
+            Effect::SaveStory {
+                story,
+                folder,
+                format,
+            } => vec![crate::host::save_story(&story, folder, format)],
             write => save(&mut self.db, &write).into_iter().collect(),
         }
     }

@@ -171,3 +171,62 @@ fn show_writes_each_format_and_takes_an_id() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains(unknown));
 }
+
+#[test]
+fn w_saves_the_story_on_screen_where_the_configuration_says() {
+    use broadsheet::app::Action;
+    use broadsheet::config::{SaveFormat, Source};
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("saved");
+    let mut config = broadsheet::config::load(&Source::Defaults, false).unwrap();
+    config.saving.folder = Some(folder.clone());
+    let mut r = common::reader(140, 40);
+    r.state.configure(&config);
+    r.settle();
+    let id = r.current().unwrap().id;
+    r.apply(Action::SaveStory);
+    let message = r.message().unwrap().to_owned();
+    assert!(message.starts_with("Saved to "), "{message}");
+    let files: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].extension().and_then(|e| e.to_str()), Some("md"));
+    assert!(message.ends_with(&*files[0].to_string_lossy()));
+    // Read back, it is the same story; saved again, the same file.
+    let back = broadsheet::store::load(&files);
+    assert_eq!(back.articles[0].head.id, id);
+    r.apply(Action::SaveStory);
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 1);
+    // HTML when the configuration says so.
+    config.saving.format = SaveFormat::Html;
+    r.state.configure(&config);
+    r.settle();
+    r.apply(Action::SaveStory);
+    let saved = PathBuf::from(r.message().unwrap().trim_start_matches("Saved to "));
+    assert_eq!(
+        saved.extension().and_then(|e| e.to_str()),
+        Some("html"),
+        "{saved:?}"
+    );
+}
+
+#[test]
+fn the_saving_section_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, "[saving]\nformat = \"pdf\"\n").unwrap();
+    let err = broadsheet::config::load(&broadsheet::config::Source::File(path.clone()), false)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("line 2") && err.contains("`format`"), "{err}");
+    std::fs::write(
+        &path,
+        "[saving]\nfolder = \"~/news/saved\"\nformat = \"text\"\n",
+    )
+    .unwrap();
+    let config = broadsheet::config::load(&broadsheet::config::Source::File(path), false).unwrap();
+    assert!(config.saving.folder.unwrap().ends_with("news/saved"));
+    assert_eq!(config.saving.format, broadsheet::config::SaveFormat::Text);
+}

@@ -75,6 +75,15 @@ pub enum Effect {
         /// When (Unix seconds).
         at: i64,
     },
+    /// Write a story to a file; the runner says where (or why not) with `Action::Report`.
+    SaveStory {
+        /// The story.
+        story: std::sync::Arc<crate::model::Article>,
+        /// The folder; `None`: the default (see `export::save::default_folder`).
+        folder: Option<std::path::PathBuf>,
+        /// The format.
+        format: crate::config::SaveFormat,
+    },
     /// Open a web address (http or https only) in the browser.
     OpenUrl(String),
     /// Suspend to the shell; `fg` resumes.

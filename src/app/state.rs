@@ -35,6 +35,7 @@ pub struct State {
     pub(super) keymap: Keymap,
     pub(super) layout: Layout,
     pub(super) reading: Reading,
+    pub(super) saving: crate::config::Saving,
     pub(super) warnings: Vec<Warning>,
     pub(super) message: Option<String>,
     pub(super) indexing: Option<(usize, usize)>,
@@ -80,6 +81,7 @@ impl State {
             keymap,
             layout: Layout::default(),
             reading: Reading::default(),
+            saving: crate::config::Saving::default(),
             warnings,
             message,
             indexing: None,
@@ -98,6 +100,7 @@ impl State {
         self.keymap = config.keymap.clone();
         self.layout = config.layout;
         self.reading = config.reading.clone();
+        self.saving = config.saving.clone();
         self.article.clear_views();
         self.enter_story();
     }

@@ -150,6 +150,7 @@ fn normal(state: &mut State, action: &Action) {
         Action::ChooseView(ref id) => views::choose(state, id),
         Action::SaveView => views::ask_name(state),
         Action::CycleSort => views::cycle_sort(state),
+        Action::SaveStory => save_story(state),
         Action::NextMatch => finding::step_match(state, true),
         Action::PrevMatch => finding::step_match(state, false),
         // Esc clears a search in force, back to the list as it was.
@@ -252,6 +253,20 @@ fn not_saved(state: &mut State, undo: Revert, error: &str) {
         state.list.relist(None, true, &state.read);
     }
     state.refresh();
+}
+
+/// `w`: asks for the story on screen to be saved as a file, once it is parsed.
+fn save_story(state: &mut State) {
+    let Some(view) = state.story_view() else {
+        state.message = Some("The story is still loading: save it once it shows".to_owned());
+        return;
+    };
+    let story = std::sync::Arc::clone(&view.story);
+    state.outbox.push(Effect::SaveStory {
+        story,
+        folder: state.saving.folder.clone(),
+        format: state.saving.format,
+    });
 }
 
 fn toggle_sidebar(state: &mut State) {

@@ -72,6 +72,18 @@ pub struct File {
     pub reading: Option<ReadingFile>,
     /// `[[views]]`: searches listed as views.
     pub views: Option<Vec<ViewFile>>,
+    /// `[saving]`: where the reader saves a story.
+    pub saving: Option<SavingFile>,
+}
+
+/// The `[saving]` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavingFile {
+    /// The folder ("" for the default).
+    pub folder: Option<Spanned<String>>,
+    /// "md", "html" or "text".
+    pub format: Option<Spanned<String>>,
 }
 
 /// One `[[views]]` entry.

@@ -124,6 +124,41 @@ pub struct Config {
     pub reading: Reading,
     /// Searches listed as views (`[[views]]`).
     pub views: Vec<crate::views::SavedSearch>,
+    /// Where and how `save_story` writes a story.
+    pub saving: Saving,
+}
+
+/// The format a saved story is written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SaveFormat {
+    /// Markdown with TOML front matter (read back as the same story).
+    #[default]
+    Markdown,
+    /// A standalone HTML page.
+    Html,
+    /// Reflowed text.
+    Text,
+}
+
+impl SaveFormat {
+    /// The file name's extension.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Html => "html",
+            Self::Text => "txt",
+        }
+    }
+}
+
+/// Where and how a story is saved from the reader.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Saving {
+    /// The folder, `~` and `$VARS` expanded; `None`: `broadsheet` in the platform's documents folder.
+    pub folder: Option<PathBuf>,
+    /// The format.
+    pub format: SaveFormat,
 }
 
 /// Where the configuration was read from.

@@ -29,6 +29,7 @@ pub fn base(no_color: bool) -> Config {
         layout: Layout::default(),
         reading: Reading::default(),
         views: Vec::new(),
+        saving: super::Saving::default(),
     }
 }
 
@@ -53,6 +54,9 @@ pub fn apply(
     }
     if let Some(views) = file.views {
         config.views = views_of(views, &at)?;
+    }
+    if let Some(saving) = file.saving {
+        config.saving = saving_over(config.saving, saving, &at)?;
     }
     if let Some(keys) = file.keys {
         config.keymap = keys_over(&config.keymap, keys, &at)?;
@@ -168,7 +172,7 @@ fn expand(s: &str) -> Result<PathBuf, String> {
     {
         let home = directories::BaseDirs::new()
             .map(|d| d.home_dir().to_path_buf())
-            .ok_or("`~` used in sources, but no home directory is known")?;
+            .ok_or("`~` used, but no home directory is known")?;
         out.push_str(&home.to_string_lossy());
         r
     } else {
@@ -405,6 +409,38 @@ fn theme_over(
         })?;
     }
     Ok(theme)
+}
+
+/// `[saving]` merged over what came before.
+fn saving_over(
+    mut saving: super::Saving,
+    file: super::file::SavingFile,
+    at: &impl Fn(Range<usize>, String) -> ConfigError,
+) -> Result<super::Saving, ConfigError> {
+    if let Some(folder) = file.folder {
+        saving.folder = if folder.get_ref().trim().is_empty() {
+            None
+        } else {
+            Some(expand(folder.get_ref()).map_err(|p| at(folder.span(), p))?)
+        };
+    }
+    if let Some(format) = file.format {
+        saving.format = match format.get_ref().as_str() {
+            "md" => super::SaveFormat::Markdown,
+            "html" => super::SaveFormat::Html,
+            "text" => super::SaveFormat::Text,
+            other => {
+                let e = at(
+                    format.span(),
+                    format!(
+                        "bad value `{other}` for `format`: expected \"md\", \"html\" or \"text\""
+                    ),
+                );
+                return Err(e.suggest(other, ["md", "html", "text"]));
+            }
+        };
+    }
+    Ok(saving)
 }
 
 /// The `[[views]]` entries, checked: a name that is not blank and not given twice, and a query that reads.

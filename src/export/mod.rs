@@ -1,8 +1,9 @@
 //! Stories written out for other programs: Markdown with TOML front matter (which broadsheet reads back as
-//! the same story) and standalone HTML. Pure: a story in, text out.
+//! the same story) and standalone HTML, and saving one from the reader (the one part that writes a file).
 
 pub mod html;
 pub mod markdown;
+pub mod save;
 
 pub use html::html;
 pub use markdown::markdown;
