@@ -74,6 +74,8 @@ pub enum Action {
     CycleSort,
     /// Save the story on screen as a file (the folder and format come from `[saving]`).
     SaveStory,
+    /// Pipe the story on screen to a command you type (its metadata in `BROADSHEET_*` variables).
+    PipeStory,
     /// Show or hide the related-links sidebar.
     ToggleSidebar,
     /// Open the selected sidebar link (or the story's own address) in the web browser.
@@ -305,6 +307,7 @@ impl Action {
             Self::SaveView => "save the search as a view",
             Self::CycleSort => "sort: newest, oldest, by source, unread first",
             Self::SaveStory => "save the story as a file",
+            Self::PipeStory => "pipe the story to a command",
             Self::ToggleSidebar => "show or hide the related links",
             Self::OpenLink => "open the link (or the story) in the browser",
             Self::ToggleRead => "mark read / unread",

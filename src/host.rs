@@ -73,6 +73,23 @@ pub fn save_story(
     }
 }
 
+/// What the status bar says after a piped command: how it ended.
+#[must_use]
+pub fn piped(
+    command: &str,
+    ran: std::io::Result<std::io::Result<std::process::ExitStatus>>,
+) -> String {
+    match ran {
+        Err(e) => format!("Could not take the terminal back: {e}"),
+        Ok(Err(e)) => format!("Could not run `{command}`: {e}"),
+        Ok(Ok(status)) if status.success() => format!("Piped to `{command}`"),
+        Ok(Ok(status)) => match status.code() {
+            Some(code) => format!("`{command}` exited with status {code}"),
+            None => format!("`{command}` was stopped by a signal"),
+        },
+    }
+}
+
 /// Where the host gets stories: parsed on the spot (memory), or by the worker (files).
 #[derive(Debug)]
 pub enum Stories {
@@ -158,6 +175,18 @@ impl Host for ReaderHost {
                 folder,
                 format,
             } => vec![save_story(&story, folder, format)],
+            Effect::Pipe { command, story } => {
+                let width =
+                    crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w).min(100));
+                let text = crate::view::plain::render(&story, width);
+                let ran = crate::tui::hand_over(|| crate::shell::pipe(&command, &text, &story));
+                let mut follow = vec![Action::Report(piped(&command, ran))];
+                // The terminal may have been resized meanwhile.
+                if let Ok((w, h)) = crossterm::terminal::size() {
+                    follow.push(Action::Resize(w, h));
+                }
+                follow
+            }
             write => save(&mut self.db, &write).into_iter().collect(),
         }
     }

@@ -14,6 +14,7 @@ pub mod model;
 pub mod runner;
 pub mod samples;
 pub mod search;
+pub mod shell;
 pub mod store;
 #[cfg(feature = "test-support")]
 pub mod synth;

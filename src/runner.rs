@@ -165,7 +165,7 @@ fn carry_out(
     while let Some(effect) = pending.pop_front() {
         let follow = match effect {
             Effect::Quit => return Some(Exit::Quit),
-            Effect::Suspend | Effect::OpenUrl(_) => {
+            Effect::Suspend | Effect::OpenUrl(_) | Effect::Pipe { .. } => {
                 // Another program may have the terminal meanwhile: it gets the keys, and the whole
                 // screen is drawn again after.
                 events.pause();

@@ -129,6 +129,12 @@ impl Host for TestHost {
                 folder,
                 format,
             } => vec![crate::host::save_story(&story, folder, format)],
+            // No terminal to hand over: the command runs with the story on its input.
+            Effect::Pipe { command, story } => {
+                let text = crate::view::plain::render(&story, 80);
+                let ran = crate::shell::pipe(&command, &text, &story);
+                vec![Action::Report(crate::host::piped(&command, Ok(ran)))]
+            }
             write => save(&mut self.db, &write).into_iter().collect(),
         }
     }

@@ -83,6 +83,23 @@ pub fn suspend() -> io::Result<()> {
     enter()
 }
 
+/// Gives the terminal to `run` (a piped command), waits for Enter so its output can be read, and sets
+/// the terminal up again.
+///
+/// # Errors
+/// When the terminal cannot be set up again.
+pub fn hand_over<T>(run: impl FnOnce() -> T) -> io::Result<T> {
+    restore();
+    let out = run();
+    let mut stdout = io::stdout();
+    let _ = write!(stdout, "\n[Press Enter to return to broadsheet]");
+    let _ = stdout.flush();
+    let mut line = String::new();
+    let _ = io::stdin().read_line(&mut line);
+    enter()?;
+    Ok(out)
+}
+
 /// Browsers that run in the terminal: the reader gives the terminal to them until they exit.
 const TEXT_BROWSERS: &[&str] = &[
     "lynx",

@@ -230,3 +230,47 @@ fn the_saving_section_is_checked() {
     assert!(config.saving.folder.unwrap().ends_with("news/saved"));
     assert_eq!(config.saving.format, broadsheet::config::SaveFormat::Text);
 }
+
+#[test]
+fn pipe_hands_the_story_and_its_metadata_to_a_command() {
+    use broadsheet::app::Action;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.txt");
+    let env = dir.path().join("env.txt");
+    let mut r = common::reader(140, 40);
+    let title = r.current().unwrap().title.clone();
+    let id = r.current().unwrap().id;
+    let command = format!(
+        "cat > '{}'; env | grep '^BROADSHEET_' | sort > '{}'",
+        out.display(),
+        env.display()
+    );
+    r.apply(Action::PipeStory);
+    common::type_text(&mut r, &command);
+    r.apply(Action::Submit);
+    assert_eq!(r.message(), Some(&*format!("Piped to `{command}`")));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains(&title), "{text}");
+    let vars = std::fs::read_to_string(&env).unwrap();
+    assert!(vars.contains(&format!("BROADSHEET_ID={id}")), "{vars}");
+    assert!(
+        vars.contains(&format!("BROADSHEET_TITLE={title}")),
+        "{vars}"
+    );
+    for name in ["URL", "SOURCE", "SECTION", "AUTHOR", "DATE", "PATH"] {
+        assert!(
+            vars.contains(&format!("BROADSHEET_{name}=")),
+            "{name}: {vars}"
+        );
+    }
+    // The command is offered again, and a failing one says how it ended.
+    r.apply(Action::PipeStory);
+    let broadsheet::app::Mode::Prompt(p) = r.mode() else {
+        panic!("a prompt")
+    };
+    assert_eq!(p.text(), command);
+    r.apply(Action::DeleteToStart);
+    common::type_text(&mut r, "exit 3");
+    r.apply(Action::Submit);
+    assert_eq!(r.message(), Some("`exit 3` exited with status 3"));
+}

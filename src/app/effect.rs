@@ -84,6 +84,14 @@ pub enum Effect {
         /// The format.
         format: crate::config::SaveFormat,
     },
+    /// Hand the terminal to a shell command with the story's text on its input and its metadata in
+    /// `BROADSHEET_*` variables, then take it back; the runner says how it ended with `Action::Report`.
+    Pipe {
+        /// The shell command line.
+        command: String,
+        /// The story.
+        story: std::sync::Arc<crate::model::Article>,
+    },
     /// Open a web address (http or https only) in the browser.
     OpenUrl(String),
     /// Suspend to the shell; `fg` resumes.

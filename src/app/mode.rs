@@ -39,6 +39,8 @@ pub enum PromptKind {
     Search,
     /// A name to save the search in force under, as a view.
     ViewName,
+    /// A shell command to pipe the story to.
+    Pipe,
 }
 
 impl PromptKind {
@@ -49,6 +51,7 @@ impl PromptKind {
             Self::Goto => "Go to story: ",
             Self::Search => "/",
             Self::ViewName => "Save the search as the view: ",
+            Self::Pipe => "Pipe the story to: ",
         }
     }
 }

@@ -36,6 +36,8 @@ pub struct State {
     pub(super) layout: Layout,
     pub(super) reading: Reading,
     pub(super) saving: crate::config::Saving,
+    /// The last command the story was piped to (offered again by `|`).
+    pub(super) last_pipe: Option<String>,
     pub(super) warnings: Vec<Warning>,
     pub(super) message: Option<String>,
     pub(super) indexing: Option<(usize, usize)>,
@@ -82,6 +84,7 @@ impl State {
             layout: Layout::default(),
             reading: Reading::default(),
             saving: crate::config::Saving::default(),
+            last_pipe: None,
             warnings,
             message,
             indexing: None,

@@ -151,6 +151,10 @@ fn normal(state: &mut State, action: &Action) {
         Action::SaveView => views::ask_name(state),
         Action::CycleSort => views::cycle_sort(state),
         Action::SaveStory => save_story(state),
+        Action::PipeStory => {
+            let last = state.last_pipe.clone().unwrap_or_default();
+            state.mode = Mode::Prompt(Prompt::with_text(PromptKind::Pipe, &last));
+        }
         Action::NextMatch => finding::step_match(state, true),
         Action::PrevMatch => finding::step_match(state, false),
         // Esc clears a search in force, back to the list as it was.
@@ -207,6 +211,7 @@ fn prompt(state: &mut State, action: &Action) {
                 PromptKind::Goto => goto(state, p.text()),
                 PromptKind::Search => finding::submit(state, p.text()),
                 PromptKind::ViewName => views::save(state, p.text()),
+                PromptKind::Pipe => pipe_story(state, p.text()),
             }
         }
         Action::Suspend => state.outbox.push(Effect::Suspend),
@@ -266,6 +271,24 @@ fn save_story(state: &mut State) {
         story,
         folder: state.saving.folder.clone(),
         format: state.saving.format,
+    });
+}
+
+/// The command typed for `|`: the story on screen goes to it.
+fn pipe_story(state: &mut State, command: &str) {
+    let command = command.trim();
+    if command.is_empty() {
+        return;
+    }
+    let Some(view) = state.story_view() else {
+        state.message = Some("The story is still loading: pipe it once it shows".to_owned());
+        return;
+    };
+    let story = std::sync::Arc::clone(&view.story);
+    state.last_pipe = Some(command.to_owned());
+    state.outbox.push(Effect::Pipe {
+        command: command.to_owned(),
+        story,
     });
 }
 
