@@ -200,7 +200,9 @@ pub fn scan_and_list(
     let (mut headlines, warnings, notice) = healing(opened, |db| {
         let mut warnings = Vec::new();
         let mut notice: Option<Notice> = None;
+        let mut progress = super::progress::ScanProgress::default();
         scan::scan(db, roots, |update: ScanUpdate| {
+            progress.step(update.done, update.total, update.finished);
             // Parse failures are kept in the index and read back below; only the walk's own warnings
             // (folders, loops) come from the scan, and a notice, which is told apart.
             let told = update.notice.as_ref().map(Notice::warning);

@@ -5,6 +5,7 @@ pub mod docs;
 pub mod library;
 pub mod mark;
 pub mod print;
+pub mod progress;
 pub mod read;
 pub mod search;
 pub mod state;
