@@ -242,3 +242,66 @@ fn list_show_and_search_give_paths_as_typed_and_absolute() {
         assert_eq!(rows[0]["abs_path"], absolute.to_str().unwrap());
     }
 }
+
+#[test]
+fn the_size_limit_can_be_raised_and_files_skipped_before_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let folder = dir.path().join("news");
+    std::fs::create_dir_all(&folder).unwrap();
+    // A scraped page of about 1.5 MB: a headline line, then many paragraphs.
+    let paragraph = "The council met again on Tuesday to discuss the harbour plan. ".repeat(20);
+    let page = format!(
+        "World\nA very long report on the harbour plan\n-\n{}",
+        format!("{paragraph}\n\n").repeat(1_200)
+    );
+    assert!(page.len() > 1024 * 1024 && page.len() < 2 * 1024 * 1024);
+    std::fs::write(folder.join("long.txt"), &page).unwrap();
+    std::fs::write(
+        folder.join("short.txt"),
+        "World\nA short report\n-\nJust one paragraph of text here.\n",
+    )
+    .unwrap();
+    let config = dir.path().join("config.toml");
+    let folder_arg = folder.to_str().unwrap();
+    let config_arg = config.to_str().unwrap();
+    std::fs::write(&config, "[limits]\nmax_file_mb = 1\n").unwrap();
+    let out = common::broadsheet_with(
+        &data,
+        &["list", folder_arg],
+        &[("BROADSHEET_CONFIG", config_arg)],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("too large: 1.") && err.contains("over the 1 MB limit"),
+        "{err}"
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+    // Raised: the file skipped before is read by the next scan, though it did not change.
+    std::fs::write(&config, "[limits]\nmax_file_mb = 2\n").unwrap();
+    let out = common::broadsheet_with(
+        &data,
+        &["list", folder_arg],
+        &[("BROADSHEET_CONFIG", config_arg)],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("A very long report"), "{text}");
+    assert!(String::from_utf8_lossy(&out.stderr).is_empty());
+    // Lowered again: it is skipped again.
+    std::fs::write(&config, "[limits]\nmax_file_mb = 1\n").unwrap();
+    let out = common::broadsheet_with(
+        &data,
+        &["list", folder_arg],
+        &[("BROADSHEET_CONFIG", config_arg)],
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("A very long report"));
+    // Out of range: a configuration error naming the line.
+    std::fs::write(&config, "[limits]\nmax_file_mb = 0\n").unwrap();
+    let out = common::broadsheet_with(
+        &data,
+        &["list", folder_arg],
+        &[("BROADSHEET_CONFIG", config_arg)],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("max_file_mb"));
+}

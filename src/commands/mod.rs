@@ -40,6 +40,7 @@ pub fn run(mut cli: Cli) -> ExitCode {
             return ExitCode::from(USAGE);
         }
     };
+    crate::loader::set_max_file_bytes(u64::from(settings.max_file_mb) * 1024 * 1024);
     // With no PATH, the configured sources; with none of those either, the sample store.
     let paths = |given: Vec<PathBuf>| {
         if given.is_empty() {

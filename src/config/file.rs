@@ -74,6 +74,16 @@ pub struct File {
     pub views: Option<Vec<ViewFile>>,
     /// `[saving]`: where the reader saves a story.
     pub saving: Option<SavingFile>,
+    /// `[limits]`.
+    pub limits: Option<LimitsFile>,
+}
+
+/// The `[limits]` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsFile {
+    /// The largest file read, in MiB.
+    pub max_file_mb: Option<Spanned<u32>>,
 }
 
 /// The `[saving]` table.

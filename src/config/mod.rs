@@ -126,7 +126,13 @@ pub struct Config {
     pub views: Vec<crate::views::SavedSearch>,
     /// Where and how `save_story` writes a story.
     pub saving: Saving,
+    /// The largest file read, in MiB (`[limits] max_file_mb`).
+    pub max_file_mb: u32,
 }
+
+/// The range `max_file_mb` may take: from a small page to the most a 64-bit process reads at once
+/// comfortably; past a few hundred MB no stored story is likely.
+pub const MAX_FILE_MB_RANGE: std::ops::RangeInclusive<u32> = 1..=4096;
 
 /// The format a saved story is written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -30,6 +30,7 @@ pub fn base(no_color: bool) -> Config {
         reading: Reading::default(),
         views: Vec::new(),
         saving: super::Saving::default(),
+        max_file_mb: 32,
     }
 }
 
@@ -57,6 +58,20 @@ pub fn apply(
     }
     if let Some(saving) = file.saving {
         config.saving = saving_over(config.saving, saving, &at)?;
+    }
+    if let Some(mb) = file.limits.and_then(|l| l.max_file_mb) {
+        let value = *mb.get_ref();
+        if !super::MAX_FILE_MB_RANGE.contains(&value) {
+            return Err(at(
+                mb.span(),
+                format!(
+                    "bad value {value} for `max_file_mb`: expected {} to {} (MB)",
+                    super::MAX_FILE_MB_RANGE.start(),
+                    super::MAX_FILE_MB_RANGE.end()
+                ),
+            ));
+        }
+        config.max_file_mb = value;
     }
     if let Some(keys) = file.keys {
         config.keymap = keys_over(&config.keymap, keys, &at)?;

@@ -22,9 +22,23 @@ use std::path::Path;
 use crate::model::{Article, Format};
 use bounds::Markup;
 
-/// Files larger than this are skipped with a warning: no news page is this big, and reading one would stall
-/// the whole store.
+/// Files larger than this are skipped with a warning, unless `[limits] max_file_mb` says otherwise: no news
+/// page is this big, and reading one would stall the whole store.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The size limit in force: [`MAX_FILE_BYTES`], or what the configuration set at start.
+static LIMIT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(MAX_FILE_BYTES);
+
+/// The largest file read, in bytes.
+#[must_use]
+pub fn max_file_bytes() -> u64 {
+    LIMIT.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Sets the largest file read (from `[limits] max_file_mb`), for the whole process.
+pub fn set_max_file_bytes(bytes: u64) {
+    LIMIT.store(bytes.max(1), std::sync::atomic::Ordering::Relaxed);
+}
 
 /// A size in megabytes (MiB) for people: "84.0 MB", "32 MB".
 #[must_use]
@@ -122,19 +136,17 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
         return Err(LoadError::NotAFile(not_a_file(metadata.file_type())));
     }
     let size = metadata.len();
-    if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            size,
-            limit: MAX_FILE_BYTES,
-        });
+    let limit = max_file_bytes();
+    if size > limit {
+        return Err(LoadError::TooLarge { size, limit });
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     // take() guards against a file that grows between the size check and the read.
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
         return Err(LoadError::TooLarge {
             size: bytes.len() as u64,
-            limit: MAX_FILE_BYTES,
+            limit,
         });
     }
     load_bytes(path, &bytes)

@@ -128,6 +128,8 @@ pub fn scan_with(
     });
     // The search index may lack documents for some files (or all): those are read again below.
     let search_problem = db.prepare_search()?;
+    // A size limit changed since files were indexed: those it now lets in, or keeps out, are read again.
+    db.recheck_sizes(crate::loader::max_file_bytes())?;
     let known = db.indexed_files(roots)?;
     let present: HashSet<&PathBuf> = found.iter().map(|s| &s.path).collect();
     let removed: Vec<PathBuf> = known

@@ -67,6 +67,23 @@ impl Db {
         Ok((out, warnings))
     }
 
+    /// Marks for reading again the files the size limit `limit` (bytes) now lets in (skipped before as too
+    /// large) or keeps out (read before under a higher limit).
+    ///
+    /// # Errors
+    /// When SQLite fails.
+    pub fn recheck_sizes(&mut self, limit: u64) -> Result<(), DbError> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.conn
+            .execute(
+                "UPDATE files SET extractor = -1
+                 WHERE (error LIKE 'too large:%' AND size <= ?1) OR (error IS NULL AND size > ?1)",
+                [limit],
+            )
+            .map(drop)
+            .map_err(self.error())
+    }
+
     /// The files the index holds story `id` in (a story saved twice is in two).
     ///
     /// # Errors
