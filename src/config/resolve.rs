@@ -60,18 +60,7 @@ pub fn apply(
         config.saving = saving_over(config.saving, saving, &at)?;
     }
     if let Some(mb) = file.limits.and_then(|l| l.max_file_mb) {
-        let value = *mb.get_ref();
-        if !super::MAX_FILE_MB_RANGE.contains(&value) {
-            return Err(at(
-                mb.span(),
-                format!(
-                    "bad value {value} for `max_file_mb`: expected {} to {} (MB)",
-                    super::MAX_FILE_MB_RANGE.start(),
-                    super::MAX_FILE_MB_RANGE.end()
-                ),
-            ));
-        }
-        config.max_file_mb = value;
+        config.max_file_mb = max_file_mb(&mb, &at)?;
     }
     if let Some(keys) = file.keys {
         config.keymap = keys_over(&config.keymap, keys, &at)?;
@@ -424,6 +413,25 @@ fn theme_over(
         })?;
     }
     Ok(theme)
+}
+
+/// `max_file_mb`, checked against [`super::MAX_FILE_MB_RANGE`].
+fn max_file_mb(
+    mb: &Spanned<u32>,
+    at: &impl Fn(Range<usize>, String) -> ConfigError,
+) -> Result<u32, ConfigError> {
+    let value = *mb.get_ref();
+    if super::MAX_FILE_MB_RANGE.contains(&value) {
+        return Ok(value);
+    }
+    Err(at(
+        mb.span(),
+        format!(
+            "bad value {value} for `max_file_mb`: expected {} to {} (MB)",
+            super::MAX_FILE_MB_RANGE.start(),
+            super::MAX_FILE_MB_RANGE.end()
+        ),
+    ))
 }
 
 /// `[saving]` merged over what came before.
