@@ -133,6 +133,9 @@ pub enum Action {
     /// Show the view with this id (`all`, `source:tech`…), chosen in the views pane.
     #[strum(disabled)]
     ChooseView(String),
+    /// Pipe the story on screen to the command of this name in `[commands]` (bound as `run:NAME`).
+    #[strum(disabled)]
+    RunCommand(String),
     /// The terminal now has this many columns and rows.
     #[strum(disabled)]
     Resize(u16, u16),
@@ -162,6 +165,9 @@ pub enum Action {
     #[strum(disabled)]
     Notify(Warning, String),
 }
+
+/// How a command of `[commands]` is named where actions are: `run:NAME`.
+pub const COMMAND_PREFIX: &str = "run:";
 
 /// What the search worker answers.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -335,6 +341,7 @@ impl Action {
             Self::Answer(_)
             | Self::Insert(_)
             | Self::ChooseView(_)
+            | Self::RunCommand(_)
             | Self::Resize(..)
             | Self::Click(..)
             | Self::Scroll(..)
@@ -367,16 +374,23 @@ impl Action {
         }
     }
 
-    /// The bindable action named `name` (`snake_case`).
+    /// The bindable action named `name` (`snake_case`), or `run:NAME` for a command of `[commands]`.
     #[must_use]
     pub fn from_name(name: &str) -> Option<Self> {
+        if let Some(command) = name.strip_prefix(COMMAND_PREFIX) {
+            return (!command.is_empty()).then(|| Self::RunCommand(command.to_owned()));
+        }
         name.parse().ok()
     }
 
-    /// The action's `snake_case` name.
+    /// The action's `snake_case` name (`run_command` for every named command; only bindable actions and
+    /// commands have one).
     #[must_use]
     pub fn name(&self) -> &'static str {
-        self.into()
+        match self {
+            Self::RunCommand(_) => "run_command",
+            _ => self.into(),
+        }
     }
 
     /// Every action a key can be bound to, in declaration (and help) order.

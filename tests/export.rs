@@ -274,3 +274,59 @@ fn pipe_hands_the_story_and_its_metadata_to_a_command() {
     r.apply(Action::Submit);
     assert_eq!(r.message(), Some("`exit 3` exited with status 3"));
 }
+
+#[test]
+fn named_commands_are_bound_to_keys_and_get_the_story() {
+    use broadsheet::app::Action;
+    use broadsheet::config::keymap::{Context, KeyResolver};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("later.txt");
+    let path = dir.path().join("config.toml");
+    std::fs::write(
+        &path,
+        format!(
+            "[commands]\nread-later = {{ command = \"echo \\\"$BROADSHEET_ID\\\" > '{}'\", keys = [\"L\"] }}\n",
+            out.display()
+        ),
+    )
+    .unwrap();
+    let config =
+        broadsheet::config::load(&broadsheet::config::Source::File(path.clone()), false).unwrap();
+    assert_eq!(config.commands.len(), 1);
+    let mut keys = KeyResolver::default();
+    let bound = keys.feed(
+        &config.keymap,
+        Context::List,
+        KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT),
+    );
+    assert_eq!(bound, Some(Action::RunCommand("read-later".into())));
+    let mut r = common::reader(140, 40);
+    r.state.configure(&config);
+    r.settle();
+    let id = r.current().unwrap().id;
+    r.apply(Action::RunCommand("read-later".into()));
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap().trim(),
+        id.to_string()
+    );
+    // The help lists it with its key.
+    let rows = broadsheet::app::help::rows(&r);
+    assert!(rows.iter().any(|row| matches!(
+        row,
+        broadsheet::app::overlay::Row::Pair { left, aside: Some(name), .. } if left == "L" && name == "read-later"
+    )));
+    // A key another action has is refused, naming the line.
+    std::fs::write(
+        &path,
+        "[commands]\nx = { command = \"true\", keys = [\"j\"] }\n",
+    )
+    .unwrap();
+    let err = broadsheet::config::load(&broadsheet::config::Source::File(path), false)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("line 2") && err.contains("[commands]"),
+        "{err}"
+    );
+}

@@ -119,6 +119,26 @@ pub fn rows(state: &State) -> Vec<Row> {
         "Counts are unread/total. A search (/) searches within the view; M marks only its stories."
             .to_owned(),
     ));
+    if !state.commands.is_empty() {
+        out.push(Row::Blank);
+        out.push(Row::Heading(
+            "Commands ([commands]: the story piped to each)".to_owned(),
+        ));
+        for (name, command) in &state.commands {
+            let keys = state
+                .keymap
+                .keys_for(context, &Action::RunCommand(name.clone()));
+            out.push(Row::Pair {
+                left: if keys.is_empty() {
+                    "(unbound)".to_owned()
+                } else {
+                    keys.join(", ")
+                },
+                right: command.clone(),
+                aside: Some(name.clone()),
+            });
+        }
+    }
     if !state.warnings.is_empty() {
         out.push(Row::Blank);
         out.push(Row::Heading(format!(

@@ -38,6 +38,8 @@ pub struct State {
     pub(super) saving: crate::config::Saving,
     /// The last command the story was piped to (offered again by `|`).
     pub(super) last_pipe: Option<String>,
+    /// Named commands (`[commands]`), by name.
+    pub(super) commands: std::collections::BTreeMap<String, String>,
     pub(super) warnings: Vec<Warning>,
     pub(super) message: Option<String>,
     pub(super) indexing: Option<(usize, usize)>,
@@ -85,6 +87,7 @@ impl State {
             reading: Reading::default(),
             saving: crate::config::Saving::default(),
             last_pipe: None,
+            commands: std::collections::BTreeMap::new(),
             warnings,
             message,
             indexing: None,
@@ -104,6 +107,7 @@ impl State {
         self.layout = config.layout;
         self.reading = config.reading.clone();
         self.saving = config.saving.clone();
+        self.commands = config.commands.clone();
         self.article.clear_views();
         self.enter_story();
     }

@@ -151,6 +151,10 @@ fn normal(state: &mut State, action: &Action) {
         Action::SaveView => views::ask_name(state),
         Action::CycleSort => views::cycle_sort(state),
         Action::SaveStory => save_story(state),
+        Action::RunCommand(ref name) => match state.commands.get(name).cloned() {
+            Some(command) => pipe_story(state, &command),
+            None => state.message = Some(format!("No command `{name}` in [commands]")),
+        },
         Action::PipeStory => {
             let last = state.last_pipe.clone().unwrap_or_default();
             state.mode = Mode::Prompt(Prompt::with_text(PromptKind::Pipe, &last));
@@ -285,7 +289,9 @@ fn pipe_story(state: &mut State, command: &str) {
         return;
     };
     let story = std::sync::Arc::clone(&view.story);
-    state.last_pipe = Some(command.to_owned());
+    if !state.commands.values().any(|c| c == command) {
+        state.last_pipe = Some(command.to_owned());
+    }
     state.outbox.push(Effect::Pipe {
         command: command.to_owned(),
         story,

@@ -76,6 +76,18 @@ pub struct File {
     pub saving: Option<SavingFile>,
     /// `[limits]`.
     pub limits: Option<LimitsFile>,
+    /// `[commands]`: named shell commands the story can be piped to, bound to keys.
+    pub commands: Option<BTreeMap<Spanned<String>, CommandFile>>,
+}
+
+/// One entry of `[commands]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommandFile {
+    /// The shell command line.
+    pub command: Spanned<String>,
+    /// The keys that run it.
+    pub keys: Option<Vec<Spanned<String>>>,
 }
 
 /// The `[limits]` table.

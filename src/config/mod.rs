@@ -128,6 +128,8 @@ pub struct Config {
     pub saving: Saving,
     /// The largest file read, in MiB (`[limits] max_file_mb`).
     pub max_file_mb: u32,
+    /// Named shell commands the story can be piped to (`[commands]`), by name.
+    pub commands: std::collections::BTreeMap<String, String>,
 }
 
 /// The range `max_file_mb` may take: from a small page to the most a 64-bit process reads at once

@@ -31,6 +31,7 @@ pub fn base(no_color: bool) -> Config {
         views: Vec::new(),
         saving: super::Saving::default(),
         max_file_mb: 32,
+        commands: BTreeMap::new(),
     }
 }
 
@@ -64,6 +65,9 @@ pub fn apply(
     }
     if let Some(keys) = file.keys {
         config.keymap = keys_over(&config.keymap, keys, &at)?;
+    }
+    if let Some(commands) = file.commands {
+        commands_over(&mut config, commands, &at)?;
     }
     if let Some(theme) = file.theme {
         config.theme = theme_over(config.theme, &theme, no_color, &at)?;
@@ -432,6 +436,64 @@ fn max_file_mb(
             super::MAX_FILE_MB_RANGE.end()
         ),
     ))
+}
+
+/// `[commands]`: each name's command line kept, and its keys bound to `run:NAME` beside `[keys]`.
+fn commands_over(
+    config: &mut Config,
+    commands: BTreeMap<Spanned<String>, super::file::CommandFile>,
+    at: &impl Fn(Range<usize>, String) -> ConfigError,
+) -> Result<(), ConfigError> {
+    let mut global = config.keymap.table();
+    let scoped: BTreeMap<Context, Table> = Context::ALL
+        .into_iter()
+        .map(|c| (c, config.keymap.context_table(c)))
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+    let mut first: Option<Range<usize>> = None;
+    for (name, entry) in commands {
+        let valid = !name.get_ref().is_empty()
+            && name
+                .get_ref()
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if !valid {
+            return Err(at(
+                name.span(),
+                format!(
+                    "`{}` cannot name a command: use letters, digits, - and _",
+                    name.get_ref()
+                ),
+            ));
+        }
+        if entry.command.get_ref().trim().is_empty() {
+            return Err(at(
+                entry.command.span(),
+                format!("the command `{}` has an empty `command`", name.get_ref()),
+            ));
+        }
+        let keys: Vec<String> = entry
+            .keys
+            .unwrap_or_default()
+            .into_iter()
+            .map(Spanned::into_inner)
+            .collect();
+        if !keys.is_empty() {
+            global.insert(
+                format!("{}{}", crate::action::COMMAND_PREFIX, name.get_ref()),
+                keys,
+            );
+            first.get_or_insert(name.span());
+        }
+        config
+            .commands
+            .insert(name.get_ref().clone(), entry.command.into_inner());
+    }
+    if let Some(span) = first {
+        config.keymap = Keymap::from_tables(&global, &scoped)
+            .map_err(|e| at(span, format!("[commands]: {e}")))?;
+    }
+    Ok(())
 }
 
 /// `[saving]` merged over what came before.
