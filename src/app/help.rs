@@ -73,6 +73,21 @@ pub fn rows(state: &State) -> Vec<Row> {
             aside: None,
         });
     }
+    views_rows(state, &mut out);
+    command_rows(state, context, &mut out);
+    if !state.warnings.is_empty() {
+        out.push(Row::Blank);
+        out.push(Row::Heading(format!(
+            "Files skipped or damaged ({})",
+            crate::text::thousands(state.warnings.len())
+        )));
+        out.extend(state.warnings.iter().map(|w| Row::Text(w.to_string())));
+    }
+    out
+}
+
+/// The keys of the views pane, from the prompt's keymap.
+fn views_rows(state: &State, out: &mut Vec<Row>) {
     out.push(Row::Blank);
     out.push(Row::Heading("In the views (v)".to_owned()));
     let keys = |a: Action| {
@@ -119,6 +134,10 @@ pub fn rows(state: &State) -> Vec<Row> {
         "Counts are unread/total. A search (/) searches within the view; M marks only its stories."
             .to_owned(),
     ));
+}
+
+/// The named commands of `[commands]`, with their keys.
+fn command_rows(state: &State, context: crate::config::keymap::Context, out: &mut Vec<Row>) {
     if !state.commands.is_empty() {
         out.push(Row::Blank);
         out.push(Row::Heading(
@@ -139,13 +158,4 @@ pub fn rows(state: &State) -> Vec<Row> {
             });
         }
     }
-    if !state.warnings.is_empty() {
-        out.push(Row::Blank);
-        out.push(Row::Heading(format!(
-            "Files skipped or damaged ({})",
-            crate::text::thousands(state.warnings.len())
-        )));
-        out.extend(state.warnings.iter().map(|w| Row::Text(w.to_string())));
-    }
-    out
 }
