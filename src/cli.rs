@@ -48,7 +48,8 @@ pub enum Command {
         /// sort by their file's time.
         #[arg(long, value_enum, value_name = "ORDER")]
         sort: Option<SortArg>,
-        /// Files and folders of stories (default: the bundled sample store).
+        /// Story ids (32 hex digits), files and folders of stories (default: the bundled sample store).
+        #[arg(value_name = "ID|PATH")]
         paths: Vec<PathBuf>,
     },
     /// List every view (All, Unread, Starred, saved searches, sources, sections) with its unread and total

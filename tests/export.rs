@@ -330,3 +330,38 @@ fn named_commands_are_bound_to_keys_and_get_the_story() {
         "{err}"
     );
 }
+
+#[test]
+fn list_takes_ids_too() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().join("data");
+    let formats = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats");
+    let formats = formats.to_str().unwrap();
+    let listed = common::broadsheet(&dir, &["list", "--json", formats]);
+    let stories: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let all = stories.as_array().unwrap();
+    assert!(all.len() > 3);
+    let (a, b) = (
+        all[0]["id"].as_str().unwrap(),
+        all[2]["id"].as_str().unwrap(),
+    );
+    let out = common::broadsheet(&dir, &["list", "--json", a, b]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let two: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = two
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 2);
+    assert!(ids.contains(&a) && ids.contains(&b));
+    let unknown = "0123456789abcdef0123456789abcdef";
+    let out = common::broadsheet(&dir, &["list", unknown]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(unknown));
+}

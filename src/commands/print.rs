@@ -139,10 +139,7 @@ pub fn show(
     width: Option<u16>,
 ) -> anyhow::Result<ExitCode> {
     // A name that is no file but a story id names the story: its files are found in the index.
-    let (ids, files): (Vec<&PathBuf>, Vec<&PathBuf>) = paths
-        .iter()
-        .partition(|p| !p.exists() && p.to_str().and_then(ArticleId::parse).is_some());
-    let files: Vec<PathBuf> = files.into_iter().cloned().collect();
+    let (ids, files) = super::views::split_ids(paths);
     let mut store = if paths.is_empty() {
         samples::load()
     } else if files.is_empty() {
@@ -152,10 +149,7 @@ pub fn show(
     };
     if !ids.is_empty() {
         let db = super::library::open_db(data_dir)?.db;
-        for p in ids {
-            let Some(id) = p.to_str().and_then(ArticleId::parse) else {
-                continue;
-            };
+        for id in ids {
             let found = by_id(&db, id)?;
             if found.is_empty() {
                 eprintln!(

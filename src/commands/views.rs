@@ -42,7 +42,44 @@ impl Library {
         configured: &[SavedSearch],
     ) -> anyhow::Result<(Self, Db)> {
         let mut opened = open_db(data_dir)?;
-        let listing = listed(&mut opened, paths)?;
+        let (ids, paths) = split_ids(paths);
+        let mut listing = if ids.is_empty() {
+            listed(&mut opened, &paths)?
+        } else {
+            // Ids name stories: their files are listed with the paths given, and only those stories
+            // of them (the sample store's, for an id only it has).
+            let mut files = paths.clone();
+            let mut in_samples = false;
+            for id in &ids {
+                let found = opened.db.files_of(*id)?;
+                if found.is_empty() {
+                    in_samples = true;
+                }
+                files.extend(found);
+            }
+            let mut listing = if in_samples && paths.is_empty() && files.is_empty() {
+                listed(&mut opened, &[])?
+            } else {
+                listed(&mut opened, &files)?
+            };
+            let under_paths = |h: &Headline| {
+                paths
+                    .iter()
+                    .any(|p| std::fs::canonicalize(p).is_ok_and(|abs| h.path.starts_with(abs)))
+            };
+            listing
+                .headlines
+                .retain(|h| ids.contains(&h.id) || under_paths(h));
+            for id in &ids {
+                if !listing.headlines.iter().any(|h| h.id == *id) {
+                    anyhow::bail!(
+                        "no stored story has the id {id} (broadsheet list --json gives ids)"
+                    );
+                }
+            }
+            listing
+        };
+        listing.headlines.shrink_to_fit();
         let roots: Vec<PathBuf> = if listing.sample.is_some() {
             vec![PathBuf::from(crate::samples::SAMPLE_DIR)]
         } else {
@@ -154,6 +191,20 @@ impl Library {
             self.mark(hs[i].id).read_at.is_some()
         });
     }
+}
+
+/// The names that are story ids (not files or folders that exist), and the paths.
+#[must_use]
+pub fn split_ids(paths: &[PathBuf]) -> (Vec<ArticleId>, Vec<PathBuf>) {
+    let mut ids = Vec::new();
+    let mut rest = Vec::new();
+    for p in paths {
+        match p.to_str().and_then(ArticleId::parse) {
+            Some(id) if !p.exists() => ids.push(id),
+            _ => rest.push(p.clone()),
+        }
+    }
+    (ids, rest)
 }
 
 /// One view in `views --json`.
