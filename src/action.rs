@@ -76,6 +76,8 @@ pub enum Action {
     SaveStory,
     /// Pipe the story on screen to a command you type (its metadata in `BROADSHEET_*` variables).
     PipeStory,
+    /// Scan the folders read again now: new, changed and removed files show in the list.
+    Rescan,
     /// Show or hide the related-links sidebar.
     ToggleSidebar,
     /// Open the selected sidebar link (or the story's own address) in the web browser.
@@ -314,6 +316,7 @@ impl Action {
             Self::CycleSort => "sort: newest, oldest, by source, unread first",
             Self::SaveStory => "save the story as a file",
             Self::PipeStory => "pipe the story to a command",
+            Self::Rescan => "scan the folders again now",
             Self::ToggleSidebar => "show or hide the related links",
             Self::OpenLink => "open the link (or the story) in the browser",
             Self::ToggleRead => "mark read / unread",

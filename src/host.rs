@@ -130,6 +130,8 @@ pub struct ReaderHost {
     pub stories: Stories,
     /// Where searches run.
     pub search: Searching,
+    /// Starts scans of the folders read (none for the sample store).
+    pub scanner: Option<crate::scanner::Scanner>,
 }
 
 impl Host for ReaderHost {
@@ -170,6 +172,13 @@ impl Host for ReaderHost {
             }
             Effect::Quit => Vec::new(),
             Effect::Search(job) => self.search.run(job),
+            // A scan already running covers what was asked.
+            Effect::Rescan => {
+                if let Some(scanner) = &self.scanner {
+                    let _ = scanner.start();
+                }
+                Vec::new()
+            }
             Effect::SaveStory {
                 story,
                 folder,

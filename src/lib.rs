@@ -13,6 +13,7 @@ pub mod loader;
 pub mod model;
 pub mod runner;
 pub mod samples;
+pub mod scanner;
 pub mod search;
 pub mod shell;
 pub mod store;

@@ -560,3 +560,36 @@ fn configured_views_are_listed_and_a_bad_one_names_its_line() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("line 3") && err.contains("`query`"), "{err}");
 }
+
+#[test]
+fn rescan_says_when_it_ends_and_the_sample_store_has_nothing_to_scan() {
+    let mut r = common::reader(140, 40);
+    r.state
+        .set_roots(vec![PathBuf::from("sample")], "(sample)".into(), true);
+    r.apply(Action::Rescan);
+    assert_eq!(
+        r.message(),
+        Some("These are the sample stories: there is no folder to scan")
+    );
+    let data = tempfile::tempdir().unwrap();
+    let root = mixed(data.path());
+    let mut r = mixed_reader(&root, Db::in_memory().unwrap(), 140, 40);
+    r.apply(Action::MoveDown);
+    let selected = r.current().unwrap().id;
+    r.apply(Action::Rescan);
+    assert!(r.indexing().is_some(), "indexing shows");
+    let mut added: Headline = r.list().all()[0].clone();
+    added.id = broadsheet::model::ArticleId(99);
+    added.path = root.join("notes/landed.md");
+    r.apply(Action::Indexed(ScanUpdate {
+        added: vec![added],
+        done: 1,
+        total: 1,
+        finished: true,
+        ..ScanUpdate::default()
+    }));
+    assert_eq!(r.message(), Some("Scanned again: 1 file read"));
+    assert!(r.indexing().is_none());
+    assert_eq!(r.current().unwrap().id, selected, "the selection stays");
+    assert_eq!(r.list().len(), 9);
+}

@@ -92,6 +92,8 @@ pub enum Effect {
         /// The story.
         story: std::sync::Arc<crate::model::Article>,
     },
+    /// Scan the folders read again now (unless a scan runs); its steps come back as `Action::Indexed`.
+    Rescan,
     /// Open a web address (http or https only) in the browser.
     OpenUrl(String),
     /// Suspend to the shell; `fg` resumes.

@@ -65,7 +65,13 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
         // Saved searches are counted (and their views listed) again on what the scan wrote.
         super::views::ask_counts(state, true);
     }
-    if update.finished && update.total > 0 && state.message.is_none() {
+    if update.finished && std::mem::take(&mut state.rescanning) {
+        state.message = Some(match update.total {
+            0 => "Scanned again: nothing changed".to_owned(),
+            1 => "Scanned again: 1 file read".to_owned(),
+            n => format!("Scanned again: {} files read", thousands(n)),
+        });
+    } else if update.finished && update.total > 0 && state.message.is_none() {
         let skipped = state.warnings.len();
         state.message = Some(if skipped > 0 {
             format!(

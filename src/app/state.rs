@@ -38,6 +38,8 @@ pub struct State {
     pub(super) saving: crate::config::Saving,
     /// The last command the story was piped to (offered again by `|`).
     pub(super) last_pipe: Option<String>,
+    /// Whether `R` asked for the scan that runs (its end is said, even when nothing changed).
+    pub(super) rescanning: bool,
     /// Named commands (`[commands]`), by name.
     pub(super) commands: std::collections::BTreeMap<String, String>,
     pub(super) warnings: Vec<Warning>,
@@ -87,6 +89,7 @@ impl State {
             reading: Reading::default(),
             saving: crate::config::Saving::default(),
             last_pipe: None,
+            rescanning: false,
             commands: std::collections::BTreeMap::new(),
             warnings,
             message,

@@ -151,6 +151,7 @@ fn normal(state: &mut State, action: &Action) {
         Action::SaveView => views::ask_name(state),
         Action::CycleSort => views::cycle_sort(state),
         Action::SaveStory => save_story(state),
+        Action::Rescan => rescan(state),
         Action::RunCommand(ref name) => match state.commands.get(name).cloned() {
             Some(command) => pipe_story(state, &command),
             None => state.message = Some(format!("No command `{name}` in [commands]")),
@@ -262,6 +263,20 @@ fn not_saved(state: &mut State, undo: Revert, error: &str) {
         state.list.relist(None, true, &state.read);
     }
     state.refresh();
+}
+
+/// `R`: scans the folders read again (the sample store has none).
+fn rescan(state: &mut State) {
+    if state.views.sample() {
+        state.message = Some("These are the sample stories: there is no folder to scan".to_owned());
+        return;
+    }
+    if state.indexing.is_none() {
+        state.start_indexing();
+        state.outbox.push(Effect::Rescan);
+    }
+    state.rescanning = true;
+    state.message = Some("Scanning the folders again\u{2026}".to_owned());
 }
 
 /// `w`: asks for the story on screen to be saved as a file, once it is parsed.

@@ -16,11 +16,11 @@ use crate::config::Config;
 use crate::host::{ReaderHost, Searching, Stories};
 use crate::model::Headline;
 use crate::runner::{self, Exit, Input};
+use crate::scanner::Scanner;
 use crate::search::engine::FOLDER;
 use crate::store::Warning;
 use crate::store::db::Db;
-use crate::store::scan::{self, ScanUpdate};
-use crate::tui::{self, Events, InputSender};
+use crate::tui::{self, Events};
 use crate::worker::search::{SearchWorker, Searcher};
 use crate::worker::{StorySource, StoryWorker};
 
@@ -110,11 +110,12 @@ pub fn run(
         db: opened.db,
         stories,
         search,
+        scanner: scan_from.map(|(dir, roots)| Scanner::new(dir, roots, events.sender())),
     };
     // The sources and sections the first frame shows, worked out before the scan starts.
     let _ = state.list().facets();
-    if let Some((dir, roots)) = scan_from {
-        spawn_scan(dir, roots, events.sender());
+    if let Some(scanner) = &host.scanner {
+        let _ = scanner.start();
     }
     let exit = read(&mut state, events, &mut host, &config.theme)?;
     for w in state.warnings() {
@@ -171,37 +172,6 @@ pub fn place_key(roots: Option<&[PathBuf]>) -> String {
             .collect::<Vec<_>>()
             .join("\n"),
     }
-}
-
-/// Scans `roots` on a thread of its own with its own connection, sending each step to the reader.
-fn spawn_scan(dir: PathBuf, roots: Vec<PathBuf>, to_loop: InputSender) {
-    std::thread::spawn(move || {
-        let scan = std::panic::AssertUnwindSafe(|| {
-            Db::open(&dir)
-                .map_err(anyhow::Error::from)
-                .and_then(|opened| {
-                    let mut db = opened.db;
-                    scan::scan(&mut db, &roots, |u| {
-                        let _ = to_loop.send(Input::Scan(u));
-                    })
-                    .map_err(anyhow::Error::from)
-                })
-        });
-        // A scan that dies must still say so, or the status bar would say "indexing" for ever.
-        let result = std::panic::catch_unwind(scan)
-            .unwrap_or_else(|_| Err(anyhow::anyhow!("the scan stopped on an internal error")));
-        if let Err(e) = result {
-            let warning = Warning {
-                path: dir,
-                reason: format!("the index could not be updated: {e:#}"),
-            };
-            let _ = to_loop.send(Input::Scan(ScanUpdate {
-                warnings: vec![warning],
-                finished: true,
-                ..ScanUpdate::default()
-            }));
-        }
-    });
 }
 
 /// Runs the reader until the user quits or a signal stops it; the terminal is restored on every way out.
