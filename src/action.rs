@@ -159,6 +159,9 @@ pub enum Action {
     /// The search worker answered.
     #[strum(disabled)]
     SearchReply(SearchReply),
+    /// Marks changed in the database by someone else (the CLI, another reader).
+    #[strum(disabled)]
+    MarksChanged(Vec<(ArticleId, crate::store::marks::Mark)>),
     /// Something the runner has to tell the user (a browser that would not start).
     #[strum(disabled)]
     Report(String),
@@ -345,6 +348,7 @@ impl Action {
             | Self::Insert(_)
             | Self::ChooseView(_)
             | Self::RunCommand(_)
+            | Self::MarksChanged(_)
             | Self::Resize(..)
             | Self::Click(..)
             | Self::Scroll(..)

@@ -28,6 +28,8 @@ pub enum Input {
     Loaded(Loaded),
     /// The search worker's answer.
     Searched(crate::action::SearchReply),
+    /// Marks changed in the database by someone else.
+    Marks(crate::worker::marks::Changed),
     /// SIGTSTP from outside (`kill -TSTP`): suspend as Ctrl-Z would.
     Suspend,
     /// A signal (SIGTERM, SIGHUP, SIGINT) asked the reader to stop.
@@ -118,6 +120,7 @@ fn actions(input: Input, keys: &mut KeyResolver, state: &State) -> Result<Vec<Ac
         Input::Scan(u) => vec![Action::Indexed(u)],
         Input::Loaded(l) => vec![Action::Loaded(l)],
         Input::Searched(r) => vec![Action::SearchReply(r)],
+        Input::Marks(m) => vec![Action::MarksChanged(m)],
         Input::Suspend => vec![Action::Suspend],
         Input::Stop(signal) => return Err(Exit::Signal(signal)),
     })

@@ -593,3 +593,54 @@ fn rescan_says_when_it_ends_and_the_sample_store_has_nothing_to_scan() {
     assert_eq!(r.current().unwrap().id, selected, "the selection stays");
     assert_eq!(r.list().len(), 9);
 }
+
+#[test]
+fn marks_made_elsewhere_show_in_the_open_reader() {
+    use broadsheet::store::marks::Mark;
+    let data = tempfile::tempdir().unwrap();
+    let root = mixed(data.path());
+    let mut r = mixed_reader(&root, Db::in_memory().unwrap(), 140, 40);
+    let ids: Vec<_> = r.list().iter().take(3).map(|h| h.id).collect();
+    r.apply(Action::ToggleUnreadOnly);
+    assert_eq!(r.list().unread(), 8);
+    let read = Mark {
+        read_at: Some(broadsheet::testing::NOW),
+        starred: true,
+        position: 0,
+    };
+    r.apply(Action::MarksChanged(
+        ids.iter().map(|&id| (id, read)).collect(),
+    ));
+    assert!(ids.iter().all(|&id| r.is_read(id) && r.is_starred(id)));
+    assert_eq!(r.message(), Some("3 stories marked elsewhere"));
+    // The unread filter drops them (but the one on screen, which stays until left).
+    assert!(r.list().len() <= 6, "{}", r.list().len());
+    // The same marks again (the reader's own writes, seen by the watcher) change nothing.
+    r.apply(Action::MarksChanged(vec![(ids[0], read)]));
+    assert_eq!(r.message(), Some("3 stories marked elsewhere"));
+}
+
+#[test]
+fn the_watcher_sees_marks_written_by_another_connection() {
+    use broadsheet::worker::marks::MarksWatcher;
+    let data = tempfile::tempdir().unwrap();
+    let mut db = Db::open(data.path()).unwrap().db;
+    let (tx, rx) = std::sync::mpsc::channel();
+    let _watcher = MarksWatcher::spawn(
+        data.path().join(broadsheet::store::db::FILE_NAME),
+        move |changed| {
+            let _ = tx.send(changed);
+        },
+    )
+    .unwrap();
+    // Let it take its first look, then mark a story from this connection (as the CLI would).
+    std::thread::sleep(broadsheet::worker::marks::POLL * 3);
+    let id = broadsheet::model::ArticleId(5);
+    db.set_read(&[(id, None, Some(1_000))]).unwrap();
+    let changed = rx
+        .recv_timeout(std::time::Duration::from_secs(5))
+        .expect("the change is seen");
+    assert_eq!(changed.len(), 1);
+    assert_eq!(changed[0].0, id);
+    assert_eq!(changed[0].1.read_at, Some(1_000));
+}

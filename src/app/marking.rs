@@ -169,3 +169,35 @@ pub fn toggle_filter(state: &mut State, unread: bool) {
         state.enter_story();
     }
 }
+
+/// Marks changed in the database by someone else (the CLI, another reader): shown at once, counts and
+/// filters kept right, nothing saved back. The status bar says how many stories changed, when any did.
+pub fn from_elsewhere(state: &mut State, changed: &[(ArticleId, crate::store::marks::Mark)]) {
+    let mut shown = 0;
+    for &(id, mark) in changed {
+        let before = state.read.mark(id);
+        if before == mark {
+            continue;
+        }
+        if before.read_at != mark.read_at {
+            let was = state.read.set_read(id, mark.read_at);
+            state.list.read_changed(id, was, mark.read_at.is_some());
+        }
+        if before.starred != mark.starred {
+            state.read.set_starred(id, mark.starred);
+        }
+        if before.position != mark.position {
+            state.read.set_position(id, mark.position);
+        }
+        if state.list.knows(id) {
+            shown += 1;
+        }
+    }
+    if shown == 0 {
+        return;
+    }
+    if state.list.filter().any() {
+        state.list.relist(None, true, &state.read);
+    }
+    state.message = Some(format!("{} marked elsewhere", stories(shown)));
+}

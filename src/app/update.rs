@@ -75,6 +75,11 @@ fn apply(state: &mut State, action: Action) {
             state.message = Some(message);
             return;
         }
+        Action::MarksChanged(changed) => {
+            marking::from_elsewhere(state, &changed);
+            state.refresh();
+            return;
+        }
         Action::Notify(warning, message) => {
             state.notify(warning, message);
             return;

@@ -106,6 +106,20 @@ pub fn run(
         .db
         .conn
         .busy_timeout(std::time::Duration::from_secs(2));
+    // Marks made elsewhere (the CLI, a second reader) show at once.
+    let _watcher = match &scan_from {
+        Some((dir, _)) => {
+            let to_loop = events.sender();
+            crate::worker::marks::MarksWatcher::spawn(
+                dir.join(crate::store::db::FILE_NAME),
+                move |changed| {
+                    let _ = to_loop.send(Input::Marks(changed));
+                },
+            )
+            .ok()
+        }
+        None => None,
+    };
     let mut host = ReaderHost {
         db: opened.db,
         stories,

@@ -3,6 +3,7 @@
 //! one comes is dropped, so the latest selection wins. Results go back through a callback (the reader's
 //! event channel), to be applied as `Action::Loaded`.
 
+pub mod marks;
 pub mod search;
 pub mod source;
 
