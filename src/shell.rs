@@ -38,9 +38,11 @@ pub fn environment(a: &Article) -> Vec<(&'static str, String)> {
 /// # Errors
 /// When the shell cannot be started or waited for.
 pub fn pipe(command: &str, input: &str, a: &Article) -> std::io::Result<ExitStatus> {
+    // Ctrl-Z would stop the command while the reader waits for it, and nobody could resume it: the shell
+    // ignores SIGTSTP, and what it runs inherits that.
     let mut child = Command::new("sh")
         .arg("-c")
-        .arg(command)
+        .arg(format!("trap '' TSTP\n{command}"))
         .envs(environment(a))
         .stdin(Stdio::piped())
         .spawn()?;

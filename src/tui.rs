@@ -83,19 +83,25 @@ pub fn suspend() -> io::Result<()> {
     enter()
 }
 
+/// Set while a piped command has the terminal: the keyboard's Ctrl-C and Ctrl-Z are meant for it.
+static HANDED_OVER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Gives the terminal to `run` (a piped command), waits for Enter so its output can be read, and sets
-/// the terminal up again.
+/// the terminal up again. Meanwhile Ctrl-C and Ctrl-Z do not stop the reader.
 ///
 /// # Errors
 /// When the terminal cannot be set up again.
 pub fn hand_over<T>(run: impl FnOnce() -> T) -> io::Result<T> {
+    use std::sync::atomic::Ordering;
     restore();
+    HANDED_OVER.store(true, Ordering::Release);
     let out = run();
     let mut stdout = io::stdout();
     let _ = write!(stdout, "\n[Press Enter to return to broadsheet]");
     let _ = stdout.flush();
     let mut line = String::new();
     let _ = io::stdin().read_line(&mut line);
+    HANDED_OVER.store(false, Ordering::Release);
     enter()?;
     Ok(out)
 }
@@ -171,6 +177,13 @@ impl Events {
             .name("signals".into())
             .spawn(move || {
                 for signal in signals.forever() {
+                    // A piped command has the terminal: Ctrl-C and Ctrl-Z are its (they reach it too, as
+                    // it runs in the reader's process group), not the reader's.
+                    if HANDED_OVER.load(std::sync::atomic::Ordering::Acquire)
+                        && (signal == SIGINT || signal == SIGTSTP)
+                    {
+                        continue;
+                    }
                     if signal == SIGTSTP {
                         let _ = to_loop.send(Ok(Input::Suspend));
                         continue;

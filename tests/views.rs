@@ -394,24 +394,51 @@ fn undated_stories_sort_by_their_file_time_and_show_it_dimmed() {
 
 #[test]
 fn the_list_shows_the_year_or_the_time_of_day() {
-    use broadsheet::ui::headlines::list_date;
+    use broadsheet::ui::headlines::{ListTime, list_date};
     let now = broadsheet::testing::NOW;
     let day = 86_400;
-    let local = |t: i64, f: &str| {
+    let in_zone = |t: i64, hours: i32| {
         chrono::DateTime::from_timestamp(t, 0)
             .unwrap()
-            .with_timezone(&chrono::Local)
-            .format(f)
-            .to_string()
+            .with_timezone(&chrono::FixedOffset::east_opt(hours * 3600).unwrap())
     };
-    assert_eq!(list_date(now - 60, now, true), local(now - 60, "%H:%M"));
+    // A story's date is read in its own zone, whatever the machine's is.
+    let today = in_zone(now - 60, 0);
     assert_eq!(
-        list_date(now - 20 * day, now, true),
-        local(now - 20 * day, "%d %b")
+        list_date(ListTime::Published(today), now, true),
+        today.format("%H:%M").to_string()
     );
-    let old = now - 400 * day;
-    assert_eq!(list_date(old, now, true), local(old, "%d %b %Y"));
-    assert_eq!(list_date(old, now, false), local(old, "%b %Y"));
+    let earlier = in_zone(now - 20 * day, -5);
+    assert_eq!(
+        list_date(ListTime::Published(earlier), now, true),
+        earlier.format("%d %b").to_string()
+    );
+    let old = in_zone(now - 400 * day, 9);
+    assert_eq!(
+        list_date(ListTime::Published(old), now, true),
+        old.format("%d %b %Y").to_string()
+    );
+    assert_eq!(
+        list_date(ListTime::Published(old), now, false),
+        old.format("%b %Y").to_string()
+    );
+    // A date without a time of day (midnight exactly) never shows one, even today.
+    let midnight = chrono::DateTime::parse_from_rfc3339("2026-11-29T00:00:00+00:00").unwrap();
+    assert_eq!(
+        list_date(
+            ListTime::Published(midnight),
+            midnight.timestamp() + 3_600,
+            true
+        ),
+        "29 Nov"
+    );
+    // A file's time is local.
+    let local = chrono::DateTime::from_timestamp(now - 60, 0)
+        .unwrap()
+        .with_timezone(&chrono::Local)
+        .format("%H:%M")
+        .to_string();
+    assert_eq!(list_date(ListTime::File(now - 60), now, true), local);
 }
 
 #[test]

@@ -15,6 +15,7 @@ use crate::model::Headline;
 use crate::text::truncate::fit;
 use crate::text::width::pad_to;
 use crate::views::ViewKey;
+use chrono::{DateTime, FixedOffset};
 
 /// The list's title: the view, the position and the order, and the filter when one is on; the query and
 /// the count while a search is in force.
@@ -63,18 +64,41 @@ fn one_line(s: &str) -> String {
     .into_owned()
 }
 
+/// When a list row says its story is from.
+#[derive(Clone, Copy, Debug)]
+pub enum ListTime {
+    /// The story's own date, in its own zone (as its article shows it).
+    Published(DateTime<FixedOffset>),
+    /// The file's modification time (Unix seconds), for a story without a date: shown in local time.
+    File(i64),
+}
+
 /// A list date: the time of day for today's stories, the day and month for this year's, and the year too
-/// for older ones (the month and year alone in a narrow list). Days are the local ones.
+/// for older ones (the month and year alone in a narrow list). A story's date is read in its own zone,
+/// as its article gives it, and one given without a time of day (midnight exactly) never shows one.
 #[must_use]
-pub fn list_date(at: i64, now: i64, wide: bool) -> String {
-    use chrono::{Datelike, Local, TimeZone};
-    let (Some(at), Some(now)) = (
-        Local.timestamp_opt(at, 0).single(),
-        Local.timestamp_opt(now, 0).single(),
-    ) else {
+pub fn list_date(at: ListTime, now: i64, wide: bool) -> String {
+    use chrono::{Datelike, Local, TimeZone, Timelike};
+    let Some(now_utc) = DateTime::from_timestamp(now, 0) else {
         return String::new();
     };
-    if at.date_naive() == now.date_naive() {
+    let (at, now, dated_only) = match at {
+        ListTime::Published(d) => {
+            let midnight = d.hour() == 0 && d.minute() == 0 && d.second() == 0;
+            (d, now_utc.with_timezone(&d.timezone()), midnight)
+        }
+        ListTime::File(t) => {
+            let Some(local) = Local.timestamp_opt(t, 0).single() else {
+                return String::new();
+            };
+            (
+                local.fixed_offset(),
+                now_utc.with_timezone(&Local).fixed_offset(),
+                false,
+            )
+        }
+    };
+    if at.date_naive() == now.date_naive() && !dated_only {
         at.format("%H:%M")
     } else if at.year() == now.year() {
         at.format("%d %b")
@@ -194,7 +218,12 @@ fn row<'a>(state: &'a State, theme: &Theme, h: &'a Headline, pos: usize, width: 
     };
     // A story without a date shows its file's time, dimmed.
     let undated = h.published.is_none();
-    let date = crate::views::sort::when(h).map(|t| list_date(t, state.now(), width >= 70));
+    let time = match (h.published, h.modified) {
+        (Some(d), _) => Some(ListTime::Published(d)),
+        (None, Some(t)) => Some(ListTime::File(t)),
+        (None, None) => None,
+    };
+    let date = time.map(|t| list_date(t, state.now(), width >= 70));
     let date_w = date.as_ref().map_or(0, |d| d.width() + 1);
     let section_w = if width >= 40 {
         (width / 5).clamp(6, 16)
