@@ -87,6 +87,9 @@ fn markup_in_the_text_stays_text() {
                 Block::ListItem("one".into()),
                 Block::ListItem("two".into()),
                 Block::Quote("quoted *words*".into()),
+                Block::Quote("1984. That was the year".into()),
+                Block::ListItem("2. Add flour".into()),
+                Block::ListItem("- dash".into()),
                 Block::Subhead("A subhead with _underscores_".into()),
             ])
             .collect(),
@@ -141,7 +144,7 @@ fn show_writes_each_format_and_takes_an_id() {
     let out = common::broadsheet(&dir, &["show", "--format", "md", feed]);
     assert!(out.status.success());
     let md = String::from_utf8(out.stdout).unwrap();
-    assert!(md.starts_with("+++\nid = \""), "{md}");
+    assert!(md.starts_with("+++\nbroadsheet_id = \""), "{md}");
     assert!(md.contains("source = \"Harbour Wire\""), "{md}");
     let out = common::broadsheet(&dir, &["show", "--format", "html", feed]);
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("<!DOCTYPE html>"));

@@ -336,6 +336,9 @@ impl State {
     /// Prepares the current story's view (reflowing a parsed story, or asking the worker for it) and keeps
     /// the offsets in range. `update` calls it after every action.
     pub(super) fn refresh(&mut self) {
+        // The sources and sections are worked out here, on the update side, once after a change of the
+        // headlines, so drawing only reads them.
+        let _ = self.list.facets();
         let widths = self.text_widths();
         if let Some(h) = self.list.current()
             && let Some(effect) = self.article.prepare(h, widths, &self.reading.date_format)

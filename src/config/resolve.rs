@@ -450,7 +450,6 @@ fn commands_over(
         .map(|c| (c, config.keymap.context_table(c)))
         .filter(|(_, t)| !t.is_empty())
         .collect();
-    let mut first: Option<Range<usize>> = None;
     for (name, entry) in commands {
         let valid = !name.get_ref().is_empty()
             && name
@@ -479,19 +478,19 @@ fn commands_over(
             .map(Spanned::into_inner)
             .collect();
         if !keys.is_empty() {
-            global.insert(
-                format!("{}{}", crate::action::COMMAND_PREFIX, name.get_ref()),
-                keys,
-            );
-            first.get_or_insert(name.span());
+            let action = format!("{}{}", crate::action::COMMAND_PREFIX, name.get_ref());
+            global.insert(action.clone(), keys);
+            // Bound one by one, so a clash is reported at the command that made it, by its name.
+            config.keymap = Keymap::from_tables(&global, &scoped).map_err(|e| {
+                let text = e
+                    .to_string()
+                    .replacen("`run_command`", &format!("`{action}`"), 1);
+                at(name.span(), format!("[commands]: {text}"))
+            })?;
         }
         config
             .commands
             .insert(name.get_ref().clone(), entry.command.into_inner());
-    }
-    if let Some(span) = first {
-        config.keymap = Keymap::from_tables(&global, &scoped)
-            .map_err(|e| at(span, format!("[commands]: {e}")))?;
     }
     Ok(())
 }

@@ -12,6 +12,13 @@ header p{color:#666;font-size:.9em}figcaption{color:#555;font-size:.9em;font-sty
 figcaption small{font-style:normal;margin-left:.5em}blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1em}\
 aside{border-top:1px solid #ddd;margin-top:2em;font-size:.95em}";
 
+/// Whether `url` may be a link in the page: the web's own schemes only, so a stored `javascript:` link
+/// never becomes one to click.
+fn web(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
 /// `a` as a standalone HTML page.
 #[must_use]
 pub fn html(a: &Article) -> String {
@@ -25,7 +32,7 @@ pub fn html(a: &Article) -> String {
     if let Some(author) = &h.byline {
         let _ = writeln!(out, "<meta name=\"author\" content=\"{}\">", esc(author));
     }
-    if let Some(url) = &h.url {
+    if let Some(url) = h.url.as_deref().filter(|u| web(u)) {
         let _ = writeln!(out, "<link rel=\"canonical\" href=\"{}\">", esc(url));
     }
     let _ = write!(
@@ -102,7 +109,7 @@ fn aside(a: &Article, out: &mut String) {
                     .as_deref()
                     .map(|s| format!("<b>{}</b> ", esc(s)))
                     .unwrap_or_default();
-                let _ = match &r.url {
+                let _ = match r.url.as_deref().filter(|u| web(u)) {
                     Some(u) => writeln!(
                         out,
                         "<li>{section}<a href=\"{}\">{}</a></li>",
@@ -116,7 +123,7 @@ fn aside(a: &Article, out: &mut String) {
         }
         if !a.links.is_empty() {
             out.push_str("<h2>Links</h2>\n<ul>\n");
-            for l in &a.links {
+            for l in a.links.iter().filter(|l| web(&l.url)) {
                 let _ = writeln!(
                     out,
                     "<li><a href=\"{}\">{}</a></li>",

@@ -1,4 +1,4 @@
-//! A story as Markdown with `+++` TOML front matter (id, title, author, date, section, source, url, tags,
+//! A story as Markdown with `+++` TOML front matter (`broadsheet_id`, title, author, date, section, source, url, tags,
 //! the related teasers and the body's links), written so that broadsheet's Markdown loader reads back the
 //! same story: the same id, metadata and blocks.
 
@@ -11,8 +11,9 @@ use crate::model::{Article, Block};
 /// The front matter, as TOML.
 #[derive(Serialize)]
 struct Front<'a> {
-    /// The story's id, so the note is the same story whatever its fields would make of one.
-    id: String,
+    /// The story's id, so the note is the same story whatever its fields would make of one. Named for
+    /// broadsheet, so an `id` another tool put in a note never takes a story's place.
+    broadsheet_id: String,
     title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     author: Option<&'a str>,
@@ -52,7 +53,7 @@ struct Linked<'a> {
 pub fn markdown(a: &Article) -> String {
     let h = &a.head;
     let front = Front {
-        id: h.id.to_string(),
+        broadsheet_id: h.id.to_string(),
         title: &h.title,
         author: h.byline.as_deref(),
         date: h.published.map(|d| d.to_rfc3339()),
@@ -98,10 +99,10 @@ pub fn markdown(a: &Article) -> String {
                 let _ = writeln!(out, "## {}", escape(t, false));
             }
             Block::Quote(t) => {
-                let _ = writeln!(out, "> {}", escape(t, false));
+                let _ = writeln!(out, "> {}", escape(t, true));
             }
             Block::ListItem(t) => {
-                let _ = writeln!(out, "- {}", escape(t, false));
+                let _ = writeln!(out, "- {}", escape(t, true));
             }
             Block::Preformatted(t) => {
                 let fence = "`".repeat(longest_run(t, '`').max(2) + 1);
@@ -112,10 +113,11 @@ pub fn markdown(a: &Article) -> String {
                     .as_deref()
                     .map(|c| format!("<small>{}</small>", html_escape(c)))
                     .unwrap_or_default();
+                // On one line: a blank line would end the HTML block early.
                 let _ = writeln!(
                     out,
                     "<figcaption>{}{credit}</figcaption>",
-                    html_escape(text)
+                    html_escape(&text.replace(['\n', '\r'], " "))
                 );
             }
         }
@@ -149,12 +151,13 @@ pub(super) fn html_escape(s: &str) -> String {
 }
 
 /// `text` on one line with every character Markdown would read as markup escaped, so it reads back as
-/// the same text. `paragraph` says it starts a line of its own, where a leading `-`, `+`, `=` or `1.`
-/// would begin a list or a heading.
+/// the same text. `paragraph` says it starts a block's text (a paragraph, or after `> ` or `- `), where a
+/// leading `-`, `+`, `=` or `1.` would begin a list or a heading.
 fn escape(text: &str, paragraph: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let one_line = text.replace(['\n', '\r'], " ");
-    let trimmed = one_line.trim();
+    // Only what Markdown itself strips: an ideographic space opening a paragraph is the text's own.
+    let trimmed = one_line.trim_matches([' ', '\t']);
     for (i, c) in trimmed.char_indices() {
         let markup = matches!(
             c,

@@ -350,8 +350,9 @@ fn assemble(
         related: related(fm),
         links: front_links(fm).into_iter().chain(links).collect(),
     };
-    // A note that names its story's id (as `show --format md` writes it) is that story.
-    article.head.id = field(fm, &["id"])
+    // A note that names its story's id (as `show --format md` writes it) is that story. The key is
+    // broadsheet's own, so an `id` another tool wrote never moves a note's id.
+    article.head.id = field(fm, &["broadsheet_id"])
         .as_deref()
         .and_then(ArticleId::parse)
         .unwrap_or_else(|| article.compute_id());

@@ -117,7 +117,10 @@ pub struct Loaded {
 /// 3: feeds that open with a comment, a processing instruction or a DOCTYPE are read as feeds (their
 /// entries, not one story of raw XML), and dates in zones off the whole hour keep their minutes (IST is
 /// +05:30, not +05:00). No story whose file reads the same moved its id.
-pub const EXTRACTOR_VERSION: u32 = 3;
+/// 4: a feed entry without a category has no section (its feed's title is its source, not a section), and
+/// Markdown notes give their `source`, their front matter's `links` and `<figcaption>` captions. Ids do
+/// not depend on any of them, so none moved.
+pub const EXTRACTOR_VERSION: u32 = 4;
 
 /// Reads and parses the file at `path`.
 ///

@@ -17,6 +17,9 @@ pub struct Facets {
     source_of: Vec<u32>,
     sections: Vec<String>,
     section_of: Vec<u32>,
+    /// Each name's number by its lowercase form, so a view finds its source or section at once.
+    source_keys: HashMap<String, u32>,
+    section_keys: HashMap<String, u32>,
 }
 
 /// Hands out one number per distinct name; names that differ only in case are one (the first spelling
@@ -98,6 +101,8 @@ impl Facets {
             source_of,
             sections: sections.names,
             section_of,
+            source_keys: sources.by_key,
+            section_keys: sections.by_key,
         }
     }
 
@@ -132,13 +137,13 @@ impl Facets {
     /// The number of the source called `name` (ignoring case).
     #[must_use]
     pub fn find_source(&self, name: &str) -> Option<u32> {
-        find(&self.sources, name)
+        self.source_keys.get(&name.to_lowercase()).copied()
     }
 
     /// The number of the section called `name` (ignoring case).
     #[must_use]
     pub fn find_section(&self, name: &str) -> Option<u32> {
-        find(&self.sections, name)
+        self.section_keys.get(&name.to_lowercase()).copied()
     }
 
     /// The distinct sources, by number.
@@ -162,14 +167,6 @@ impl Facets {
     pub fn sections_by_name(&self) -> impl Iterator<Item = &str> {
         by_name(&self.sections)
     }
-}
-
-fn find(names: &[String], name: &str) -> Option<u32> {
-    let key = name.to_lowercase();
-    names
-        .iter()
-        .position(|n| n.to_lowercase() == key)
-        .and_then(|i| u32::try_from(i).ok())
 }
 
 fn by_name(names: &[String]) -> impl Iterator<Item = &str> {

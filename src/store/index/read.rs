@@ -77,7 +77,8 @@ impl Db {
         self.conn
             .execute(
                 "UPDATE files SET extractor = -1
-                 WHERE (error LIKE 'too large:%' AND size <= ?1) OR (error IS NULL AND size > ?1)",
+                 WHERE (error LIKE 'too large:%' AND size <= ?1)
+                    OR ((error IS NULL OR error NOT LIKE 'too large:%') AND size > ?1)",
                 [limit],
             )
             .map(drop)
