@@ -671,3 +671,39 @@ fn the_watcher_sees_marks_written_by_another_connection() {
     assert_eq!(changed[0].0, id);
     assert_eq!(changed[0].1.read_at, Some(1_000));
 }
+
+#[test]
+fn the_pane_selection_stays_on_its_view_when_a_scan_adds_rows() {
+    let data = tempfile::tempdir().unwrap();
+    let root = mixed(data.path());
+    let mut r = mixed_reader(&root, Db::in_memory().unwrap(), 140, 40);
+    r.apply(Action::Views);
+    type_text(&mut r, "world");
+    r.apply(Action::DeleteToStart);
+    // Select "World" among the sections by moving to it.
+    let selected_text = |r: &Reader| {
+        let Mode::Overlay(o) = r.mode() else { panic!() };
+        let rows = o.pane().rows(r);
+        match &rows[o.pane().selected().unwrap()] {
+            Row::Choice { text, .. } | Row::Fold { text, .. } => text.clone(),
+            _ => String::new(),
+        }
+    };
+    while selected_text(&r) != "World" {
+        r.apply(Action::HistoryNext);
+    }
+    // A new folder sorts before every other source.
+    let mut added: Headline = r.list().all()[0].clone();
+    added.id = broadsheet::model::ArticleId(77);
+    added.format = broadsheet::model::Format::Markdown;
+    added.path = root.join("aardvark/a.md");
+    r.apply(Action::Indexed(ScanUpdate {
+        added: vec![added],
+        done: 1,
+        total: 1,
+        finished: true,
+        ..ScanUpdate::default()
+    }));
+    assert_eq!(count_of(&r, "aardvark"), "1/1");
+    assert_eq!(selected_text(&r), "World", "still on World");
+}

@@ -359,6 +359,14 @@ impl State {
         super::finding::want_snippets(self);
         if matches!(self.mode, Mode::Overlay(super::overlay::Overlay::Views(_))) {
             super::views::recount(self);
+            // Rows may have come or gone: the selection stays on the view it was on.
+            if let Mode::Overlay(overlay) = &self.mode {
+                let rows = overlay.pane().rows(self);
+                let visible = super::overlay::visible_rows(self.size.height);
+                if let Mode::Overlay(super::overlay::Overlay::Views(pane)) = &mut self.mode {
+                    super::overlay::OverlayPane::settle(pane, &rows, visible);
+                }
+            }
         }
     }
 

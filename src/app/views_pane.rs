@@ -18,6 +18,9 @@ pub struct ViewsPane {
     selected: usize,
     scroll: usize,
     folded: BTreeSet<Group>,
+    /// What the selected row stands for (a view's id, a group's number), so the selection stays on it
+    /// when a scan adds rows above it.
+    anchor: Option<String>,
 }
 
 /// Opens the views pane on the view shown, its counts made.
@@ -222,6 +225,8 @@ impl OverlayPane for ViewsPane {
 
     fn update(&mut self, action: &Action, rows: &[Row], visible: usize) -> Flow {
         let page = visible.saturating_sub(1).max(1);
+        // The selection moves (or the rows are filtered): `settle` anchors it again where it lands.
+        self.anchor = None;
         match action {
             Action::Insert(c) => {
                 self.filter.push(*c);
@@ -275,6 +280,17 @@ impl OverlayPane for ViewsPane {
     }
 
     fn settle(&mut self, rows: &[Row], visible: usize) {
+        // Rows came or went (a scan, counts): back to the row the selection stood on.
+        let value_at = |i: usize| match rows.get(i) {
+            Some(Row::Choice { value, .. } | Row::Fold { value, .. }) => Some(value.as_str()),
+            _ => None,
+        };
+        if let Some(anchor) = &self.anchor
+            && value_at(self.selected) != Some(anchor.as_str())
+            && let Some(i) = (0..rows.len()).find(|&i| value_at(i) == Some(anchor.as_str()))
+        {
+            self.selected = i;
+        }
         // On a row that can be chosen: the nearest one at or after the selection, else before it.
         if !rows.get(self.selected).is_some_and(Row::selectable) {
             let after = (self.selected..rows.len()).find(|&i| rows[i].selectable());
@@ -298,5 +314,6 @@ impl OverlayPane for ViewsPane {
             self.scroll = self.selected + 1 - visible;
         }
         self.scroll = self.scroll.min(rows.len().saturating_sub(visible));
+        self.anchor = value_at(self.selected).map(str::to_owned);
     }
 }
