@@ -363,6 +363,20 @@ fn list_takes_ids_too() {
         .collect();
     assert_eq!(ids.len(), 2);
     assert!(ids.contains(&a) && ids.contains(&b));
+    // search -p and views take ids as well.
+    let word = all[0]["title"]
+        .as_str()
+        .unwrap()
+        .split_whitespace()
+        .max_by_key(|w| w.len())
+        .unwrap()
+        .to_owned();
+    let out = common::broadsheet(&dir, &["search", "--json", "-p", a, &word]);
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
+    let out = common::broadsheet(&dir, &["views", "--json", a]);
+    let views: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(views[0]["total"], 1);
     let unknown = "0123456789abcdef0123456789abcdef";
     let out = common::broadsheet(&dir, &["list", unknown]);
     assert_eq!(out.status.code(), Some(1));

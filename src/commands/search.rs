@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::library::{listed, open_db};
+use super::library::open_db;
 use super::{USAGE, finish_output};
 use crate::model::{Headline, HeadlineJson};
 use crate::search::{self, Searched};
@@ -62,7 +62,7 @@ pub fn run(
         }
     };
     let mut opened = open_db(data_dir)?;
-    let mut listing = listed(&mut opened, paths)?;
+    let mut listing = super::views::listed_with_ids(&mut opened, paths)?;
     let headlines = std::mem::take(&mut listing.headlines);
     let warnings = std::mem::take(&mut listing.warnings);
     // The sample store is not on disk: it is indexed in memory.

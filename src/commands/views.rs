@@ -13,6 +13,7 @@ use super::library::{Listed, listed, open_db};
 use crate::model::{ArticleId, Headline};
 use crate::search::rank::{self, Matches};
 use crate::store::db::Db;
+use crate::store::db::Opened;
 use crate::store::marks::Mark;
 use crate::views::{Counts, Facets, Group, SavedSearch, Tally, ViewKey, all_views};
 
@@ -42,43 +43,7 @@ impl Library {
         configured: &[SavedSearch],
     ) -> anyhow::Result<(Self, Db)> {
         let mut opened = open_db(data_dir)?;
-        let (ids, paths) = split_ids(paths);
-        let mut listing = if ids.is_empty() {
-            listed(&mut opened, &paths)?
-        } else {
-            // Ids name stories: their files are listed with the paths given, and only those stories
-            // of them (the sample store's, for an id only it has).
-            let mut files = paths.clone();
-            let mut in_samples = false;
-            for id in &ids {
-                let found = opened.db.files_of(*id)?;
-                if found.is_empty() {
-                    in_samples = true;
-                }
-                files.extend(found);
-            }
-            let mut listing = if in_samples && paths.is_empty() && files.is_empty() {
-                listed(&mut opened, &[])?
-            } else {
-                listed(&mut opened, &files)?
-            };
-            let under_paths = |h: &Headline| {
-                paths
-                    .iter()
-                    .any(|p| std::fs::canonicalize(p).is_ok_and(|abs| h.path.starts_with(abs)))
-            };
-            listing
-                .headlines
-                .retain(|h| ids.contains(&h.id) || under_paths(h));
-            for id in &ids {
-                if !listing.headlines.iter().any(|h| h.id == *id) {
-                    anyhow::bail!(
-                        "no stored story has the id {id} (broadsheet list --json gives ids)"
-                    );
-                }
-            }
-            listing
-        };
+        let mut listing = listed_with_ids(&mut opened, paths)?;
         listing.headlines.shrink_to_fit();
         let roots: Vec<PathBuf> = if listing.sample.is_some() {
             vec![PathBuf::from(crate::samples::SAMPLE_DIR)]
@@ -191,6 +156,43 @@ impl Library {
             self.mark(hs[i].id).read_at.is_some()
         });
     }
+}
+
+/// The stories under `paths` as `listed` gives them, where a name that is a story id (not a file or
+/// folder) lists that story: its files are found through the index (or it is the sample store's).
+///
+/// # Errors
+/// When the database cannot be read or written, or an id names no stored story.
+pub fn listed_with_ids(opened: &mut Opened, paths: &[PathBuf]) -> anyhow::Result<Listed> {
+    let (ids, paths) = split_ids(paths);
+    if ids.is_empty() {
+        return listed(opened, &paths);
+    }
+    // Ids name stories: their files are listed with the paths given, and only those stories of them
+    // (the sample store's, for an id only it has).
+    let mut files = paths.clone();
+    for id in &ids {
+        files.extend(opened.db.files_of(*id)?);
+    }
+    let mut listing = if files.is_empty() {
+        listed(opened, &[])?
+    } else {
+        listed(opened, &files)?
+    };
+    let absolute: Vec<PathBuf> = paths
+        .iter()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
+    let under_paths = |h: &Headline| absolute.iter().any(|abs| h.path.starts_with(abs));
+    listing
+        .headlines
+        .retain(|h| ids.contains(&h.id) || under_paths(h));
+    for id in &ids {
+        if !listing.headlines.iter().any(|h| h.id == *id) {
+            anyhow::bail!("no stored story has the id {id} (broadsheet list --json gives ids)");
+        }
+    }
+    Ok(listing)
 }
 
 /// The names that are story ids (not files or folders that exist), and the paths.
