@@ -65,9 +65,21 @@ fn name(node: &NodeRef<'_>) -> String {
 /// (the page's address) when there is one, and dropped otherwise.
 #[must_use]
 pub fn from_html(html: &str, base: Option<&str>) -> (Vec<Block>, Vec<Link>) {
+    walk(html, base, false)
+}
+
+/// [`from_html`] for the article Readability found in a saved page: paragraphs that are mostly a link
+/// ("Related: …", "Also read: …", a promo that is one link) are teasers for other pages and left out.
+#[must_use]
+pub fn from_page_html(html: &str, base: Option<&str>) -> (Vec<Block>, Vec<Link>) {
+    walk(html, base, true)
+}
+
+fn walk(html: &str, base: Option<&str>, drop_teasers: bool) -> (Vec<Block>, Vec<Link>) {
     let doc = Document::from(html);
     let mut out = Walker {
         base: base.and_then(|b| url::Url::parse(b).ok()),
+        drop_teasers,
         ..Walker::default()
     };
     let root = doc.select("body");
@@ -112,6 +124,59 @@ struct Walker {
     links: Vec<Link>,
     /// Inline text met outside any block element, waiting to become a paragraph.
     loose: String,
+    /// Whether paragraphs that are mostly link text are left out (saved pages, not feed entries).
+    drop_teasers: bool,
+}
+
+/// A paragraph whose text is at least this share link text is a teaser for another page ("Related: …"
+/// leaves only its label outside the link). Prose that cites a source links a few words, far below it.
+const TEASER_LINK_SHARE: f64 = 0.8;
+
+/// Class and id fragments of text shown only to screen readers ("Media caption", "Image source"): read
+/// aloud, never seen, and run into the visible text beside them.
+const SCREEN_READER_ONLY: &[&str] = &[
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader",
+    "screenreader",
+    "off-screen",
+    "offscreen",
+    "a11y-hidden",
+];
+
+/// Whether `node` is text for screen readers only.
+fn screen_reader_only(node: &NodeRef<'_>) -> bool {
+    // Most elements carry no class or id, and most names hold no such fragment: no text is copied.
+    let marked = |v: &str| {
+        v.as_bytes().windows(6).any(|w| {
+            w.eq_ignore_ascii_case(b"sr-onl")
+                || w.eq_ignore_ascii_case(b"visual")
+                || w.eq_ignore_ascii_case(b"screen")
+                || w.eq_ignore_ascii_case(b"-scree")
+                || w.eq_ignore_ascii_case(b"offscr")
+                || w.eq_ignore_ascii_case(b"y-hidd")
+        }) && {
+            let v = v.to_ascii_lowercase();
+            SCREEN_READER_ONLY.iter().any(|m| v.contains(m))
+        }
+    };
+    node.attr("class").is_some_and(|v| marked(&v)) || node.attr("id").is_some_and(|v| marked(&v))
+}
+
+/// The share of `node`'s visible text that is inside links.
+fn link_share(node: &NodeRef<'_>, text_len: usize) -> f64 {
+    if text_len == 0 {
+        return 0.0;
+    }
+    let linked: usize = node
+        .descendants_it()
+        .filter(|d| d.is_element() && name(d) == "a")
+        .map(|a| squeeze(&visible_text(&a)).chars().count())
+        .sum();
+    #[allow(clippy::cast_precision_loss)]
+    let share = linked as f64 / text_len as f64;
+    share
 }
 
 impl Walker {
@@ -184,13 +249,21 @@ impl Walker {
         if !node.is_element() {
             return;
         }
-        if node.has_attr("hidden") {
+        if node.has_attr("hidden") || screen_reader_only(node) {
             return;
         }
         let tag = name(node);
         match tag.as_str() {
             t if SKIPPED.contains(&t) => {}
             "br" => self.loose.push(' '),
+            "p" if self.drop_teasers && !has_block_child(node) => {
+                let text = squeeze(&visible_text(node));
+                if link_share(node, text.chars().count()) >= TEASER_LINK_SHARE {
+                    self.flush();
+                } else {
+                    self.push_text(node, Block::Paragraph);
+                }
+            }
             "p" | "dt" | "dd" | "address" | "summary" if !has_block_child(node) => {
                 self.push_text(node, Block::Paragraph);
             }
@@ -198,7 +271,8 @@ impl Walker {
             "li" if !has_block_child(node) => self.push_text(node, Block::ListItem),
             "pre" => {
                 self.flush();
-                let text = node.text().trim_end().to_owned();
+                // Lines broken with <br> keep their breaks (node.text() would run them together).
+                let text = preformatted_text(node).trim_end().to_owned();
                 if !text.trim().is_empty() {
                     self.blocks.push(Block::Preformatted(text));
                 }
@@ -299,6 +373,25 @@ impl Walker {
     }
 }
 
+/// The text of a `pre` element, a `<br>` as a line break, a block inside it (Readability turns `<br><br>`
+/// into a paragraph) on a line of its own.
+fn preformatted_text(node: &NodeRef<'_>) -> String {
+    let mut out = String::new();
+    for d in node.descendants_it() {
+        if d.is_text() {
+            out.push_str(&d.text());
+        } else if d.is_element() {
+            let n = name(&d);
+            if n == "br"
+                || (BLOCKS.contains(&n.as_str()) && !out.is_empty() && !out.ends_with('\n'))
+            {
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
 /// Whether `node` holds block elements (so it is not one paragraph).
 fn has_block_child(node: &NodeRef<'_>) -> bool {
     node.descendants_it()
@@ -328,7 +421,7 @@ fn visible_text(node: &NodeRef<'_>) -> String {
             out.push_str(&d.text());
         } else if d.is_element() {
             let n = name(&d);
-            if SKIPPED.contains(&n.as_str()) || d.has_attr("hidden") {
+            if SKIPPED.contains(&n.as_str()) || d.has_attr("hidden") || screen_reader_only(&d) {
                 continue;
             }
             if n == "br" {

@@ -4,6 +4,8 @@
 use dom_query::{Document, NodeRef};
 
 use crate::model::Block;
+
+pub use super::furniture::drop_furniture;
 use crate::text::fold::fold;
 
 /// The longest `articleBody` in the page's JSON-LD data (inside `@graph` and lists too).
@@ -81,52 +83,6 @@ pub fn prefer_json_ld(body: &mut Vec<Block>, data: &str) {
     if words(&data_blocks) > 2 * words(body).max(25) {
         *body = data_blocks;
     }
-}
-
-/// Lines that pages print around a story's text and that are never part of it.
-const BOILERPLATE: &[&str] = &[
-    "share",
-    "share this",
-    "share this article",
-    "share on facebook",
-    "share on twitter",
-    "tweet",
-    "copy link",
-    "link copied",
-    "email",
-    "print",
-    "advertisement",
-    "ad",
-    "sponsored",
-    "read more",
-    "show more",
-    "continue reading",
-    "sign up",
-    "subscribe",
-    "follow us",
-    "comments",
-    "related",
-    "related articles",
-    "more on this story",
-    "listen",
-    "listen to this article",
-    "save",
-    "bookmark",
-];
-
-/// Drops blocks that are page furniture (share buttons, "Advertisement", a repeat of the byline or date).
-pub fn drop_furniture(body: &mut Vec<Block>, byline: Option<&str>) {
-    let byline = byline.map(fold);
-    body.retain(|b| {
-        let t = fold(b.text());
-        let t = t.trim_end_matches([':', '.', ' ']);
-        let is_byline = byline.as_ref().is_some_and(|by| {
-            t == by.as_str() || t.strip_prefix("by ").is_some_and(|r| r == by.as_str())
-        });
-        !(BOILERPLATE.contains(&t)
-            || is_byline
-            || (t.len() < 40 && super::dateline::parse_date(t).is_some()))
-    });
 }
 
 /// Whether `node` is hidden until a script shows it: a `hidden` attribute or an inline `display: none` /

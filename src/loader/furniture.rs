@@ -1,0 +1,503 @@
+//! Page furniture in the body of a saved page: the lines news sites print around a story (share rows,
+//! reading times, copyright lines, date labels, author bios, ornaments, layout class names) and the photo
+//! credits printed as paragraphs. Every phrase list and threshold of these rules lives here.
+
+use crate::model::Block;
+use crate::text::fold::fold;
+
+/// Lines that pages print around a story's text and that are never part of it (folded, without a
+/// trailing colon or full stop).
+const BOILERPLATE: &[&str] = &[
+    "share",
+    "share this",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "copy link",
+    "link copied",
+    "email",
+    "print",
+    "advertisement",
+    "advertisement. scroll to continue reading",
+    "scroll to continue reading",
+    "story continues below advertisement",
+    "skip advertisement",
+    "ad",
+    "sponsored",
+    "read more",
+    "show more",
+    "continue reading",
+    "sign up",
+    "subscribe",
+    "follow us",
+    "follow author",
+    "follow",
+    "comments",
+    "related",
+    "related articles",
+    "more on this story",
+    "listen",
+    "listen to this article",
+    "save",
+    "bookmark",
+    "trending",
+    "trending articles",
+    "trending now",
+    "most popular",
+    "most read",
+    "show caption",
+    "hide caption",
+    "video ad feedback",
+    "next article",
+    "previous article",
+    "jump to",
+    "view all articles by this author",
+];
+
+/// Words of a row of share buttons ("Facebook Twitter Email", "SMS Facebook Twitter Email"): a line made
+/// only of these is the row, not prose.
+const SHARE_WORDS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "email",
+    "e-mail",
+    "mail",
+    "sms",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "telegram",
+    "flipboard",
+    "messenger",
+    "tumblr",
+    "threads",
+    "bluesky",
+    "share",
+    "print",
+    "copy",
+    "link",
+    "comment",
+    "comments",
+];
+
+/// Phrases that mark a copyright line, in the languages pages come in.
+const RIGHTS_RESERVED: &[&str] = &[
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+    "todos os direitos reservados",
+    "alle rechten voorbehouden",
+];
+
+/// A copyright line is short: a paragraph of prose that mentions copyright is longer than this.
+const COPYRIGHT_MAX_WORDS: usize = 40;
+
+/// Labels that open a date line ("Published 6 hours ago", "Updated: January 16, 2020").
+const DATE_LABELS: &[&str] = &[
+    "published on",
+    "published",
+    "updated on",
+    "updated",
+    "last updated",
+    "posted on",
+    "posted",
+    "submitted on",
+    "submitted",
+    "on",
+];
+
+/// Units of a relative time ("6 hours ago").
+const TIME_UNITS: &[&str] = &[
+    "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr",
+    "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years",
+];
+
+/// A date line is short; longer lines that open with "Published" are sentences.
+const DATE_LINE_MAX_CHARS: usize = 60;
+
+/// A line of layout class names has at most this many names (a leak of markup, not a list).
+const CLASS_LINE_MAX_NAMES: usize = 8;
+
+/// An author's bio is looked for among this many blocks at the top of the body, where author cards
+/// sit under the byline. (Bios at the bottom are left: as often they are the page's own signature, kept
+/// by Readability and by readers, as a box of furniture.)
+const BIO_LEADING_BLOCKS: usize = 3;
+
+/// A bio or contact note is a few sentences; a longer paragraph that names the author is the story.
+const BIO_MAX_WORDS: usize = 80;
+
+/// Labels that open a photo credit printed as a paragraph ("Image: Jo Bloggs / Agency").
+const CREDIT_LABELS: &[&str] = &[
+    "image:",
+    "images:",
+    "photo:",
+    "photos:",
+    "photo by",
+    "photograph:",
+    "picture:",
+    "credit:",
+    "credit…",
+    "credit...",
+    "foto:",
+    "bild:",
+    "crédit photo:",
+];
+
+/// A credit line is short: a longer paragraph opening with "Photo:" describes the picture in prose.
+const CREDIT_MAX_WORDS: usize = 12;
+
+/// Whether a block's text is page furniture. `t` is folded, without a trailing colon or full stop.
+fn is_furniture_line(t: &str) -> bool {
+    BOILERPLATE.contains(&t)
+        || is_ornament(t)
+        || is_reading_time(t)
+        || is_share_row(t)
+        || is_copyright(t)
+        || is_date_line(t)
+        || is_class_names(t)
+}
+
+/// "4 min read", "12 minute read", "reading time: 3 minutes".
+fn is_reading_time(t: &str) -> bool {
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || c == ':')
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words.as_slice() {
+        [n, unit, "read" | "reading" | "listen"] | ["reading", "time", n, unit] => {
+            n.chars().all(|c| c.is_ascii_digit())
+                && matches!(*unit, "min" | "mins" | "minute" | "minutes")
+        }
+        _ => false,
+    }
+}
+
+/// A row of share buttons: only the names of networks and share verbs.
+fn is_share_row(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    // One network's name alone may be a word of the story (a list of platforms, a caption).
+    words.len() >= SHARE_ROW_MIN_WORDS && words.iter().all(|w| SHARE_WORDS.contains(w))
+}
+
+/// A share row names at least two networks or verbs.
+const SHARE_ROW_MIN_WORDS: usize = 2;
+
+/// An ornament between sections ("• • •", "* * *"): no letter or digit. Underscores are left: a rule of
+/// them marks a break the story's own text draws.
+fn is_ornament(t: &str) -> bool {
+    !t.chars().any(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// "© Thomson Reuters 2020", "Copyright © 2025 WABC-TV. All Rights Reserved.", "… Alle Rechte vorbehalten."
+fn is_copyright(t: &str) -> bool {
+    if t.split_whitespace().count() > COPYRIGHT_MAX_WORDS {
+        return false;
+    }
+    let opens = t.starts_with('©')
+        || t.starts_with("(c) ")
+        || t.strip_prefix("copyright ").is_some_and(|rest| {
+            rest.starts_with(['©', '(']) || rest.starts_with(|c: char| c.is_ascii_digit())
+        });
+    opens
+        || (t.contains('©') && RIGHTS_RESERVED.iter().any(|p| t.contains(p)))
+        || RIGHTS_RESERVED.iter().any(|p| t.ends_with(p))
+}
+
+/// A line that is only a date, perhaps after a label: "Published 6 hours ago", "Updated: January 16, 2020",
+/// "Submitted on Mon, 2019-01-21 13:49", "on December 18, 2025".
+fn is_date_line(t: &str) -> bool {
+    if t.len() > DATE_LINE_MAX_CHARS {
+        return false;
+    }
+    let mut rest = t;
+    if let Some(after) = DATE_LABELS.iter().find_map(|l| {
+        rest.strip_prefix(l)
+            .filter(|r| r.starts_with([' ', ':']))
+            .map(|r| r.trim_start_matches([' ', ':']))
+    }) {
+        rest = after;
+    }
+    if super::dateline::parse_date(rest).is_some() {
+        return true;
+    }
+    // "6 hours ago", "an hour ago"
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    matches!(words.as_slice(), [n, unit, "ago"]
+        if (n.chars().all(|c| c.is_ascii_digit()) || matches!(*n, "a" | "an"))
+            && TIME_UNITS.contains(unit))
+}
+
+/// Layout class names leaked into the text ("article-body__content paragraph-wrapper"): every word a
+/// name joined with `-` or `_`, at least two of them or one with a doubled joiner.
+fn is_class_names(t: &str) -> bool {
+    let names: Vec<&str> = t.split_whitespace().collect();
+    let class_like = |w: &&str| {
+        w.contains(['-', '_'])
+            && w.split(['-', '_'])
+                .all(|p| p.chars().all(|c| c.is_ascii_alphanumeric()))
+            && w.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+    };
+    !names.is_empty()
+        && names.len() <= CLASS_LINE_MAX_NAMES
+        && names.iter().all(class_like)
+        && (names.len() >= 2 || names[0].contains("__") || names[0].contains("--"))
+}
+
+/// The author's names to look for: the byline without "By", each author of "A and B, Site", and the
+/// first name alone ("Anurag is an experienced journalist…").
+fn author_names(byline: &str) -> Vec<String> {
+    let folded = fold(byline);
+    let unlabelled = BYLINE_LABELS
+        .iter()
+        .find_map(|l| folded.strip_prefix(l))
+        .unwrap_or(&folded);
+    let mut names = Vec::new();
+    for author in unlabelled
+        .split([',', '|', '('])
+        .next()
+        .unwrap_or_default()
+        .split(" and ")
+        .map(str::trim)
+    {
+        if author.split_whitespace().count() < 2 {
+            continue;
+        }
+        names.push(author.to_owned());
+        if let Some(first) = author.split_whitespace().next()
+            && first.chars().count() >= 3
+        {
+            names.push(first.to_owned());
+        }
+    }
+    names
+}
+
+/// Labels a byline may keep before the names ("Posted by Android Developers").
+const BYLINE_LABELS: &[&str] = &["posted by ", "written by ", "words by ", "by "];
+
+/// The words after a name that make a sentence a bio ("Anurag is…", "Jared Newman has been…", "Jean-Luc
+/// started…"), in the languages pages come in. A story that opens with its author's name goes on
+/// otherwise ("Ana Ruiz said…" is reporting).
+const BIO_VERBS: &[&str] = &[
+    "is", "has", "was", "covers", "writes", "joined", "started", "ist", "schreibt", "est", "écrit",
+    "es", "escribe", "è", "é",
+];
+
+/// Whether `t` (folded) opens with one of `names` and a verb of a bio ("jared newman has been…").
+fn opens_with_name(t: &str, names: &[String]) -> bool {
+    names.iter().any(|n| {
+        t.strip_prefix(n.as_str())
+            .and_then(|rest| rest.strip_prefix(' '))
+            .and_then(|rest| rest.split_whitespace().next())
+            .is_some_and(|verb| BIO_VERBS.contains(&verb))
+    })
+}
+
+/// Drops the author's bio printed at the top of the body: a paragraph among the first ones that opens
+/// with the author's name ("Anurag is an experienced journalist…").
+fn drop_author_bio(body: &mut Vec<Block>, byline: &str) {
+    let names = author_names(byline);
+    if names.is_empty() {
+        return;
+    }
+    let mut index = 0;
+    body.retain(|b| {
+        let at = index;
+        index += 1;
+        let Block::Paragraph(text) = b else {
+            return true;
+        };
+        at >= BIO_LEADING_BLOCKS
+            || text.split_whitespace().count() > BIO_MAX_WORDS
+            || !opens_with_name(&fold(text), &names)
+    });
+}
+
+/// A paragraph that is only a photo credit ("Image: Jo Bloggs / Agency", "Credit...Name/Agency") or a
+/// caption that ends in one ("Guests at the bar. | Photo by Jo Bloggs") becomes a caption block.
+fn as_caption(block: &Block) -> Option<Block> {
+    let (text, credit_only_so_far) = match block {
+        Block::Paragraph(t) => (t.as_str(), false),
+        Block::Caption { text, credit: None } => (text.as_str(), true),
+        _ => return None,
+    };
+    let lower = text.to_lowercase();
+    if let Some(label) = CREDIT_LABELS.iter().find(|l| lower.starts_with(*l))
+        && text.split_whitespace().count() <= CREDIT_MAX_WORDS
+    {
+        let credit = text[label.len()..]
+            .trim_start_matches(['.', '…', ':', ' '])
+            .trim();
+        return Some(Block::Caption {
+            text: String::new(),
+            credit: (!credit.is_empty()).then(|| credit.to_owned()),
+        });
+    }
+    if credit_only_so_far {
+        return None;
+    }
+    // "… | Photo by Jo Bloggs", "…2023.Photograph: Jo Bloggs/Agency"
+    for marker in [
+        " | photo by ",
+        " | photo: ",
+        "photograph: ",
+        " | image: ",
+        " | credit: ",
+    ] {
+        if let Some(at) = lower.rfind(marker)
+            && text.get(at..).is_some()
+            && text[at + marker.len()..].split_whitespace().count() <= CREDIT_MAX_WORDS / 2
+        {
+            let credit = text[at..].trim_start_matches([' ', '|']).trim();
+            let caption = text[..at].trim();
+            return Some(Block::Caption {
+                text: caption.to_owned(),
+                credit: Some(credit.to_owned()),
+            });
+        }
+    }
+    None
+}
+
+/// Joins a drop cap set apart as its own paragraph to the paragraph it opens ("T" + "urkey, Poland…").
+fn join_drop_caps(body: &mut Vec<Block>) {
+    let mut i = 0;
+    while i + 1 < body.len() {
+        let is_cap = matches!(&body[i], Block::Paragraph(t)
+            if t.chars().count() == 1 && t.chars().all(char::is_alphabetic));
+        let continues = matches!(&body[i + 1], Block::Paragraph(t)
+            if t.starts_with(|c: char| c.is_lowercase()));
+        if is_cap && continues {
+            let cap = body.remove(i);
+            if let Block::Paragraph(rest) = &mut body[i] {
+                rest.insert_str(0, cap.text());
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Drops blocks that are page furniture (share buttons, "Advertisement", reading times, copyright lines,
+/// date lines, a repeat of the byline, the author's bio), turns credits printed as paragraphs into
+/// captions, and joins drop caps to their paragraphs.
+pub fn drop_furniture(body: &mut Vec<Block>, byline: Option<&str>) {
+    join_drop_caps(body);
+    let folded_byline = byline.map(fold);
+    body.retain(|b| {
+        if matches!(b, Block::Caption { .. } | Block::Preformatted(_)) {
+            return true;
+        }
+        let t = fold(b.text());
+        let t = t.trim_end_matches([':', '.', ' ']);
+        let is_byline = folded_byline.as_ref().is_some_and(|by| {
+            t == by.as_str() || t.strip_prefix("by ").is_some_and(|r| r == by.as_str())
+        });
+        !(is_byline || is_furniture_line(t))
+    });
+    for block in body.iter_mut() {
+        if let Some(caption) = as_caption(block) {
+            *block = caption;
+        }
+    }
+    if let Some(by) = byline {
+        drop_author_bio(body, by);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept(lines: &[&str]) -> Vec<String> {
+        let mut body: Vec<Block> = lines
+            .iter()
+            .map(|l| Block::Paragraph((*l).into()))
+            .collect();
+        drop_furniture(&mut body, None);
+        body.iter()
+            .filter(|b| matches!(b, Block::Paragraph(_)))
+            .map(|b| b.text().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn furniture_lines_go() {
+        let gone = [
+            "4 Min Read",
+            "Reading time: 3 minutes",
+            "• • •",
+            "Trending Articles",
+            "Facebook Twitter Email",
+            "© Harbour Press Agency 2026",
+            "Copyright © 2026 Velmar Tide. All Rights Reserved.",
+            "Velmar Tide GmbH – Alle Rechte vorbehalten",
+            "Published 6 hours ago",
+            "Updated: January 16, 2020",
+            "on December 18, 2025",
+            "article-body__content paragraph-wrapper",
+        ];
+        assert_eq!(kept(&gone), Vec::<String>::new());
+        let prose = [
+            "Copyright holders met on Tuesday to discuss the new rules.",
+            "Published in 1902, the survey mapped every well in the valley.",
+            "Share prices rose by four per cent.",
+            "A well-known face returned to the council.",
+        ];
+        assert_eq!(kept(&prose), prose);
+    }
+
+    #[test]
+    fn credits_become_captions_and_drop_caps_join() {
+        let mut body = vec![
+            Block::Paragraph("T".into()),
+            Block::Paragraph("he harbour wall held through the night.".into()),
+            Block::Caption {
+                text: "Credit...Ana Ruiz/Harbour Press".into(),
+                credit: None,
+            },
+            Block::Paragraph("Workers on the wall. | Photo by Ana Ruiz".into()),
+        ];
+        drop_furniture(&mut body, None);
+        assert_eq!(
+            body,
+            vec![
+                Block::Paragraph("The harbour wall held through the night.".into()),
+                Block::Caption {
+                    text: String::new(),
+                    credit: Some("Ana Ruiz/Harbour Press".into())
+                },
+                Block::Caption {
+                    text: "Workers on the wall.".into(),
+                    credit: Some("Photo by Ana Ruiz".into())
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn an_author_bio_above_the_story_goes() {
+        let story =
+            "The council met on Tuesday and voted to rebuild the harbour wall before winter.";
+        let mut body = vec![
+            Block::Paragraph("Ana is a reporter who has covered the coast for ten years.".into()),
+            Block::Paragraph(story.into()),
+            Block::Paragraph("Ana Ruiz said the vote surprised nobody in the old quarter.".into()),
+            Block::Paragraph(story.into()),
+            Block::Paragraph("Ana Ruiz covers the coast for the Velmar Tide.".into()),
+        ];
+        drop_furniture(&mut body, Some("By Ana Ruiz, Velmar Tide"));
+        assert_eq!(body.len(), 4, "{body:?}");
+        assert!(body[1].text().starts_with("Ana Ruiz said"), "{body:?}");
+        // A byline with its label does not make the label a name.
+        let mut body = vec![Block::Paragraph(
+            "Posted by Ana Ruiz on the harbour desk".into(),
+        )];
+        drop_furniture(&mut body, Some("Posted by Velmar Tide"));
+        assert_eq!(body.len(), 1);
+    }
+}
