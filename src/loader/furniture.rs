@@ -53,6 +53,10 @@ const BOILERPLATE: &[&str] = &[
     "previous article",
     "jump to",
     "view all articles by this author",
+    "read next",
+    "up next",
+    "阅读下一篇",
+    "下一篇",
 ];
 
 /// Words of a row of share buttons ("Facebook Twitter Email", "SMS Facebook Twitter Email"): a line made
@@ -151,6 +155,85 @@ const CREDIT_LABELS: &[&str] = &[
 /// A credit line is short: a longer paragraph opening with "Photo:" describes the picture in prose.
 const CREDIT_MAX_WORDS: usize = 12;
 
+/// Phrases of the calls to act that pages set in a story (sign-up forms and their fine print, paywall
+/// notices, appeals for money), folded. A story quotes them rarely, and then in a longer paragraph.
+const CALLS_TO_ACT: &[&str] = &[
+    "by signing up, you agree",
+    "by signing up you agree",
+    "by subscribing, you agree",
+    "by subscribing you agree",
+    "by clicking submit",
+    "by submitting your",
+    "by entering your email",
+    "sign up for our free",
+    "sign up now",
+    "subscribe to our newsletter",
+    "subscribe now",
+    "already have an account?",
+    "already a subscriber?",
+    "to read the rest of this story",
+    "to continue reading",
+    "unlock this article",
+    "this article is exclusive to",
+    "consider supporting our",
+    "consider pitching in",
+    "please consider supporting",
+    "support our journalism",
+    "support our mission",
+    "fill out the form below",
+    "republish our articles",
+    "republish this article",
+    "donate via",
+    "become a patron",
+];
+
+/// A call to act is a line or two; a paragraph longer than this that holds such a phrase is the story.
+const CALL_TO_ACT_MAX_WORDS: usize = 60;
+
+/// A sign-up form's fine print, a paywall notice, an appeal for money.
+fn is_call_to_act(t: &str) -> bool {
+    t.split_whitespace().count() <= CALL_TO_ACT_MAX_WORDS
+        && CALLS_TO_ACT.iter().any(|p| t.contains(p))
+}
+
+/// Hosts of the social networks a "follow us" line points at.
+const SOCIAL_HOSTS: &[&str] = &[
+    "facebook.com",
+    "fb.me",
+    "twitter.com",
+    "x.com",
+    "instagram.com",
+    "youtube.com",
+    "tiktok.com",
+    "line.me",
+    "t.me",
+    "linkedin.com",
+    "threads.net",
+    "bsky.app",
+];
+
+/// A "follow us" line names at least this many networks' addresses.
+const FOLLOW_LINE_MIN_LINKS: usize = 2;
+
+/// A "follow us" line is short; a paragraph that cites two posts is longer than this.
+const FOLLOW_LINE_MAX_WORDS: usize = 30;
+
+/// "Follow us on Facebook https://fb.me/x Twitter https://twitter.com/x": the page's accounts.
+fn is_follow_line(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() <= FOLLOW_LINE_MAX_WORDS
+        && words
+            .iter()
+            .filter(|w| {
+                w.starts_with("http")
+                    && SOCIAL_HOSTS
+                        .iter()
+                        .any(|h| w.contains(&format!("://{h}/")) || w.contains(&format!(".{h}/")))
+            })
+            .count()
+            >= FOLLOW_LINE_MIN_LINKS
+}
+
 /// Whether a block's text is page furniture. `t` is folded, without a trailing colon or full stop.
 fn is_furniture_line(t: &str) -> bool {
     BOILERPLATE.contains(&t)
@@ -160,6 +243,8 @@ fn is_furniture_line(t: &str) -> bool {
         || is_copyright(t)
         || is_date_line(t)
         || is_class_names(t)
+        || is_call_to_act(t)
+        || is_follow_line(t)
 }
 
 /// "4 min read", "12 minute read", "reading time: 3 minutes".
@@ -222,7 +307,15 @@ fn is_date_line(t: &str) -> bool {
     }) {
         rest = after;
     }
-    if super::dateline::parse_date(rest).is_some() {
+    // A weekday before a date the formats do not name it with ("Mon, 2019-01-21 13:49").
+    let without_weekday = rest
+        .split_once(", ")
+        .filter(|(day, _)| WEEKDAYS.contains(day))
+        .map_or(rest, |(_, date)| date);
+    if super::dateline::parse_date(rest).is_some()
+        || super::dateline::parse_date(without_weekday).is_some()
+        || opens_with_cjk_date(rest)
+    {
         return true;
     }
     // "6 hours ago", "an hour ago"
@@ -230,6 +323,25 @@ fn is_date_line(t: &str) -> bool {
     matches!(words.as_slice(), [n, unit, "ago"]
         if (n.chars().all(|c| c.is_ascii_digit()) || matches!(*n, "a" | "an"))
             && TIME_UNITS.contains(unit))
+}
+
+/// Weekday abbreviations that open a date.
+const WEEKDAYS: &[&str] = &["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// A line that opens with a date written the Chinese and Japanese way ("2018年6月18日 10:01 発信地：…"):
+/// the date, perhaps a time and place, and no sentence (no full stop).
+fn opens_with_cjk_date(t: &str) -> bool {
+    let mut rest = t;
+    for unit in ['年', '月', '日'] {
+        let Some((digits, after)) = rest.split_once(unit) else {
+            return false;
+        };
+        if digits.is_empty() || digits.len() > 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        rest = after;
+    }
+    !t.contains('。')
 }
 
 /// Layout class names leaked into the text ("article-body__content paragraph-wrapper"): every word a
@@ -348,13 +460,20 @@ fn as_caption(block: &Block) -> Option<Block> {
         "photograph: ",
         " | image: ",
         " | credit: ",
+        ". photo: ",
+        ". photo : ",
     ] {
-        if let Some(at) = lower.rfind(marker)
-            && text.get(at..).is_some()
+        // Offsets in `lower` are offsets in `text` only when lower-casing kept every length.
+        if lower.len() == text.len()
+            && let Some(at) = lower.rfind(marker)
+            && text.is_char_boundary(at)
+            && text.is_char_boundary(at + marker.len())
             && text[at + marker.len()..].split_whitespace().count() <= CREDIT_MAX_WORDS / 2
         {
-            let credit = text[at..].trim_start_matches([' ', '|']).trim();
-            let caption = text[..at].trim();
+            // A full stop before the credit ends the caption.
+            let cut = if marker.starts_with('.') { at + 1 } else { at };
+            let credit = text[cut..].trim_start_matches([' ', '|']).trim();
+            let caption = text[..cut].trim();
             return Some(Block::Caption {
                 text: caption.to_owned(),
                 credit: Some(credit.to_owned()),
@@ -362,6 +481,23 @@ fn as_caption(block: &Block) -> Option<Block> {
         }
     }
     None
+}
+
+/// A byline line is short: "By" and a name, perhaps the author's title and employer.
+const BYLINE_LINE_MAX_WORDS: usize = 20;
+
+/// The byline printed again with more than the page's metadata gives ("By Ana Ruiz, harbour reporter,
+/// Velmar Tide"): "by" and an author's full name open a short line.
+fn is_byline_line(t: &str, names: &[String]) -> bool {
+    t.split_whitespace().count() <= BYLINE_LINE_MAX_WORDS
+        && t.strip_prefix("by ").is_some_and(|rest| {
+            names.iter().any(|n| {
+                n.contains(' ')
+                    && rest
+                        .strip_prefix(n.as_str())
+                        .is_some_and(|after| after.is_empty() || after.starts_with([' ', ',']))
+            })
+        })
 }
 
 /// Joins a drop cap set apart as its own paragraph to the paragraph it opens ("T" + "urkey, Poland…").
@@ -388,6 +524,7 @@ fn join_drop_caps(body: &mut Vec<Block>) {
 pub fn drop_furniture(body: &mut Vec<Block>, byline: Option<&str>) {
     join_drop_caps(body);
     let folded_byline = byline.map(fold);
+    let names = byline.map(author_names).unwrap_or_default();
     body.retain(|b| {
         if matches!(b, Block::Caption { .. } | Block::Preformatted(_)) {
             return true;
@@ -396,7 +533,7 @@ pub fn drop_furniture(body: &mut Vec<Block>, byline: Option<&str>) {
         let t = t.trim_end_matches([':', '.', ' ']);
         let is_byline = folded_byline.as_ref().is_some_and(|by| {
             t == by.as_str() || t.strip_prefix("by ").is_some_and(|r| r == by.as_str())
-        });
+        }) || is_byline_line(t, &names);
         !(is_byline || is_furniture_line(t))
     });
     for block in body.iter_mut() {
@@ -440,6 +577,11 @@ mod tests {
             "Updated: January 16, 2020",
             "on December 18, 2025",
             "article-body__content paragraph-wrapper",
+            "Submitted on Mon, 2019-01-21 13:49",
+            "2026年3月4日 10:01 発信地：ヴェルマー",
+            "Follow the Tide on Facebook https://facebook.com/tide and X https://x.com/tide",
+            "By signing up, you agree to receive our messages.",
+            "Read next:",
         ];
         assert_eq!(kept(&gone), Vec::<String>::new());
         let prose = [
@@ -447,6 +589,7 @@ mod tests {
             "Published in 1902, the survey mapped every well in the valley.",
             "Share prices rose by four per cent.",
             "A well-known face returned to the council.",
+            "2026年3月4日，議会は防波堤の再建を決めた。",
         ];
         assert_eq!(kept(&prose), prose);
     }
@@ -490,6 +633,10 @@ mod tests {
             Block::Paragraph(story.into()),
             Block::Paragraph("Ana Ruiz covers the coast for the Velmar Tide.".into()),
         ];
+        body.insert(
+            0,
+            Block::Paragraph("By Ana Ruiz, harbour reporter, Velmar Tide".into()),
+        );
         drop_furniture(&mut body, Some("By Ana Ruiz, Velmar Tide"));
         assert_eq!(body.len(), 4, "{body:?}");
         assert!(body[1].text().starts_with("Ana Ruiz said"), "{body:?}");

@@ -312,7 +312,6 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, HtmlError> {
     let meta = PageMeta::read(&readability.doc);
     let related = related_lists(&readability.doc);
     let json_ld_body = rescue::json_ld_article_body(&readability.doc);
-    let standfirst = rescue::visible_standfirst(&readability.doc);
     rescue::remove_consent_dialogs(&readability.doc);
     let found = find_article(text, readability)?;
     let base = meta.base.clone().or_else(|| meta.url.clone());
@@ -325,9 +324,6 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, HtmlError> {
         .as_deref()
         .map_or((None, None), html_head::clean_byline);
     rescue::drop_furniture(&mut body, byline.as_deref());
-    if let Some(lead) = standfirst {
-        rescue::keep_standfirst(&mut body, lead);
-    }
     let site = found.site_name.clone().or(meta.site.clone());
     let mut headings = meta.headings.clone();
     if let Some(Block::Subhead(h)) = body.first() {

@@ -146,7 +146,8 @@ const SCREEN_READER_ONLY: &[&str] = &[
 ];
 
 /// Whether `node` is text for screen readers only.
-fn screen_reader_only(node: &NodeRef<'_>) -> bool {
+#[must_use]
+pub fn screen_reader_only(node: &NodeRef<'_>) -> bool {
     // Most elements carry no class or id, and most names hold no such fragment: no text is copied.
     let marked = |v: &str| {
         v.as_bytes().windows(6).any(|w| {
