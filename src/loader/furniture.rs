@@ -218,7 +218,7 @@ const FOLLOW_LINE_MIN_LINKS: usize = 2;
 /// A "follow us" line is short; a paragraph that cites two posts is longer than this.
 const FOLLOW_LINE_MAX_WORDS: usize = 30;
 
-/// "Follow us on Facebook https://fb.me/x Twitter https://twitter.com/x": the page's accounts.
+/// "Follow us on Facebook `https://fb.me/x`, X `https://x.com/x`": the page's accounts.
 fn is_follow_line(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     words.len() <= FOLLOW_LINE_MAX_WORDS
@@ -500,6 +500,24 @@ fn is_byline_line(t: &str, names: &[String]) -> bool {
         })
 }
 
+/// Drops share buttons set as a list, one network to an item ("Facebook", "X", "Email"): two such items
+/// in a row are the buttons. (One item alone may be a list of the story's: platforms, services.)
+fn drop_share_lists(body: &mut Vec<Block>) {
+    let share_item =
+        |b: &Block| matches!(b, Block::ListItem(t) if SHARE_WORDS.contains(&fold(t).as_str()));
+    let marks: Vec<bool> = (0..body.len())
+        .map(|i| {
+            share_item(&body[i])
+                && ((i > 0 && share_item(&body[i - 1])) || body.get(i + 1).is_some_and(share_item))
+        })
+        .collect();
+    let mut index = 0;
+    body.retain(|_| {
+        index += 1;
+        !marks[index - 1]
+    });
+}
+
 /// Joins a drop cap set apart as its own paragraph to the paragraph it opens ("T" + "urkey, Poland…").
 fn join_drop_caps(body: &mut Vec<Block>) {
     let mut i = 0;
@@ -523,6 +541,7 @@ fn join_drop_caps(body: &mut Vec<Block>) {
 /// captions, and joins drop caps to their paragraphs.
 pub fn drop_furniture(body: &mut Vec<Block>, byline: Option<&str>) {
     join_drop_caps(body);
+    drop_share_lists(body);
     let folded_byline = byline.map(fold);
     let names = byline.map(author_names).unwrap_or_default();
     body.retain(|b| {
