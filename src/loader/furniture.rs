@@ -296,7 +296,7 @@ fn is_copyright(t: &str) -> bool {
 /// A line that is only a date, perhaps after a label: "Published 6 hours ago", "Updated: January 16, 2020",
 /// "Submitted on Mon, 2019-01-21 13:49", "on December 18, 2025".
 fn is_date_line(t: &str) -> bool {
-    if t.len() > DATE_LINE_MAX_CHARS {
+    if t.chars().count() > DATE_LINE_MAX_CHARS {
         return false;
     }
     let mut rest = t;
@@ -549,7 +549,7 @@ pub fn drop_furniture(body: &mut Vec<Block>, byline: Option<&str>) {
             return true;
         }
         let t = fold(b.text());
-        let t = t.trim_end_matches([':', '.', ' ']);
+        let t = t.trim_end_matches([':', '.', ' ', '\u{ff1a}']);
         let is_byline = folded_byline.as_ref().is_some_and(|by| {
             t == by.as_str() || t.strip_prefix("by ").is_some_and(|r| r == by.as_str())
         }) || is_byline_line(t, &names);
@@ -597,10 +597,11 @@ mod tests {
             "on December 18, 2025",
             "article-body__content paragraph-wrapper",
             "Submitted on Mon, 2019-01-21 13:49",
-            "2026年3月4日 10:01 発信地：ヴェルマー",
+            "2026年3月4日 10:01 発信地：ヴェルマー/ノルウェー [ ノルウェー ヨーロッパ ]",
             "Follow the Tide on Facebook https://facebook.com/tide and X https://x.com/tide",
             "By signing up, you agree to receive our messages.",
             "Read next:",
+            "阅读下一篇：",
         ];
         assert_eq!(kept(&gone), Vec::<String>::new());
         let prose = [
