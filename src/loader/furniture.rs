@@ -172,7 +172,6 @@ const CALLS_TO_ACT: &[&str] = &[
     "already have an account?",
     "already a subscriber?",
     "to read the rest of this story",
-    "to continue reading",
     "unlock this article",
     "this article is exclusive to",
     "consider supporting our",
@@ -184,6 +183,11 @@ const CALLS_TO_ACT: &[&str] = &[
     "republish our articles",
     "republish this article",
     "donate via",
+    "a small favor to ask",
+    "a small favour to ask",
+    "download our app",
+    "download the app",
+    "download and subscribe to",
     "become a patron",
 ];
 
@@ -430,6 +434,44 @@ fn drop_author_bio(body: &mut Vec<Block>, byline: &str) {
     });
 }
 
+/// Words of a note on who wrote a story and how to reach them ("This story … was written by Jill
+/// Barshay", "Contact staff writer Jill Barshay at…"), as opposed to a bio, which readers of some sites keep.
+const AUTHOR_NOTE_WORDS: &[&str] = &["written by", "produced by", "reported by"];
+
+/// Words that open a note on how to reach the author.
+const AUTHOR_CONTACT_OPENINGS: &[&str] = &["contact ", "email ", "reach "];
+
+/// Author notes are looked for among this many blocks at the end of the body.
+const AUTHOR_NOTE_TRAILING_BLOCKS: usize = 4;
+
+/// Drops notes at the end of the body that name the author in full and say who wrote the story or how to
+/// reach its author.
+fn drop_author_notes(body: &mut Vec<Block>, byline: &str) {
+    let names: Vec<String> = author_names(byline)
+        .into_iter()
+        .filter(|n| n.contains(' '))
+        .collect();
+    if names.is_empty() || body.len() <= AUTHOR_NOTE_TRAILING_BLOCKS {
+        return;
+    }
+    let first_trailing = body.len() - AUTHOR_NOTE_TRAILING_BLOCKS;
+    let mut index = 0;
+    body.retain(|b| {
+        let at = index;
+        index += 1;
+        let Block::Paragraph(text) = b else {
+            return true;
+        };
+        if at < first_trailing || text.split_whitespace().count() > BIO_MAX_WORDS {
+            return true;
+        }
+        let t = fold(text);
+        !(names.iter().any(|n| t.contains(n.as_str()))
+            && (AUTHOR_NOTE_WORDS.iter().any(|w| t.contains(w))
+                || AUTHOR_CONTACT_OPENINGS.iter().any(|w| t.starts_with(w))))
+    });
+}
+
 /// A paragraph that is only a photo credit ("Image: Jo Bloggs / Agency", "Credit...Name/Agency") or a
 /// caption that ends in one ("Guests at the bar. | Photo by Jo Bloggs") becomes a caption block.
 fn as_caption(block: &Block) -> Option<Block> {
@@ -518,6 +560,32 @@ fn drop_share_lists(body: &mut Vec<Block>) {
     });
 }
 
+/// The publisher's "About" box ends a story: it sits in the last part of the body, this share of it.
+const ABOUT_BOX_LAST_SHARE: f64 = 0.3;
+
+/// Cuts the body at the publisher's own "About" box ("About Velmar Tide Media" and its paragraphs on the
+/// company), found in the last part of the body by the site's name.
+pub fn cut_about_box(body: &mut Vec<Block>, site: Option<&str>) {
+    let Some(site) = site.map(fold).filter(|s| !s.is_empty()) else {
+        return;
+    };
+    #[allow(
+        clippy::cast_precision_loss,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss
+    )]
+    let from = (body.len() as f64 * (1.0 - ABOUT_BOX_LAST_SHARE)) as usize;
+    let heading = body.iter().enumerate().skip(from).find_map(|(i, b)| {
+        let t = fold(b.text());
+        let name = t.strip_prefix("about ")?;
+        (name == site || (name.starts_with(site.as_str()) && name.split_whitespace().count() <= 4))
+            .then_some(i)
+    });
+    if let Some(at) = heading {
+        body.truncate(at);
+    }
+}
+
 /// Joins a drop cap set apart as its own paragraph to the paragraph it opens ("T" + "urkey, Poland…").
 fn join_drop_caps(body: &mut Vec<Block>) {
     let mut i = 0;
@@ -562,6 +630,7 @@ pub fn drop_furniture(body: &mut Vec<Block>, byline: Option<&str>) {
     }
     if let Some(by) = byline {
         drop_author_bio(body, by);
+        drop_author_notes(body, by);
     }
 }
 
@@ -601,6 +670,7 @@ mod tests {
             "Follow the Tide on Facebook https://facebook.com/tide and X https://x.com/tide",
             "By signing up, you agree to receive our messages.",
             "Read next:",
+            "Since you read to the end, we have a small favour to ask.",
             "阅读下一篇：",
         ];
         assert_eq!(kept(&gone), Vec::<String>::new());
@@ -666,5 +736,30 @@ mod tests {
         )];
         drop_furniture(&mut body, Some("Posted by Velmar Tide"));
         assert_eq!(body.len(), 1);
+    }
+
+    #[test]
+    fn author_notes_and_the_about_box_at_the_end_go() {
+        let story =
+            "The council met on Tuesday and voted to rebuild the harbour wall before winter.";
+        let mut body: Vec<Block> = (0..6).map(|_| Block::Paragraph(story.into())).collect();
+        body.push(Block::Paragraph(
+            "Ana Ruiz is a reporter who covers the coast for the Velmar Tide.".into(),
+        ));
+        body.push(Block::Paragraph(
+            "Contact staff writer Ana Ruiz at ana@tide.example.".into(),
+        ));
+        body.push(Block::Paragraph(
+            "This story about the wall was written by Ana Ruiz and produced by the Tide.".into(),
+        ));
+        drop_furniture(&mut body, Some("Ana Ruiz"));
+        // A bio at the end stays (readers of many sites keep it); the notes go.
+        assert_eq!(body.len(), 7, "{body:?}");
+        body.push(Block::Subhead("About Velmar Tide Media".into()));
+        body.push(Block::Paragraph(
+            "Velmar Tide Media is a publisher on the coast.".into(),
+        ));
+        cut_about_box(&mut body, Some("Velmar Tide"));
+        assert_eq!(body.len(), 7, "{body:?}");
     }
 }

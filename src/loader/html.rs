@@ -325,6 +325,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, HtmlError> {
         .map_or((None, None), html_head::clean_byline);
     rescue::drop_furniture(&mut body, byline.as_deref());
     let site = found.site_name.clone().or(meta.site.clone());
+    super::furniture::cut_about_box(&mut body, site.as_deref());
     let mut headings = meta.headings.clone();
     if let Some(Block::Subhead(h)) = body.first() {
         headings.push(h.clone());
