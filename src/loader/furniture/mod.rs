@@ -2,8 +2,13 @@
 //! reading times, copyright lines, date labels, author bios, ornaments, layout class names) and the photo
 //! credits printed as paragraphs. Every phrase list and threshold of these rules lives here.
 
+mod author;
+mod credit;
+
 use crate::model::Block;
 use crate::text::fold::fold;
+use author::{author_names, drop_author_bio, drop_author_notes, is_byline_line};
+use credit::as_caption;
 
 /// Lines that pages print around a story's text and that are never part of it (folded, without a
 /// trailing colon or full stop).
@@ -126,34 +131,6 @@ const DATE_LINE_MAX_CHARS: usize = 60;
 
 /// A line of layout class names has at most this many names (a leak of markup, not a list).
 const CLASS_LINE_MAX_NAMES: usize = 8;
-
-/// An author's bio is looked for among this many blocks at the top of the body, where author cards
-/// sit under the byline. (Bios at the bottom are left: as often they are the page's own signature, kept
-/// by Readability and by readers, as a box of furniture.)
-const BIO_LEADING_BLOCKS: usize = 3;
-
-/// A bio or contact note is a few sentences; a longer paragraph that names the author is the story.
-const BIO_MAX_WORDS: usize = 80;
-
-/// Labels that open a photo credit printed as a paragraph ("Image: Jo Bloggs / Agency").
-const CREDIT_LABELS: &[&str] = &[
-    "image:",
-    "images:",
-    "photo:",
-    "photos:",
-    "photo by",
-    "photograph:",
-    "picture:",
-    "credit:",
-    "credit…",
-    "credit...",
-    "foto:",
-    "bild:",
-    "crédit photo:",
-];
-
-/// A credit line is short: a longer paragraph opening with "Photo:" describes the picture in prose.
-const CREDIT_MAX_WORDS: usize = 12;
 
 /// Phrases of the calls to act that pages set in a story (sign-up forms and their fine print, paywall
 /// notices, appeals for money), folded. A story quotes them rarely, and then in a longer paragraph.
@@ -362,184 +339,6 @@ fn is_class_names(t: &str) -> bool {
         && names.len() <= CLASS_LINE_MAX_NAMES
         && names.iter().all(class_like)
         && (names.len() >= 2 || names[0].contains("__") || names[0].contains("--"))
-}
-
-/// The author's names to look for: the byline without "By", each author of "A and B, Site", and the
-/// first name alone ("Anurag is an experienced journalist…").
-fn author_names(byline: &str) -> Vec<String> {
-    let folded = fold(byline);
-    let unlabelled = BYLINE_LABELS
-        .iter()
-        .find_map(|l| folded.strip_prefix(l))
-        .unwrap_or(&folded);
-    let mut names = Vec::new();
-    for author in unlabelled
-        .split([',', '|', '('])
-        .next()
-        .unwrap_or_default()
-        .split(" and ")
-        .map(str::trim)
-    {
-        if author.split_whitespace().count() < 2 {
-            continue;
-        }
-        names.push(author.to_owned());
-        if let Some(first) = author.split_whitespace().next()
-            && first.chars().count() >= 3
-        {
-            names.push(first.to_owned());
-        }
-    }
-    names
-}
-
-/// Labels a byline may keep before the names ("Posted by Android Developers").
-const BYLINE_LABELS: &[&str] = &["posted by ", "written by ", "words by ", "by "];
-
-/// The words after a name that make a sentence a bio ("Anurag is…", "Jared Newman has been…", "Jean-Luc
-/// started…"), in the languages pages come in. A story that opens with its author's name goes on
-/// otherwise ("Ana Ruiz said…" is reporting).
-const BIO_VERBS: &[&str] = &[
-    "is", "has", "was", "covers", "writes", "joined", "started", "ist", "schreibt", "est", "écrit",
-    "es", "escribe", "è", "é",
-];
-
-/// Whether `t` (folded) opens with one of `names` and a verb of a bio ("jared newman has been…").
-fn opens_with_name(t: &str, names: &[String]) -> bool {
-    names.iter().any(|n| {
-        t.strip_prefix(n.as_str())
-            .and_then(|rest| rest.strip_prefix(' '))
-            .and_then(|rest| rest.split_whitespace().next())
-            .is_some_and(|verb| BIO_VERBS.contains(&verb))
-    })
-}
-
-/// Drops the author's bio printed at the top of the body: a paragraph among the first ones that opens
-/// with the author's name ("Anurag is an experienced journalist…").
-fn drop_author_bio(body: &mut Vec<Block>, byline: &str) {
-    let names = author_names(byline);
-    if names.is_empty() {
-        return;
-    }
-    let mut index = 0;
-    body.retain(|b| {
-        let at = index;
-        index += 1;
-        let Block::Paragraph(text) = b else {
-            return true;
-        };
-        at >= BIO_LEADING_BLOCKS
-            || text.split_whitespace().count() > BIO_MAX_WORDS
-            || !opens_with_name(&fold(text), &names)
-    });
-}
-
-/// Words of a note on who wrote a story and how to reach them ("This story … was written by Jill
-/// Barshay", "Contact staff writer Jill Barshay at…"), as opposed to a bio, which readers of some sites keep.
-const AUTHOR_NOTE_WORDS: &[&str] = &["written by", "produced by", "reported by"];
-
-/// Words that open a note on how to reach the author.
-const AUTHOR_CONTACT_OPENINGS: &[&str] = &["contact ", "email ", "reach "];
-
-/// Author notes are looked for among this many blocks at the end of the body.
-const AUTHOR_NOTE_TRAILING_BLOCKS: usize = 4;
-
-/// Drops notes at the end of the body that name the author in full and say who wrote the story or how to
-/// reach its author.
-fn drop_author_notes(body: &mut Vec<Block>, byline: &str) {
-    let names: Vec<String> = author_names(byline)
-        .into_iter()
-        .filter(|n| n.contains(' '))
-        .collect();
-    if names.is_empty() || body.len() <= AUTHOR_NOTE_TRAILING_BLOCKS {
-        return;
-    }
-    let first_trailing = body.len() - AUTHOR_NOTE_TRAILING_BLOCKS;
-    let mut index = 0;
-    body.retain(|b| {
-        let at = index;
-        index += 1;
-        let Block::Paragraph(text) = b else {
-            return true;
-        };
-        if at < first_trailing || text.split_whitespace().count() > BIO_MAX_WORDS {
-            return true;
-        }
-        let t = fold(text);
-        !(names.iter().any(|n| t.contains(n.as_str()))
-            && (AUTHOR_NOTE_WORDS.iter().any(|w| t.contains(w))
-                || AUTHOR_CONTACT_OPENINGS.iter().any(|w| t.starts_with(w))))
-    });
-}
-
-/// A paragraph that is only a photo credit ("Image: Jo Bloggs / Agency", "Credit...Name/Agency") or a
-/// caption that ends in one ("Guests at the bar. | Photo by Jo Bloggs") becomes a caption block.
-fn as_caption(block: &Block) -> Option<Block> {
-    let (text, credit_only_so_far) = match block {
-        Block::Paragraph(t) => (t.as_str(), false),
-        Block::Caption { text, credit: None } => (text.as_str(), true),
-        _ => return None,
-    };
-    let lower = text.to_lowercase();
-    if let Some(label) = CREDIT_LABELS.iter().find(|l| lower.starts_with(*l))
-        && text.split_whitespace().count() <= CREDIT_MAX_WORDS
-    {
-        let credit = text[label.len()..]
-            .trim_start_matches(['.', '…', ':', ' '])
-            .trim();
-        return Some(Block::Caption {
-            text: String::new(),
-            credit: (!credit.is_empty()).then(|| credit.to_owned()),
-        });
-    }
-    if credit_only_so_far {
-        return None;
-    }
-    // "… | Photo by Jo Bloggs", "…2023.Photograph: Jo Bloggs/Agency"
-    for marker in [
-        " | photo by ",
-        " | photo: ",
-        "photograph: ",
-        " | image: ",
-        " | credit: ",
-        ". photo: ",
-        ". photo : ",
-    ] {
-        // Offsets in `lower` are offsets in `text` only when lower-casing kept every length.
-        if lower.len() == text.len()
-            && let Some(at) = lower.rfind(marker)
-            && text.is_char_boundary(at)
-            && text.is_char_boundary(at + marker.len())
-            && text[at + marker.len()..].split_whitespace().count() <= CREDIT_MAX_WORDS / 2
-        {
-            // A full stop before the credit ends the caption.
-            let cut = if marker.starts_with('.') { at + 1 } else { at };
-            let credit = text[cut..].trim_start_matches([' ', '|']).trim();
-            let caption = text[..cut].trim();
-            return Some(Block::Caption {
-                text: caption.to_owned(),
-                credit: Some(credit.to_owned()),
-            });
-        }
-    }
-    None
-}
-
-/// A byline line is short: "By" and a name, perhaps the author's title and employer.
-const BYLINE_LINE_MAX_WORDS: usize = 20;
-
-/// The byline printed again with more than the page's metadata gives ("By Ana Ruiz, harbour reporter,
-/// Velmar Tide"): "by" and an author's full name open a short line.
-fn is_byline_line(t: &str, names: &[String]) -> bool {
-    t.split_whitespace().count() <= BYLINE_LINE_MAX_WORDS
-        && t.strip_prefix("by ").is_some_and(|rest| {
-            names.iter().any(|n| {
-                n.contains(' ')
-                    && rest
-                        .strip_prefix(n.as_str())
-                        .is_some_and(|after| after.is_empty() || after.starts_with([' ', ',']))
-            })
-        })
 }
 
 /// Drops share buttons set as a list, one network to an item ("Facebook", "X", "Email"): two such items
