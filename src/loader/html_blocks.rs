@@ -65,21 +65,9 @@ fn name(node: &NodeRef<'_>) -> String {
 /// (the page's address) when there is one, and dropped otherwise.
 #[must_use]
 pub fn from_html(html: &str, base: Option<&str>) -> (Vec<Block>, Vec<Link>) {
-    walk(html, base, false)
-}
-
-/// [`from_html`] for the article Readability found in a saved page: paragraphs that are mostly a link
-/// ("Related: …", "Also read: …", a promo that is one link) are teasers for other pages and left out.
-#[must_use]
-pub fn from_page_html(html: &str, base: Option<&str>) -> (Vec<Block>, Vec<Link>) {
-    walk(html, base, true)
-}
-
-fn walk(html: &str, base: Option<&str>, drop_teasers: bool) -> (Vec<Block>, Vec<Link>) {
     let doc = Document::from(html);
     let mut out = Walker {
         base: base.and_then(|b| url::Url::parse(b).ok()),
-        drop_teasers,
         ..Walker::default()
     };
     let root = doc.select("body");
@@ -124,13 +112,7 @@ struct Walker {
     links: Vec<Link>,
     /// Inline text met outside any block element, waiting to become a paragraph.
     loose: String,
-    /// Whether paragraphs that are mostly link text are left out (saved pages, not feed entries).
-    drop_teasers: bool,
 }
-
-/// A paragraph whose text is at least this share link text is a teaser for another page ("Related: …"
-/// leaves only its label outside the link). Prose that cites a source links a few words, far below it.
-const TEASER_LINK_SHARE: f64 = 0.8;
 
 /// Class and id fragments of text shown only to screen readers ("Media caption", "Image source"): read
 /// aloud, never seen, and run into the visible text beside them.
@@ -163,21 +145,6 @@ pub fn screen_reader_only(node: &NodeRef<'_>) -> bool {
         }
     };
     node.attr("class").is_some_and(|v| marked(&v)) || node.attr("id").is_some_and(|v| marked(&v))
-}
-
-/// The share of `node`'s visible text that is inside links.
-fn link_share(node: &NodeRef<'_>, text_len: usize) -> f64 {
-    if text_len == 0 {
-        return 0.0;
-    }
-    let linked: usize = node
-        .descendants_it()
-        .filter(|d| d.is_element() && name(d) == "a")
-        .map(|a| squeeze(&visible_text(&a)).chars().count())
-        .sum();
-    #[allow(clippy::cast_precision_loss)]
-    let share = linked as f64 / text_len as f64;
-    share
 }
 
 impl Walker {
@@ -257,14 +224,6 @@ impl Walker {
         match tag.as_str() {
             t if SKIPPED.contains(&t) => {}
             "br" => self.loose.push(' '),
-            "p" if self.drop_teasers && !has_block_child(node) => {
-                let text = squeeze(&visible_text(node));
-                if link_share(node, text.chars().count()) >= TEASER_LINK_SHARE {
-                    self.flush();
-                } else {
-                    self.push_text(node, Block::Paragraph);
-                }
-            }
             "p" | "dt" | "dd" | "address" | "summary" if !has_block_child(node) => {
                 self.push_text(node, Block::Paragraph);
             }
