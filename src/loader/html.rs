@@ -7,7 +7,7 @@ use dom_query::Document;
 use dom_smoothie::{Config, Readability};
 
 use super::dateline::parse_date;
-use super::{html_blocks, html_rescue as rescue};
+use super::{html_blocks, html_head, html_rescue as rescue};
 use crate::model::{Article, ArticleId, Block, Format, Headline, RelatedLink};
 
 /// Deeper nesting than this is not a news page (browsers stop at 512). The raw text was checked against
@@ -40,7 +40,14 @@ struct PageMeta {
     section: Option<String>,
     site: Option<String>,
     published: Option<String>,
+    /// The page's `h1` headings, in order (the headline it prints is one of them).
+    headings: Vec<String>,
+    /// The generator named in a meta tag ("escenic"), which is no headline.
+    generator: Option<String>,
 }
+
+/// The `h1` headings read from a page: a page prints its headline in one of the first.
+const MAX_HEADINGS: usize = 4;
 
 fn meta_content(doc: &Document, selectors: &[&str]) -> Option<String> {
     selectors.iter().find_map(|sel| {
@@ -86,6 +93,15 @@ impl PageMeta {
                 "time[datetime]",
             ],
         );
+        let headings = doc
+            .select("h1")
+            .nodes()
+            .iter()
+            .take(MAX_HEADINGS)
+            .map(|h| h.text().split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let generator = meta_content(doc, &["meta[name=generator]"]);
         let base = meta_content(doc, &["base[href]"])
             .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
         Self {
@@ -94,6 +110,8 @@ impl PageMeta {
             section,
             site,
             published,
+            headings,
+            generator,
         }
     }
 }
@@ -294,7 +312,6 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, HtmlError> {
     let meta = PageMeta::read(&readability.doc);
     let related = related_lists(&readability.doc);
     let json_ld_body = rescue::json_ld_article_body(&readability.doc);
-    let standfirst = rescue::visible_standfirst(&readability.doc);
     rescue::remove_consent_dialogs(&readability.doc);
     let found = find_article(text, readability)?;
     let base = meta.base.clone().or_else(|| meta.url.clone());
@@ -302,23 +319,22 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, HtmlError> {
     if let Some(data) = json_ld_body {
         rescue::prefer_json_ld(&mut body, &data);
     }
-    let byline = found
+    let (byline, byline_date) = found
         .byline
         .as_deref()
-        .map(|b| {
-            b.trim()
-                .trim_start_matches("By ")
-                .trim_start_matches("by ")
-                .trim()
-                .to_owned()
-        })
-        .filter(|b| !b.is_empty());
+        .map_or((None, None), html_head::clean_byline);
     rescue::drop_furniture(&mut body, byline.as_deref());
-    if let Some(lead) = standfirst {
-        rescue::keep_standfirst(&mut body, lead);
-    }
     let site = found.site_name.clone().or(meta.site.clone());
-    let mut title = strip_site(&found.title, site.as_deref());
+    super::furniture::cut_about_box(&mut body, site.as_deref());
+    let mut headings = meta.headings.clone();
+    if let Some(Block::Subhead(h)) = body.first() {
+        headings.push(h.clone());
+    }
+    let mut title = html_head::displayed_headline(
+        &strip_site(&found.title, site.as_deref()),
+        &headings,
+        meta.generator.as_deref(),
+    );
     if title.is_empty() {
         title = body
             .first()
@@ -336,14 +352,15 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, HtmlError> {
         .published_time
         .as_deref()
         .or(meta.published.as_deref())
-        .and_then(parse_date);
+        .and_then(parse_date)
+        .or(byline_date);
     let mut article = Article {
         head: Headline {
             id: ArticleId(0),
             path: path.to_path_buf(),
             entry: 0,
             format: Format::Html,
-            section: meta.section,
+            section: html_head::clean_section(meta.section),
             title,
             byline,
             published,

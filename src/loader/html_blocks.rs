@@ -114,6 +114,39 @@ struct Walker {
     loose: String,
 }
 
+/// Class and id fragments of text shown only to screen readers ("Media caption", "Image source"): read
+/// aloud, never seen, and run into the visible text beside them.
+const SCREEN_READER_ONLY: &[&str] = &[
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader",
+    "screenreader",
+    "off-screen",
+    "offscreen",
+    "a11y-hidden",
+];
+
+/// Whether `node` is text for screen readers only.
+#[must_use]
+pub fn screen_reader_only(node: &NodeRef<'_>) -> bool {
+    // Most elements carry no class or id, and most names hold no such fragment: no text is copied.
+    let marked = |v: &str| {
+        v.as_bytes().windows(6).any(|w| {
+            w.eq_ignore_ascii_case(b"sr-onl")
+                || w.eq_ignore_ascii_case(b"visual")
+                || w.eq_ignore_ascii_case(b"screen")
+                || w.eq_ignore_ascii_case(b"-scree")
+                || w.eq_ignore_ascii_case(b"offscr")
+                || w.eq_ignore_ascii_case(b"y-hidd")
+        }) && {
+            let v = v.to_ascii_lowercase();
+            SCREEN_READER_ONLY.iter().any(|m| v.contains(m))
+        }
+    };
+    node.attr("class").is_some_and(|v| marked(&v)) || node.attr("id").is_some_and(|v| marked(&v))
+}
+
 impl Walker {
     fn flush(&mut self) {
         let text = squeeze(&self.loose);
@@ -184,7 +217,7 @@ impl Walker {
         if !node.is_element() {
             return;
         }
-        if node.has_attr("hidden") {
+        if node.has_attr("hidden") || screen_reader_only(node) {
             return;
         }
         let tag = name(node);
@@ -198,7 +231,8 @@ impl Walker {
             "li" if !has_block_child(node) => self.push_text(node, Block::ListItem),
             "pre" => {
                 self.flush();
-                let text = node.text().trim_end().to_owned();
+                // Lines broken with <br> keep their breaks (node.text() would run them together).
+                let text = preformatted_text(node).trim_end().to_owned();
                 if !text.trim().is_empty() {
                     self.blocks.push(Block::Preformatted(text));
                 }
@@ -299,6 +333,25 @@ impl Walker {
     }
 }
 
+/// The text of a `pre` element, a `<br>` as a line break, a block inside it (Readability turns `<br><br>`
+/// into a paragraph) on a line of its own.
+fn preformatted_text(node: &NodeRef<'_>) -> String {
+    let mut out = String::new();
+    for d in node.descendants_it() {
+        if d.is_text() {
+            out.push_str(&d.text());
+        } else if d.is_element() {
+            let n = name(&d);
+            if n == "br"
+                || (BLOCKS.contains(&n.as_str()) && !out.is_empty() && !out.ends_with('\n'))
+            {
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
 /// Whether `node` holds block elements (so it is not one paragraph).
 fn has_block_child(node: &NodeRef<'_>) -> bool {
     node.descendants_it()
@@ -328,7 +381,7 @@ fn visible_text(node: &NodeRef<'_>) -> String {
             out.push_str(&d.text());
         } else if d.is_element() {
             let n = name(&d);
-            if SKIPPED.contains(&n.as_str()) || d.has_attr("hidden") {
+            if SKIPPED.contains(&n.as_str()) || d.has_attr("hidden") || screen_reader_only(&d) {
                 continue;
             }
             if n == "br" {

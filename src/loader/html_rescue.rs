@@ -1,10 +1,11 @@
 //! Second chances for pages where Readability alone reads too little: a body hidden until scripts run, a
-//! body kept only as JSON-LD data, and a standfirst (the summary under the headline) left out.
+//! body kept only as JSON-LD data, and a consent dialog taken for the article.
 
 use dom_query::{Document, NodeRef};
 
 use crate::model::Block;
-use crate::text::fold::fold;
+
+pub use super::furniture::drop_furniture;
 
 /// The longest `articleBody` in the page's JSON-LD data (inside `@graph` and lists too).
 pub fn json_ld_article_body(doc: &Document) -> Option<String> {
@@ -44,20 +45,25 @@ const CONSENT_MARKERS: &[&str] = &[
     "privacy-banner",
 ];
 
-/// Removes consent dialogs (cookie walls) before the article is looked for.
+/// Removes consent dialogs (cookie walls) and text shown only to screen readers ("Media caption", which
+/// runs into the caption beside it once Readability drops the class that hid it) before the article is
+/// looked for. One pass over the elements with a class or an id.
 pub fn remove_consent_dialogs(doc: &Document) {
-    let marked = |v: Option<&str>| {
+    let marked = |v: Option<&str>, markers: &[&str]| {
         v.is_some_and(|v| {
             let v = v.to_ascii_lowercase();
-            CONSENT_MARKERS.iter().any(|m| v.contains(m))
+            markers.iter().any(|m| v.contains(m))
         })
     };
     for node in doc.select("[class], [id]").nodes() {
+        let class = node.attr("class");
+        let id = node.attr("id");
         // A dialog is short; a container of the whole page that happens to carry such a class is not.
         // (The text is counted only for marked elements: counting it for every one would be quadratic.)
-        if (marked(node.attr("class").as_deref()) || marked(node.attr("id").as_deref()))
-            && node.text().split_whitespace().count() < 400
-        {
+        let dialog = (marked(class.as_deref(), CONSENT_MARKERS)
+            || marked(id.as_deref(), CONSENT_MARKERS))
+            && node.text().split_whitespace().count() < 400;
+        if dialog || super::html_blocks::screen_reader_only(node) {
             node.remove_from_parent();
         }
     }
@@ -81,52 +87,6 @@ pub fn prefer_json_ld(body: &mut Vec<Block>, data: &str) {
     if words(&data_blocks) > 2 * words(body).max(25) {
         *body = data_blocks;
     }
-}
-
-/// Lines that pages print around a story's text and that are never part of it.
-const BOILERPLATE: &[&str] = &[
-    "share",
-    "share this",
-    "share this article",
-    "share on facebook",
-    "share on twitter",
-    "tweet",
-    "copy link",
-    "link copied",
-    "email",
-    "print",
-    "advertisement",
-    "ad",
-    "sponsored",
-    "read more",
-    "show more",
-    "continue reading",
-    "sign up",
-    "subscribe",
-    "follow us",
-    "comments",
-    "related",
-    "related articles",
-    "more on this story",
-    "listen",
-    "listen to this article",
-    "save",
-    "bookmark",
-];
-
-/// Drops blocks that are page furniture (share buttons, "Advertisement", a repeat of the byline or date).
-pub fn drop_furniture(body: &mut Vec<Block>, byline: Option<&str>) {
-    let byline = byline.map(fold);
-    body.retain(|b| {
-        let t = fold(b.text());
-        let t = t.trim_end_matches([':', '.', ' ']);
-        let is_byline = byline.as_ref().is_some_and(|by| {
-            t == by.as_str() || t.strip_prefix("by ").is_some_and(|r| r == by.as_str())
-        });
-        !(BOILERPLATE.contains(&t)
-            || is_byline
-            || (t.len() < 40 && super::dateline::parse_date(t).is_some()))
-    });
 }
 
 /// Whether `node` is hidden until a script shows it: a `hidden` attribute or an inline `display: none` /
@@ -165,44 +125,6 @@ pub fn unhide_article_text(doc: &Document) -> bool {
         }
     }
     shown
-}
-
-/// The page's description when the page also shows it as text (the standfirst under the headline).
-pub fn visible_standfirst(doc: &Document) -> Option<String> {
-    let description = ["meta[name=description]", "meta[property='og:description']"]
-        .iter()
-        .find_map(|sel| {
-            let d = doc
-                .select(sel)
-                .nodes()
-                .first()?
-                .attr("content")?
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            (d.split_whitespace().count() >= 8).then_some(d)
-        })?;
-    let wanted = fold(&description);
-    // Paragraphs, subtitles and elements named like a standfirst: not every div, whose text would be
-    // gathered again for each of its ancestors.
-    let candidates = doc.select(
-        "p, h2, [class*=standfirst], [class*=dek], [class*=subtitle], [class*=summary], [class*=lede], [class*=intro]",
-    );
-    let shown = candidates.nodes().iter().any(|n| {
-        let t = n.text();
-        let len = t.len();
-        len >= wanted.len().saturating_sub(4) && len <= wanted.len() + 40 && fold(&t) == wanted
-    });
-    shown.then_some(description)
-}
-
-/// Puts the standfirst first in `body` when the body does not already have it.
-pub fn keep_standfirst(body: &mut Vec<Block>, standfirst: String) {
-    let wanted = fold(&standfirst);
-    if body.iter().any(|b| fold(b.text()).contains(&wanted)) {
-        return;
-    }
-    body.insert(0, Block::Paragraph(standfirst));
 }
 
 #[cfg(test)]
@@ -247,19 +169,11 @@ mod tests {
         remove_consent_dialogs(&doc);
         assert!(!doc.html().contains("We use cookies"));
         assert!(doc.html().contains("The council met"));
-    }
-
-    #[test]
-    fn a_standfirst_left_out_is_put_back() {
-        let lead =
-            "Engineers say the new wall will keep the old quarter dry for a century of storms.";
-        let body = format!("<p>{PARA}</p>").repeat(5);
-        let html = format!(
-            r#"<html><head><title>Harbour wall opens</title><meta name="description" content="{lead}"></head>
-            <body><header><h1>Harbour wall opens</h1><div class="standfirst">{lead}</div></header><article>{body}</article></body></html>"#
+        let doc = Document::from(
+            r#"<p><span class="visually-hidden">Media caption</span>Drone footage of the wall</p>"#,
         );
-        let a = super::super::html::parse(&html, Path::new("x.html")).unwrap();
-        assert_eq!(a.body[0].text(), lead);
-        assert_eq!(a.body.iter().filter(|b| b.text() == lead).count(), 1);
+        remove_consent_dialogs(&doc);
+        assert!(!doc.html().contains("Media caption"));
+        assert!(doc.html().contains("Drone footage"));
     }
 }

@@ -5,9 +5,11 @@ pub mod dateline;
 pub mod decode;
 pub mod detect;
 pub mod feed;
+pub mod furniture;
 pub mod guard;
 pub mod html;
 pub mod html_blocks;
+pub mod html_head;
 pub mod html_rescue;
 pub mod markdown;
 pub mod prolog;
@@ -117,9 +119,12 @@ pub struct Loaded {
 /// 3: feeds that open with a comment, a processing instruction or a DOCTYPE are read as feeds (their
 /// entries, not one story of raw XML), and dates in zones off the whole hour keep their minutes (IST is
 /// +05:30, not +05:00). No story whose file reads the same moved its id.
-/// 4: a feed entry without a category has no section (its feed's title is its source, not a section), and
-/// Markdown notes give their `source`, their front matter's `links` and `<figcaption>` captions. Ids do
-/// not depend on any of them, so none moved.
+/// 4: a feed entry without a category has no section (its feed's title is its source, not a section);
+/// Markdown notes give their `source`, their front matter's `links` and `<figcaption>` captions; saved
+/// pages lose more furniture (reading times, copyright lines, share rows, date lines, an author's bio above
+/// the story), credits printed as paragraphs become captions, drop caps rejoin their words, screen-reader
+/// labels are left out, and headlines are the ones the page prints (no site suffix, no generator's name,
+/// entities decoded); bylines lose buttons, placeholders and dates run into them. No pinned id moved.
 pub const EXTRACTOR_VERSION: u32 = 4;
 
 /// Reads and parses the file at `path`.
