@@ -47,6 +47,15 @@ fn mixed_reader(root: &Path, db: Db, width: u16, height: u16) -> Reader {
     r
 }
 
+/// The mixed library in a folder of its own (kept while the first value lives), and a reader over it at
+/// `width`×`height` with marks in memory.
+fn library(width: u16, height: u16) -> (tempfile::TempDir, PathBuf, Reader) {
+    let data = tempfile::tempdir().unwrap();
+    let root = mixed(data.path());
+    let r = mixed_reader(&root, Db::in_memory().unwrap(), width, height);
+    (data, root, r)
+}
+
 /// The views pane's rows, as the renderer gets them.
 fn pane_rows(r: &Reader) -> Vec<Row> {
     let Mode::Overlay(overlay) = r.mode() else {
@@ -84,9 +93,7 @@ fn list_title(r: &Reader) -> String {
 
 #[test]
 fn the_views_pane_lists_every_view_with_counts_and_chooses_one() {
-    let data = tempfile::tempdir().unwrap();
-    let root = mixed(data.path());
-    let mut r = mixed_reader(&root, Db::in_memory().unwrap(), 140, 40);
+    let (_data, root, mut r) = library(140, 40);
     assert_eq!(r.list().len(), 8);
     r.apply(Action::Views);
     let rows = pane_rows(&r);
@@ -149,9 +156,7 @@ fn the_views_pane_lists_every_view_with_counts_and_chooses_one() {
 
 #[test]
 fn counts_stay_live_while_the_pane_is_open() {
-    let data = tempfile::tempdir().unwrap();
-    let root = mixed(data.path());
-    let mut r = mixed_reader(&root, Db::in_memory().unwrap(), 140, 40);
+    let (_data, root, mut r) = library(140, 40);
     // Read one note, then open the views: its folder counts one unread fewer.
     choose(&mut r, "notes");
     r.apply(Action::ToggleRead);
@@ -183,9 +188,7 @@ fn counts_stay_live_while_the_pane_is_open() {
 
 #[test]
 fn mark_view_read_marks_only_that_view_and_undo_restores_it() {
-    let data = tempfile::tempdir().unwrap();
-    let root = mixed(data.path());
-    let mut r = mixed_reader(&root, Db::in_memory().unwrap(), 140, 40);
+    let (_data, _root, mut r) = library(140, 40);
     choose(&mut r, "life");
     assert_eq!(r.views().current(), &ViewKey::Section("Life".into()));
     r.apply(Action::MarkAllRead);
@@ -233,9 +236,7 @@ fn mark_view_read_marks_only_that_view_and_undo_restores_it() {
 
 #[test]
 fn the_sort_cycles_and_each_view_keeps_its_own() {
-    let data = tempfile::tempdir().unwrap();
-    let root = mixed(data.path());
-    let mut r = mixed_reader(&root, Db::in_memory().unwrap(), 140, 40);
+    let (_data, _root, mut r) = library(140, 40);
     let dates = |r: &Reader| -> Vec<Option<i64>> {
         r.list()
             .iter()
@@ -352,9 +353,7 @@ fn the_reader_reopens_where_it_was() {
 
 #[test]
 fn undated_stories_sort_by_their_file_time_and_show_it_dimmed() {
-    let data = tempfile::tempdir().unwrap();
-    let root = mixed(data.path());
-    let mut r = mixed_reader(&root, Db::in_memory().unwrap(), 140, 40);
+    let (_data, _root, mut r) = library(140, 40);
     // The saved page without a date, given a file time newer than every dated story.
     let undated = r
         .list()
@@ -443,9 +442,7 @@ fn the_list_shows_the_year_or_the_time_of_day() {
 
 #[test]
 fn screen_views_pane_140x40() {
-    let data = tempfile::tempdir().unwrap();
-    let root = mixed(data.path());
-    let mut r = mixed_reader(&root, Db::in_memory().unwrap(), 140, 40);
+    let (_data, _root, mut r) = library(140, 40);
     r.apply(Action::ToggleRead);
     r.apply(Action::Views);
     insta::assert_snapshot!(common::draw(&r).backend());
@@ -598,9 +595,7 @@ fn rescan_says_when_it_ends_and_the_sample_store_has_nothing_to_scan() {
         r.message(),
         Some("These are the sample stories: there is no folder to scan")
     );
-    let data = tempfile::tempdir().unwrap();
-    let root = mixed(data.path());
-    let mut r = mixed_reader(&root, Db::in_memory().unwrap(), 140, 40);
+    let (_data, root, mut r) = library(140, 40);
     r.apply(Action::MoveDown);
     let selected = r.current().unwrap().id;
     r.apply(Action::Rescan);
@@ -624,9 +619,7 @@ fn rescan_says_when_it_ends_and_the_sample_store_has_nothing_to_scan() {
 #[test]
 fn marks_made_elsewhere_show_in_the_open_reader() {
     use broadsheet::store::marks::Mark;
-    let data = tempfile::tempdir().unwrap();
-    let root = mixed(data.path());
-    let mut r = mixed_reader(&root, Db::in_memory().unwrap(), 140, 40);
+    let (_data, _root, mut r) = library(140, 40);
     let ids: Vec<_> = r.list().iter().take(3).map(|h| h.id).collect();
     r.apply(Action::ToggleUnreadOnly);
     assert_eq!(r.list().unread(), 8);
@@ -674,9 +667,7 @@ fn the_watcher_sees_marks_written_by_another_connection() {
 
 #[test]
 fn the_pane_selection_stays_on_its_view_when_a_scan_adds_rows() {
-    let data = tempfile::tempdir().unwrap();
-    let root = mixed(data.path());
-    let mut r = mixed_reader(&root, Db::in_memory().unwrap(), 140, 40);
+    let (_data, root, mut r) = library(140, 40);
     r.apply(Action::Views);
     type_text(&mut r, "world");
     r.apply(Action::DeleteToStart);

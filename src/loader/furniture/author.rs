@@ -62,6 +62,19 @@ fn opens_with_name(t: &str, names: &[String]) -> bool {
     })
 }
 
+/// Keeps the blocks that are not paragraphs, and the paragraphs for which `keep(position, text)` holds.
+fn retain_paragraphs(body: &mut Vec<Block>, mut keep: impl FnMut(usize, &str) -> bool) {
+    let mut index = 0;
+    body.retain(|b| {
+        let at = index;
+        index += 1;
+        match b {
+            Block::Paragraph(text) => keep(at, text),
+            _ => true,
+        }
+    });
+}
+
 /// Drops the author's bio printed at the top of the body: a paragraph among the first ones that opens
 /// with the author's name ("Anurag is an experienced journalist…").
 pub(super) fn drop_author_bio(body: &mut Vec<Block>, byline: &str) {
@@ -69,13 +82,7 @@ pub(super) fn drop_author_bio(body: &mut Vec<Block>, byline: &str) {
     if names.is_empty() {
         return;
     }
-    let mut index = 0;
-    body.retain(|b| {
-        let at = index;
-        index += 1;
-        let Block::Paragraph(text) = b else {
-            return true;
-        };
+    retain_paragraphs(body, |at, text| {
         at >= BIO_LEADING_BLOCKS
             || text.split_whitespace().count() > BIO_MAX_WORDS
             || !opens_with_name(&fold(text), &names)
@@ -103,13 +110,7 @@ pub(super) fn drop_author_notes(body: &mut Vec<Block>, byline: &str) {
         return;
     }
     let first_trailing = body.len() - AUTHOR_NOTE_TRAILING_BLOCKS;
-    let mut index = 0;
-    body.retain(|b| {
-        let at = index;
-        index += 1;
-        let Block::Paragraph(text) = b else {
-            return true;
-        };
+    retain_paragraphs(body, |at, text| {
         if at < first_trailing || text.split_whitespace().count() > BIO_MAX_WORDS {
             return true;
         }
