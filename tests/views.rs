@@ -698,3 +698,29 @@ fn the_pane_selection_stays_on_its_view_when_a_scan_adds_rows() {
     assert_eq!(count_of(&r, "aardvark"), "1/1");
     assert_eq!(selected_text(&r), "World", "still on World");
 }
+
+#[test]
+fn opening_a_story_keeps_the_place_even_without_quitting() {
+    let data = tempfile::tempdir().unwrap();
+    let root = mixed(data.path());
+    let story;
+    {
+        let db = Db::open(data.path()).unwrap().db;
+        let mut r = mixed_reader(&root, db, 140, 40);
+        r.apply(Action::NextStory);
+        r.apply(Action::NextStory);
+        story = r.current().unwrap().id;
+        // No quit: the reader is dropped as a crash would leave it.
+    }
+    let kept = Db::open(data.path())
+        .unwrap()
+        .db
+        .place("mixed")
+        .unwrap()
+        .unwrap();
+    let db = Db::open(data.path()).unwrap().db;
+    let mut r = mixed_reader(&root, db, 140, 40);
+    r.state.restore_place(&kept);
+    r.settle();
+    assert_eq!(r.current().unwrap().id, story);
+}

@@ -23,7 +23,12 @@ pub fn update(state: &mut State, action: Action, now: i64) -> Vec<Effect> {
         state.text_widths(),
         state.top_block(),
     );
+    let opened = state.read.opened();
     apply(state, action);
+    // A story opened is where the reader is: kept, so even a crash comes back to it.
+    if state.read.opened() != opened && state.read.opened().is_some() {
+        views::save_place(state);
+    }
     keep_place(state, place);
     marking::at_scroll_end(state);
     state.save_position();
