@@ -60,6 +60,14 @@ const BOILERPLATE: &[&str] = &[
     "view all articles by this author",
     "read next",
     "up next",
+    // Box labels: a summary box's heading, a shop widget's, a review's verdict box's.
+    "highlights",
+    "story highlights",
+    "key highlights",
+    "best prices today",
+    "where to buy",
+    "pros",
+    "cons",
     "阅读下一篇",
     "下一篇",
 ];
@@ -219,6 +227,8 @@ fn is_follow_line(t: &str) -> bool {
 fn is_furniture_line(t: &str) -> bool {
     BOILERPLATE.contains(&t)
         || is_ornament(t)
+        || is_orphan_number(t)
+        || is_price_line(t)
         || is_reading_time(t)
         || is_share_row(t)
         || is_copyright(t)
@@ -257,6 +267,41 @@ const SHARE_ROW_MIN_WORDS: usize = 2;
 /// them marks a break the story's own text draws.
 fn is_ornament(t: &str) -> bool {
     !t.chars().any(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// A number standing alone is at most this long: a price ("$1,299.99", "€89,95") or a list number.
+const ORPHAN_NUMBER_MAX_CHARS: usize = 12;
+
+/// A number standing alone as a block, with no word to say what it counts: a price box's "$82.99" or a
+/// list's "3." left from its item. A figure the story gives comes inside a sentence.
+fn is_orphan_number(t: &str) -> bool {
+    t.chars().count() <= ORPHAN_NUMBER_MAX_CHARS
+        && t.chars().any(char::is_numeric)
+        && !t.chars().any(char::is_alphabetic)
+}
+
+/// Words a shop's price badge uses beside its figures ("Now 20% off", "$429.99 $1,799 Save $1,369.01").
+const PRICE_WORDS: &[&str] = &[
+    "now", "was", "save", "off", "from", "only", "sale", "price", "list", "msrp", "deal",
+];
+
+/// A price badge is short: a figure or three and their words.
+const PRICE_LINE_MAX_WORDS: usize = 8;
+
+/// A shop's price badge: only prices, percentages and the words around them, with at least one price.
+fn is_price_line(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let price = |w: &str| {
+        w.chars().any(|c| c.is_ascii_digit())
+            && w.chars()
+                .any(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹' | '%'))
+            && w.chars().all(|c| {
+                c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥' | '₹' | '%' | '.' | ',')
+            })
+    };
+    words.len() <= PRICE_LINE_MAX_WORDS
+        && words.iter().any(|w| price(w))
+        && words.iter().all(|w| price(w) || PRICE_WORDS.contains(w))
 }
 
 /// "© Thomson Reuters 2020", "Copyright © 2025 WABC-TV. All Rights Reserved.", "… Alle Rechte vorbehalten."
@@ -471,6 +516,13 @@ mod tests {
             "Read next:",
             "Since you read to the end, we have a small favour to ask.",
             "阅读下一篇：",
+            "$82.99",
+            "3.",
+            "Now 20% Off",
+            "$429.99 $1,799 Save $1,369.01",
+            "Highlights",
+            "Best Prices Today:",
+            "Pros",
         ];
         assert_eq!(kept(&gone), Vec::<String>::new());
         let prose = [
@@ -479,6 +531,9 @@ mod tests {
             "Share prices rose by four per cent.",
             "A well-known face returned to the council.",
             "2026年3月4日，議会は防波堤の再建を決めた。",
+            "Tickets cost $12.",
+            "Prices rose 20% in a year.",
+            "Pros and cons of the new wall were argued until midnight.",
         ];
         assert_eq!(kept(&prose), prose);
     }
