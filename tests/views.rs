@@ -56,6 +56,17 @@ fn library(width: u16, height: u16) -> (tempfile::TempDir, PathBuf, Reader) {
     (data, root, r)
 }
 
+/// A scan step that indexed one new file holding `headline`, and finished.
+fn landed(r: &mut Reader, headline: Headline) {
+    r.apply(Action::Indexed(ScanUpdate {
+        added: vec![headline],
+        done: 1,
+        total: 1,
+        finished: true,
+        ..ScanUpdate::default()
+    }));
+}
+
 /// The views pane's rows, as the renderer gets them.
 fn pane_rows(r: &Reader) -> Vec<Row> {
     let Mode::Overlay(overlay) = r.mode() else {
@@ -174,13 +185,7 @@ fn counts_stay_live_while_the_pane_is_open() {
     added.id = broadsheet::model::ArticleId(42);
     added.path = root.join("notes/new.md");
     added.title = "A note that just landed".into();
-    r.apply(Action::Indexed(ScanUpdate {
-        added: vec![added],
-        done: 1,
-        total: 1,
-        finished: true,
-        ..ScanUpdate::default()
-    }));
+    landed(&mut r, added);
     assert!(matches!(r.mode(), Mode::Overlay(_)), "still open");
     assert_eq!(count_of(&r, "notes"), "2/3");
     assert_eq!(count_of(&r, "All"), "8/9");
@@ -603,13 +608,7 @@ fn rescan_says_when_it_ends_and_the_sample_store_has_nothing_to_scan() {
     let mut added: Headline = r.list().all()[0].clone();
     added.id = broadsheet::model::ArticleId(99);
     added.path = root.join("notes/landed.md");
-    r.apply(Action::Indexed(ScanUpdate {
-        added: vec![added],
-        done: 1,
-        total: 1,
-        finished: true,
-        ..ScanUpdate::default()
-    }));
+    landed(&mut r, added);
     assert_eq!(r.message(), Some("Scanned again: 1 file read"));
     assert!(r.indexing().is_none());
     assert_eq!(r.current().unwrap().id, selected, "the selection stays");
@@ -688,13 +687,7 @@ fn the_pane_selection_stays_on_its_view_when_a_scan_adds_rows() {
     added.id = broadsheet::model::ArticleId(77);
     added.format = broadsheet::model::Format::Markdown;
     added.path = root.join("aardvark/a.md");
-    r.apply(Action::Indexed(ScanUpdate {
-        added: vec![added],
-        done: 1,
-        total: 1,
-        finished: true,
-        ..ScanUpdate::default()
-    }));
+    landed(&mut r, added);
     assert_eq!(count_of(&r, "aardvark"), "1/1");
     assert_eq!(selected_text(&r), "World", "still on World");
 }
