@@ -613,6 +613,27 @@ fn rescan_says_when_it_ends_and_the_sample_store_has_nothing_to_scan() {
     assert!(r.indexing().is_none());
     assert_eq!(r.current().unwrap().id, selected, "the selection stays");
     assert_eq!(r.list().len(), 9);
+    // The new story is counted in the status bar until it is looked at.
+    assert_eq!(r.fresh(), 1);
+    let status = |r: &Reader| {
+        let t = common::draw(r);
+        let b = t.backend().buffer();
+        (0..b.area.width)
+            .map(|x| b[(x, b.area.height - 1)].symbol().to_owned())
+            .collect::<String>()
+    };
+    assert!(
+        status(&r).contains("9 unread \u{b7} 1 new"),
+        "{}",
+        status(&r)
+    );
+    let at = r
+        .list()
+        .position_of(broadsheet::model::ArticleId(99))
+        .unwrap();
+    common::goto(&mut r, at);
+    assert_eq!(r.fresh(), 0);
+    assert!(!status(&r).contains(" new"), "{}", status(&r));
 }
 
 #[test]

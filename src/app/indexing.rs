@@ -47,7 +47,20 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
         // Bodies may have changed, and teasers may now resolve to the new stories: parse again as shown.
         state.article.invalidate();
         let before = state.current().map(|h| h.id);
+        // Stories that arrive in a list that had some are new until looked at (a first scan's are all
+        // new, which says nothing).
+        if !state.list.all().is_empty() {
+            let fresh: Vec<_> = update
+                .added
+                .iter()
+                .map(|h| h.id)
+                .filter(|id| !state.list.knows(*id))
+                .collect();
+            state.fresh.extend(fresh);
+        }
         state.list.merge(&update.removed, update.added, &state.read);
+        let listed = &state.list;
+        state.fresh.retain(|id| listed.knows(*id));
         // Until the user acts, the list shows its top as it fills.
         if !state.acted && state.list.select(0) {
             state.list.set_offset(0);

@@ -38,6 +38,8 @@ pub struct State {
     pub(super) saving: crate::config::Saving,
     /// The last command the story was piped to (offered again by `|`).
     pub(super) last_pipe: Option<String>,
+    /// Stories a scan added since the start, not looked at yet ("3 new" in the status bar).
+    pub(super) fresh: std::collections::HashSet<ArticleId>,
     /// Whether `R` asked for the scan that runs (its end is said, even when nothing changed).
     pub(super) rescanning: bool,
     /// Named commands (`[commands]`), by name.
@@ -90,6 +92,7 @@ impl State {
             saving: crate::config::Saving::default(),
             last_pipe: None,
             rescanning: false,
+            fresh: std::collections::HashSet::new(),
             commands: std::collections::BTreeMap::new(),
             warnings,
             message,
@@ -165,6 +168,12 @@ impl State {
     #[must_use]
     pub fn now(&self) -> i64 {
         self.now
+    }
+
+    /// How many stories a scan added that have not been looked at yet.
+    #[must_use]
+    pub fn fresh(&self) -> usize {
+        self.fresh.len()
     }
 
     /// The views: the one shown, the saved searches, the counts.
@@ -336,6 +345,10 @@ impl State {
     /// Prepares the current story's view (reflowing a parsed story, or asking the worker for it) and keeps
     /// the offsets in range. `update` calls it after every action.
     pub(super) fn refresh(&mut self) {
+        // A new story selected has been looked at.
+        if let Some(id) = self.list.current().map(|h| h.id) {
+            self.fresh.remove(&id);
+        }
         // The sources and sections are worked out here, on the update side, once after a change of the
         // headlines, so drawing only reads them.
         let _ = self.list.facets();

@@ -110,7 +110,11 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
     let width = usize::from(rect.width);
     let list = state.list();
     let view = one_line(&crate::app::views::view_label(state));
-    let unread = format!("{} unread ", thousands(list.unread()));
+    let fresh = match state.fresh() {
+        0 => String::new(),
+        n => format!("\u{b7} {} new ", thousands(n)),
+    };
+    let unread = format!("{} unread {fresh}", thousands(list.unread()));
     // The longest that fits beside the help hint: the view, the stories and the unread, down to the unread.
     let help = hints(state, usize::MAX)
         .split("  ")
