@@ -31,7 +31,8 @@ pub struct Cli {
 pub enum Command {
     /// List stories, one line each: read mark, section, date, headline.
     List {
-        /// Print a JSON array of {id, path, format, section, title, byline, published, url, read}.
+        /// Print a JSON array of {id, path, `abs_path`, format, section, title, byline, published, url, read,
+        /// starred}.
         #[arg(long)]
         json: bool,
         /// Only unread stories.

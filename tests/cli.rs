@@ -108,11 +108,13 @@ fn list_json_has_the_public_shape_and_resolves_dates() {
                 "published",
                 "read",
                 "section",
+                "starred",
                 "title",
                 "url"
             ]
         );
         assert_eq!(a["read"], false);
+        assert_eq!(a["starred"], false);
         assert_eq!(
             a["abs_path"],
             Value::Null,

@@ -35,6 +35,7 @@ fn star_and_unstar_by_id_and_by_path() {
     ));
     assert_eq!(starred.len(), 1);
     assert_eq!(starred[0]["id"], id.as_str());
+    assert_eq!(starred[0]["starred"], true, "list --json says so");
     // A folder names every story in it.
     let out = broadsheet(data.path(), &["star", root]);
     assert_eq!(

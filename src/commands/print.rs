@@ -102,7 +102,7 @@ fn write_list(
             .iter()
             .map(|(h, m)| {
                 let (given, absolute) = listing.paths_of(h);
-                HeadlineJson::new(h, m.read_at.is_some()).paths(given, absolute)
+                HeadlineJson::new(h, *m).paths(given, absolute)
             })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &rows)?;

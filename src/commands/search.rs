@@ -33,7 +33,6 @@ const SNIPPET_CHARS: usize = 100;
 struct ResultJson<'a> {
     #[serde(flatten)]
     headline: HeadlineJson<'a>,
-    starred: bool,
     snippet: String,
     rank: usize,
     score: f32,
@@ -143,9 +142,7 @@ fn write(
                 let h = &headlines[r.index];
                 let m = mark(h.id);
                 ResultJson {
-                    headline: HeadlineJson::new(h, m.read_at.is_some())
-                        .paths(paths[i].0.clone(), paths[i].1.clone()),
-                    starred: m.starred,
+                    headline: HeadlineJson::new(h, m).paths(paths[i].0.clone(), paths[i].1.clone()),
                     snippet: one_line(&snippet).into_owned(),
                     rank: i + 1,
                     score: r.score,

@@ -73,15 +73,17 @@ pub struct HeadlineJson<'a> {
     #[serde(flatten)]
     head: HeadJson<'a>,
     read: bool,
+    starred: bool,
 }
 
 impl<'a> HeadlineJson<'a> {
-    /// The headline data of `h`, with its read state.
+    /// The headline data of `h`, with its read state and star from `mark`.
     #[must_use]
-    pub fn new(h: &'a Headline, read: bool) -> Self {
+    pub fn new(h: &'a Headline, mark: crate::store::marks::Mark) -> Self {
         Self {
             head: HeadJson::from(h),
-            read,
+            read: mark.read_at.is_some(),
+            starred: mark.starred,
         }
     }
 
