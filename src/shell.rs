@@ -10,13 +10,7 @@ use crate::model::Article;
 #[must_use]
 pub fn environment(a: &Article) -> Vec<(&'static str, String)> {
     let h = &a.head;
-    let one = |s: Option<&str>| {
-        crate::text::clean::clean(
-            std::borrow::Cow::Borrowed(s.unwrap_or("")),
-            crate::text::clean::Breaks::OneLine,
-        )
-        .into_owned()
-    };
+    let one = |s: Option<&str>| crate::text::clean::one_line(s.unwrap_or(""));
     vec![
         ("BROADSHEET_ID", h.id.to_string()),
         ("BROADSHEET_TITLE", one(Some(&h.title))),

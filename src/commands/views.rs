@@ -313,10 +313,7 @@ pub fn run(
 fn write_table(rows: &[(ViewKey, Tally)], out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "{:>9} {:>9}  VIEW", "UNREAD", "TOTAL")?;
     for (v, t) in rows {
-        let id = crate::text::clean::clean(
-            std::borrow::Cow::Owned(v.id()),
-            crate::text::clean::Breaks::OneLine,
-        );
+        let id = crate::text::clean::one_line(&v.id());
         writeln!(
             out,
             "{:>9} {:>9}  {id}",

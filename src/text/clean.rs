@@ -128,6 +128,12 @@ pub fn clean(text: Cow<'_, str>, breaks: Breaks) -> Cow<'_, str> {
     Cow::Owned(cleaned(&text, breaks))
 }
 
+/// `s` on one line, without control sequences: for a list row, a title or the status bar.
+#[must_use]
+pub fn one_line(s: &str) -> String {
+    clean(Cow::Borrowed(s), Breaks::OneLine).into_owned()
+}
+
 /// Cleans `s` in place, copying only when something has to go.
 pub fn clean_in_place(s: &mut String, breaks: Breaks) {
     if !is_clean(s, breaks) {

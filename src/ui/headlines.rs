@@ -12,6 +12,7 @@ use super::{Theme, pane_block};
 use crate::app::layout::inner;
 use crate::app::{Focus, State};
 use crate::model::Headline;
+use crate::text::clean::one_line;
 use crate::text::truncate::fit;
 use crate::text::width::pad_to;
 use crate::views::ViewKey;
@@ -53,15 +54,6 @@ fn title(state: &State) -> String {
         crate::text::thousands(list.len()),
         list.sort().label()
     )
-}
-
-/// `s` on one line, without control sequences.
-fn one_line(s: &str) -> String {
-    crate::text::clean::clean(
-        std::borrow::Cow::Borrowed(s),
-        crate::text::clean::Breaks::OneLine,
-    )
-    .into_owned()
 }
 
 /// When a list row says its story is from.

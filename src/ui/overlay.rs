@@ -88,13 +88,7 @@ fn choice<'a>(theme: &Theme, text: &str, right: &str, current: bool, w: usize) -
     let mark = if current { "  \u{2022} " } else { "    " };
     let right_w = right.width() + 1;
     let room = w.saturating_sub(mark.width() + right_w);
-    let text = fit(
-        &crate::text::clean::clean(
-            std::borrow::Cow::Borrowed(text),
-            crate::text::clean::Breaks::OneLine,
-        ),
-        room,
-    );
+    let text = fit(&crate::text::clean::one_line(text), room);
     let pad = w.saturating_sub(mark.width() + text.width() + right_w);
     Line::from(vec![
         Span::styled(fit(mark, w), theme.unread_mark),

@@ -11,6 +11,7 @@ use super::Theme;
 use crate::app::layout;
 use crate::app::mode::{Mode, Question};
 use crate::app::{Action, State};
+use crate::text::clean::one_line;
 use crate::text::thousands;
 use crate::text::truncate::fit;
 
@@ -80,15 +81,6 @@ fn prompt_line(prompt: &crate::app::mode::Prompt, room: usize) -> String {
     }
     let tail: String = tail.into_iter().rev().collect();
     fit(&format!("{label}\u{2026}{tail}{cursor}"), room)
-}
-
-/// `s` on one line, without control sequences.
-fn one_line(s: &str) -> String {
-    crate::text::clean::clean(
-        std::borrow::Cow::Borrowed(s),
-        crate::text::clean::Breaks::OneLine,
-    )
-    .into_owned()
 }
 
 /// What the search in force found, or what is wrong with the query typed.

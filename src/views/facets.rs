@@ -177,12 +177,7 @@ fn by_name(names: &[String]) -> impl Iterator<Item = &str> {
 
 /// `s` on one line, without control characters, trimmed.
 fn one_line(s: &str) -> String {
-    crate::text::clean::clean(
-        std::borrow::Cow::Borrowed(s),
-        crate::text::clean::Breaks::OneLine,
-    )
-    .trim()
-    .to_owned()
+    crate::text::clean::one_line(s).trim().to_owned()
 }
 
 /// A feed entry's source: the feed's title, else the feed file's name.
