@@ -222,3 +222,44 @@ fn hold_j_over_200_pages_of_20_mb(bencher: Bencher) {
                 .expect("drawn");
         });
 }
+
+/// Files a watcher saw land (`batch` of them in one write of the scan) reach a list of 100,000: merged in,
+/// the selection kept on its row, counted as new, and a frame drawn. What the UI thread does per write
+/// while files arrive (`benches/watching.rs` times the whole way from disk to list).
+#[divan::bench(args = [1, 250, 1_000], sample_count = 40, sample_size = 1)]
+fn stories_landing_to_frame(bencher: Bencher, batch: usize) {
+    use broadsheet::store::scan::ScanUpdate;
+    let (mut r, mut terminal) = reader(100_000);
+    let theme = Theme::default();
+    for _ in 0..20 {
+        r.apply(Action::MoveDown);
+    }
+    let top = r.state.list().all()[0].clone();
+    let mut next = 0u128;
+    bencher
+        .with_inputs(|| {
+            let added: Vec<Headline> = (0..batch)
+                .map(|_| {
+                    next += 1;
+                    let mut h = top.clone();
+                    h.id = ArticleId(u128::MAX - next);
+                    h.path = PathBuf::from(format!("/landed/{next}.txt"));
+                    h
+                })
+                .collect();
+            Action::Indexed(ScanUpdate {
+                done: batch,
+                total: batch,
+                added,
+                finished: true,
+                live: true,
+                ..ScanUpdate::default()
+            })
+        })
+        .bench_local_values(|step| {
+            r.apply(step);
+            terminal
+                .draw(|f| ui::render(&r.state, &theme, f))
+                .expect("drawn");
+        });
+}

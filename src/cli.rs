@@ -209,6 +209,8 @@ pub enum ExportFormat {
     Jsonl,
     /// Tab-separated id, URL and read time, read stories only (the first export format).
     Tsv,
+    /// What `newsboat -I` reads: one read story per line, by its feed GUID (else its URL).
+    Newsboat,
 }
 
 /// `state export` and `state import`.
@@ -217,11 +219,12 @@ pub enum StateAction {
     /// Print the read state: one JSON object per line with the id, URL, read time, star and position (every
     /// story with a mark), or with --format tsv one line per read story: id, URL and read time.
     Export {
-        /// jsonl (the default, lossless) or tsv (read stories only).
+        /// jsonl (the default, lossless), tsv (read stories only) or newsboat (GUIDs of read stories, for
+        /// `newsboat -I`).
         #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
         format: ExportFormat,
     },
-    /// Read marks back from an export (either format), or from newsboat's `-E` export (one URL per line).
+    /// Read marks back from an export (jsonl or tsv), or from newsboat's `-E` export (one GUID per line).
     Import {
         /// The file to read ("-" for standard input).
         file: PathBuf,

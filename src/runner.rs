@@ -30,6 +30,8 @@ pub enum Input {
     Searched(crate::action::SearchReply),
     /// Marks changed in the database by someone else.
     Marks(crate::worker::marks::Changed),
+    /// Something to tell the user once: a warning kept in the help, and a short status message.
+    Notify(crate::store::Warning, String),
     /// SIGTSTP from outside (`kill -TSTP`): suspend as Ctrl-Z would.
     Suspend,
     /// A signal (SIGTERM, SIGHUP, SIGINT) asked the reader to stop.
@@ -121,6 +123,7 @@ fn actions(input: Input, keys: &mut KeyResolver, state: &State) -> Result<Vec<Ac
         Input::Loaded(l) => vec![Action::Loaded(l)],
         Input::Searched(r) => vec![Action::SearchReply(r)],
         Input::Marks(m) => vec![Action::MarksChanged(m)],
+        Input::Notify(warning, message) => vec![Action::Notify(warning, message)],
         Input::Suspend => vec![Action::Suspend],
         Input::Stop(signal) => return Err(Exit::Signal(signal)),
     })

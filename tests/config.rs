@@ -400,3 +400,22 @@ fn key_tables_name_what_belongs_where() {
         assert_eq!(error(name), expected);
     }
 }
+
+#[test]
+fn the_library_table_chooses_how_folders_are_kept_up_to_date() {
+    let c = load("library_poll.toml").unwrap();
+    assert_eq!(c.library.watch, config::Watch::Poll);
+    assert_eq!(c.library.rescan_every, std::time::Duration::from_mins(10));
+    assert_eq!(
+        config::load(&Source::Defaults, false).unwrap().library,
+        config::Library::default()
+    );
+    assert_eq!(
+        error("library_watch_bad.toml"),
+        format!(
+            "bad value \"sometimes\" for `watch`: expected \"auto\", \"poll\" or \"off\" at line 2, column 9 of {}",
+            fixture("library_watch_bad.toml").display()
+        )
+    );
+    assert!(error("library_rescan_bad.toml").contains("`rescan_seconds`: expected 5 to 86400"));
+}

@@ -61,14 +61,29 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
         state.list.merge(&update.removed, update.added, &state.read);
         let listed = &state.list;
         state.fresh.retain(|id| listed.knows(*id));
-        // Until the user acts, the list shows its top as it fills.
-        if !state.acted && state.list.select(0) {
+        // Until the user acts, the list shows its top as it fills; what a watcher brings moves nothing.
+        if !state.acted && !update.live && state.list.select(0) {
             state.list.set_offset(0);
         }
         if state.current().map(|h| h.id) != before {
             state.enter_story();
         }
         state.refresh();
+    }
+    if update.live {
+        // A watcher's changes show as "N new", not as indexing progress; a message about bad files
+        // still shows.
+        if new_warnings > 0 && state.message.is_none() {
+            state.message = Some(format!(
+                "{} files skipped or damaged (? shows why)",
+                thousands(state.warnings.len())
+            ));
+        }
+        if update.finished && (update.total > 0 || !update.removed.is_empty()) {
+            super::finding::rerun(state);
+            super::views::ask_counts(state, true);
+        }
+        return;
     }
     state.indexing = (!update.finished).then_some((update.done, update.total));
     // A search in force runs again on what the scan wrote (committed to the index by its last step).

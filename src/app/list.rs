@@ -458,9 +458,11 @@ impl ListModel {
     }
 
     /// Adds, replaces and removes headlines after an index scan step, keeping the selection on the same
-    /// story (listed even if the filter would now hide it).
+    /// story (listed even if the filter would now hide it), on the same row of the screen: stories that
+    /// land above it scroll the list with them instead of pushing the selection down.
     pub(super) fn merge(&mut self, removed: &[PathBuf], added: Vec<Headline>, read: &ReadState) {
         let keep = self.current().map(|h| h.id);
+        let row = self.selected.saturating_sub(self.offset);
         if !removed.is_empty() {
             let gone: HashSet<&Path> = removed.iter().map(PathBuf::as_path).collect();
             self.headlines.retain(|h| !gone.contains(h.path.as_path()));
@@ -470,5 +472,6 @@ impl ListModel {
         crate::model::dedupe(&mut self.headlines);
         self.index();
         self.relist(keep, true, read);
+        self.offset = self.selected.saturating_sub(row);
     }
 }

@@ -106,25 +106,12 @@ pub fn run(
         .db
         .conn
         .busy_timeout(std::time::Duration::from_secs(2));
-    // Marks made elsewhere (the CLI, a second reader) show at once.
-    let _watcher = match &scan_from {
-        Some((dir, _)) => {
-            let to_loop = events.sender();
-            crate::worker::marks::MarksWatcher::spawn(
-                dir.join(crate::store::db::FILE_NAME),
-                move |changed| {
-                    let _ = to_loop.send(Input::Marks(changed));
-                },
-            )
-            .ok()
-        }
-        None => None,
-    };
+    let (scanner, _watchers) = background(scan_from, config, &events);
     let mut host = ReaderHost {
         db: opened.db,
         stories,
         search,
-        scanner: scan_from.map(|(dir, roots)| Scanner::new(dir, roots, events.sender())),
+        scanner,
     };
     // The sources and sections the first frame shows, worked out before the scan starts.
     let _ = state.list().facets();
@@ -140,6 +127,70 @@ pub fn run(
         Exit::Signal(s) => ExitCode::from(u8::try_from(128 + s).unwrap_or(1)),
         Exit::Quit | Exit::EndOfInput => ExitCode::SUCCESS,
     })
+}
+
+/// The scanner of the folders read, and the threads that watch them and the database (stopped when the
+/// second value is dropped). None for the sample store.
+fn background(
+    scan_from: Option<(PathBuf, Vec<PathBuf>)>,
+    config: &Config,
+    events: &Events,
+) -> (Option<Scanner>, Watchers) {
+    let Some((dir, roots)) = scan_from else {
+        return (None, (None, None));
+    };
+    // Marks made elsewhere (the CLI, a second reader) show at once.
+    let to_loop = events.sender();
+    let marks = crate::worker::marks::MarksWatcher::spawn(
+        dir.join(crate::store::db::FILE_NAME),
+        move |changed| {
+            let _ = to_loop.send(Input::Marks(changed));
+        },
+    )
+    .ok();
+    let to_loop = events.sender();
+    let scanner = Scanner::new(dir, roots, move |step| {
+        let _ = to_loop.send(Input::Scan(step));
+    });
+    // Files that land while the reader runs: watched from before the first scan, so none is missed.
+    let library = watch_library(&scanner, config, events);
+    (Some(scanner), (marks, library))
+}
+
+/// The threads [`background`] starts.
+type Watchers = (
+    Option<crate::worker::marks::MarksWatcher>,
+    Option<crate::worker::watch::LibraryWatch>,
+);
+
+/// Starts watching the folders `scanner` scans, as `[library]` says; what lands is scanned by it.
+fn watch_library(
+    scanner: &Scanner,
+    config: &Config,
+    events: &Events,
+) -> Option<crate::worker::watch::LibraryWatch> {
+    use crate::worker::watch::{Deliver, LibraryWatch};
+    let (changed, rescan) = (scanner.clone(), scanner.clone());
+    let to_loop = events.sender();
+    let deliver = Deliver {
+        changed: Box::new(move |paths| changed.start_paths(paths)),
+        rescan: Box::new(move || rescan.start_live()),
+        fallback: Box::new(move |path, reason| {
+            let warning = Warning { path, reason };
+            let _ = to_loop.send(Input::Notify(
+                warning,
+                "Not watching the folders: scanning them every so often instead (? says why)"
+                    .to_owned(),
+            ));
+        }),
+    };
+    LibraryWatch::spawn(
+        scanner.roots().to_vec(),
+        config.library.watch,
+        config.library.rescan_every,
+        deliver,
+    )
+    .ok()
 }
 
 /// The reader's state over `headlines`: the marks, the configuration, the search history, the folders

@@ -29,6 +29,12 @@ pub fn run(action: &StateAction, data_dir: Option<&Path>) -> anyhow::Result<Exit
                     .iter()
                     .filter(|m| m.mark != Mark::default())
                     .try_for_each(|m| writeln!(out, "{}", json_line(m))),
+                ExportFormat::Newsboat => db
+                    .read_guids()?
+                    .iter()
+                    // newsboat reads one name per line: one with a line break in it could not be matched.
+                    .filter(|g| !g.contains(['\n', '\r']))
+                    .try_for_each(|g| writeln!(out, "{g}")),
                 ExportFormat::Tsv => {
                     // Marks with unreadable ids were named when the database was opened.
                     let (records, _) = db.read_records()?;
@@ -54,6 +60,7 @@ pub fn run(action: &StateAction, data_dir: Option<&Path>) -> anyhow::Result<Exit
             };
             let now = Utc::now().timestamp();
             let mut rows: Vec<Imported> = Vec::new();
+            let mut newsboat: Vec<String> = Vec::new();
             let mut whole: Vec<StoredMark> = Vec::new();
             let warn = |n: usize, reason: &str| {
                 eprintln!("broadsheet: warning: {} line {n}: {reason}", file.display());
@@ -71,16 +78,18 @@ pub fn run(action: &StateAction, data_dir: Option<&Path>) -> anyhow::Result<Exit
                     continue;
                 }
                 match parse_line(line, now) {
-                    Ok(Some((row, note))) => {
+                    Line::Record(row, note) => {
                         if let Some(note) = note {
                             warn(n + 1, &note);
                         }
                         rows.push(row);
                     }
-                    Ok(None) => {}
-                    Err(reason) => warn(n + 1, &reason),
+                    Line::Newsboat(name) => newsboat.push(name),
+                    Line::Blank => {}
                 }
             }
+            let (matched, unnamed) = from_newsboat(&db, &newsboat, now)?;
+            rows.extend(matched);
             let known = db.indexed_ids()?;
             let unmatched = rows.iter().filter(|(id, _, _)| !known.contains(id)).count()
                 + whole.iter().filter(|m| !known.contains(&m.id)).count();
@@ -94,6 +103,15 @@ pub fn run(action: &StateAction, data_dir: Option<&Path>) -> anyhow::Result<Exit
             let marks = if count == 1 { "mark" } else { "marks" };
             let kind = if whole.is_empty() { "read " } else { "" };
             let count = crate::text::thousands(count);
+            if unnamed > 0 {
+                // One line for all of them: an export from a long-used newsboat names thousands of items
+                // no folder read here holds.
+                eprintln!(
+                    "broadsheet: {} lines of {} name no story in the index (GUIDs of items not indexed); skipped",
+                    crate::text::thousands(unnamed),
+                    file.display()
+                );
+            }
             if unmatched > 0 {
                 println!(
                     "imported {count} {kind}{marks}; {} of them match no story in the index yet",
@@ -166,12 +184,23 @@ fn from_json_line(line: &str) -> Result<StoredMark, String> {
 /// A read mark to import: the story, its URL, and when it was read.
 type Imported = (ArticleId, Option<String>, Option<i64>);
 
-/// One line of an export (`id<TAB>url<TAB>time`) or of newsboat's export (a URL), with a note when part of it
-/// had to be guessed (a time that does not parse is taken as now).
-fn parse_line(line: &str, now: i64) -> Result<Option<(Imported, Option<String>)>, String> {
+/// A line of an import.
+enum Line {
+    /// A mark, with a note when part of it had to be guessed.
+    Record(Imported, Option<String>),
+    /// Anything else: what newsboat's `-E` export names an item by (its GUID; its link and date, or its
+    /// link, when the feed gave no GUID), matched against the index.
+    Newsboat(String),
+    /// Blank, or a comment.
+    Blank,
+}
+
+/// One line of an export (`id<TAB>url<TAB>time`), or of newsboat's export. A time that does not parse is
+/// taken as now, with a note.
+fn parse_line(line: &str, now: i64) -> Line {
     let line = line.trim_end_matches(['\r', '\n']);
     if line.trim().is_empty() || line.starts_with('#') {
-        return Ok(None);
+        return Line::Blank;
     }
     let mut fields = line.split('\t');
     let first = fields.next().unwrap_or("").trim();
@@ -188,20 +217,68 @@ fn parse_line(line: &str, now: i64) -> Result<Option<(Imported, Option<String>)>
                 Err(_) => (now, Some(format!("bad read time {t:?}; read now"))),
             },
         };
-        return Ok(Some(((id, url, Some(at)), note)));
+        return Line::Record((id, url, Some(at)), note);
     }
-    if first.starts_with("http://") || first.starts_with("https://") || first.starts_with("file://")
-    {
-        return Ok(Some((
-            (
-                ArticleId::from_url(first),
-                Some(canonical_url(first)),
-                Some(now),
-            ),
-            None,
-        )));
+    Line::Newsboat(line.to_owned())
+}
+
+/// The stories newsboat's export names, read now, and how many lines named none. A line is matched as a
+/// GUID first; then as a link followed by a date (newsboat's GUID for an item whose feed gives none), or a
+/// link alone; a URL that names no indexed story is kept as a mark by URL, for when it is indexed.
+fn from_newsboat(
+    db: &crate::store::db::Db,
+    lines: &[String],
+    now: i64,
+) -> anyhow::Result<(Vec<Imported>, usize)> {
+    if lines.is_empty() {
+        return Ok((Vec::new(), 0));
     }
-    Err(format!("not a story id or a URL: {first:?}"))
+    let by_guid = db.stories_by_guid()?;
+    let by_url = db.stories_by_url()?;
+    let mut out = Vec::new();
+    let mut unnamed = 0;
+    for line in lines {
+        let name = line.trim();
+        let found = by_guid.get(name).or_else(|| link_and_date(name, &by_url));
+        match found {
+            Some((id, url)) => out.push((*id, url.clone(), Some(now))),
+            None if name.starts_with("http://") || name.starts_with("https://") => {
+                out.push((
+                    ArticleId::from_url(name),
+                    Some(canonical_url(name)),
+                    Some(now),
+                ));
+            }
+            None => unnamed += 1,
+        }
+    }
+    Ok((out, unnamed))
+}
+
+/// The story whose URL `name` starts with, when the rest is empty or a date (newsboat writes the feed's
+/// date string right after the link).
+fn link_and_date<'a>(
+    name: &str,
+    by_url: &'a std::collections::HashMap<String, crate::store::guids::Named>,
+) -> Option<&'a crate::store::guids::Named> {
+    name.char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(name.len()))
+        .rev()
+        .filter(|&i| i > 0)
+        .find_map(|i| {
+            let story = by_url.get(&name[..i])?;
+            let rest = name[i..].trim();
+            (rest.is_empty() || looks_like_a_date(rest)).then_some(story)
+        })
+}
+
+/// Whether `s` is a date as feeds write them (RFC 2822, RFC 3339, or a day `2023-07-31`).
+fn looks_like_a_date(s: &str) -> bool {
+    DateTime::parse_from_rfc2822(s).is_ok()
+        || DateTime::parse_from_rfc3339(s).is_ok()
+        || chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+        || crate::loader::dateline::parse_date(s).is_some()
 }
 
 /// A URL as the export writes it: control characters (tab and line breaks, which would break the line
@@ -265,27 +342,54 @@ fn escaped_control(s: &str) -> Option<(char, usize)> {
 mod tests {
     use super::*;
 
+    fn record(line: &str, now: i64) -> (Imported, Option<String>) {
+        match parse_line(line, now) {
+            Line::Record(row, note) => (row, note),
+            _ => panic!("not a record: {line:?}"),
+        }
+    }
+
     #[test]
-    fn export_lines_and_newsboat_urls_are_read() {
+    fn export_lines_are_records_and_the_rest_is_newsboats() {
         let id = ArticleId(0xabc);
         let line = format!("{id}\thttps://x.test/a\t2026-11-20T10:00:00+00:00");
-        let ((got, url, at), note) = parse_line(&line, 5).unwrap().unwrap();
+        let ((got, url, at), note) = record(&line, 5);
         assert_eq!(
             (got, url.as_deref(), at, note),
             (id, Some("https://x.test/a"), Some(1_795_168_800), None)
         );
-        let ((got, url, _), _) = parse_line("https://Example.com/story/1/", 5)
-            .unwrap()
-            .unwrap();
-        assert_eq!(got, ArticleId::from_url("https://example.com/story/1"));
-        assert_eq!(url.as_deref(), Some("https://example.com/story/1"));
-        let ((_, _, at), note) = parse_line(&format!("{id}\t\tyesterday"), 5)
-            .unwrap()
-            .unwrap();
+        let ((_, _, at), note) = record(&format!("{id}\t\tyesterday"), 5);
         assert_eq!(at, Some(5));
         assert!(note.unwrap().contains("bad read time"));
-        assert_eq!(parse_line("", 5), Ok(None));
-        assert!(parse_line("nonsense", 5).is_err());
+        assert!(matches!(parse_line("", 5), Line::Blank));
+        assert!(matches!(parse_line("# a comment", 5), Line::Blank));
+        for newsboat in [
+            "https://Example.com/story/1/",
+            "story-99",
+            "tag:x.test,2026:1",
+        ] {
+            assert!(matches!(parse_line(newsboat, 5), Line::Newsboat(n) if n == newsboat));
+        }
+    }
+
+    #[test]
+    fn a_link_followed_by_a_date_names_the_story_at_that_link() {
+        let story: crate::store::guids::Named = (ArticleId(7), Some("https://x.test/a".into()));
+        let by_url = std::collections::HashMap::from([("https://x.test/a".to_owned(), story)]);
+        for name in [
+            "https://x.test/a",
+            "https://x.test/aTue, 24 Nov 2026 08:00:00 GMT",
+            "https://x.test/a2023-07-31",
+            "https://x.test/a2026-11-24T08:00:00+01:00",
+        ] {
+            assert_eq!(
+                link_and_date(name, &by_url).map(|s| s.0),
+                Some(ArticleId(7)),
+                "{name}"
+            );
+        }
+        assert!(link_and_date("https://x.test/abc", &by_url).is_none());
+        assert!(link_and_date("https://x.test/", &by_url).is_none());
     }
 
     #[test]
@@ -305,7 +409,7 @@ mod tests {
             );
             let line = format!("{}\t{escaped}\t2026-11-20T10:00:00+00:00", ArticleId(1));
             assert_eq!(line.split('\t').count(), 3);
-            let ((_, read, _), _) = parse_line(&line, 0).unwrap().unwrap();
+            let ((_, read, _), _) = record(&line, 0);
             let read = read.unwrap();
             assert_eq!(
                 escape_url(&read),

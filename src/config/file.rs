@@ -76,6 +76,8 @@ pub struct File {
     pub saving: Option<SavingFile>,
     /// `[limits]`.
     pub limits: Option<LimitsFile>,
+    /// `[library]`: how the folders read are kept up to date.
+    pub library: Option<LibraryFile>,
     /// `[commands]`: named shell commands the story can be piped to, bound to keys.
     pub commands: Option<BTreeMap<Spanned<String>, CommandFile>>,
 }
@@ -96,6 +98,16 @@ pub struct CommandFile {
 pub struct LimitsFile {
     /// The largest file read, in MiB.
     pub max_file_mb: Option<Spanned<u32>>,
+}
+
+/// The `[library]` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LibraryFile {
+    /// `auto`, `poll` or `off`.
+    pub watch: Option<Spanned<String>>,
+    /// Seconds between rescans where events cannot be had (or with `poll`).
+    pub rescan_seconds: Option<Spanned<u32>>,
 }
 
 /// The `[saving]` table.

@@ -130,7 +130,44 @@ pub struct Config {
     pub max_file_mb: u32,
     /// Named shell commands the story can be piped to (`[commands]`), by name.
     pub commands: std::collections::BTreeMap<String, String>,
+    /// How the folders read are kept up to date while the reader runs (`[library]`).
+    pub library: Library,
 }
+
+/// How the reader keeps the folders it reads up to date (`[library]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Library {
+    /// `watch`: file system events, a periodic rescan, or neither.
+    pub watch: Watch,
+    /// `rescan_seconds`: how often the periodic rescan runs.
+    pub rescan_every: std::time::Duration,
+}
+
+impl Default for Library {
+    fn default() -> Self {
+        Self {
+            watch: Watch::Auto,
+            rescan_every: std::time::Duration::from_secs(30),
+        }
+    }
+}
+
+/// `[library] watch`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Watch {
+    /// File system events; a periodic rescan where they cannot be had (the inotify limit, a network
+    /// file system), said once.
+    #[default]
+    Auto,
+    /// A periodic rescan only.
+    Poll,
+    /// Neither: only `R` and the next start find new files.
+    Off,
+}
+
+/// The range `rescan_seconds` may take: often enough to matter, rarely enough that walking a large
+/// library on a network file system (seconds per walk) cannot keep it busy.
+pub const RESCAN_SECONDS_RANGE: std::ops::RangeInclusive<u32> = 5..=86_400;
 
 /// The range `max_file_mb` may take: from a small page to the most a 64-bit process reads at once
 /// comfortably; past a few hundred MB no stored story is likely.

@@ -32,6 +32,7 @@ pub fn base(no_color: bool) -> Config {
         saving: super::Saving::default(),
         max_file_mb: 32,
         commands: BTreeMap::new(),
+        library: super::Library::default(),
     }
 }
 
@@ -63,6 +64,7 @@ pub fn apply(
     if let Some(mb) = file.limits.and_then(|l| l.max_file_mb) {
         config.max_file_mb = max_file_mb(&mb, &at)?;
     }
+    config.library = library_over(config.library, file.library, &at)?;
     if let Some(keys) = file.keys {
         config.keymap = keys_over(&config.keymap, keys, &at)?;
     }
@@ -436,6 +438,47 @@ fn max_file_mb(
             super::MAX_FILE_MB_RANGE.end()
         ),
     ))
+}
+
+/// `[library]`: `watch` and `rescan_seconds`, checked.
+fn library_over(
+    mut library: super::Library,
+    file: Option<super::file::LibraryFile>,
+    at: &impl Fn(Range<usize>, String) -> ConfigError,
+) -> Result<super::Library, ConfigError> {
+    let Some(file) = file else {
+        return Ok(library);
+    };
+    if let Some(watch) = file.watch {
+        library.watch = match watch.get_ref().as_str() {
+            "auto" => super::Watch::Auto,
+            "poll" => super::Watch::Poll,
+            "off" => super::Watch::Off,
+            other => {
+                return Err(at(
+                    watch.span(),
+                    format!(
+                        "bad value \"{other}\" for `watch`: expected \"auto\", \"poll\" or \"off\""
+                    ),
+                ));
+            }
+        };
+    }
+    if let Some(seconds) = file.rescan_seconds {
+        let value = *seconds.get_ref();
+        if !super::RESCAN_SECONDS_RANGE.contains(&value) {
+            return Err(at(
+                seconds.span(),
+                format!(
+                    "bad value {value} for `rescan_seconds`: expected {} to {} (seconds)",
+                    super::RESCAN_SECONDS_RANGE.start(),
+                    super::RESCAN_SECONDS_RANGE.end()
+                ),
+            ));
+        }
+        library.rescan_every = std::time::Duration::from_secs(u64::from(value));
+    }
+    Ok(library)
 }
 
 /// `[commands]`: each name's command line kept, and its keys bound to `run:NAME` beside `[keys]`.

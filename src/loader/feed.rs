@@ -43,6 +43,17 @@ fn plain(s: &str) -> String {
 /// # Errors
 /// When the file is not a feed feed-rs can read, has no entries, or holds HTML past the bounds on markup.
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Vec<Article>, FeedError> {
+    parse_with_guids(bytes, path).map(|(articles, _)| articles)
+}
+
+/// [`parse`], with each entry's GUID (an Atom or JSON entry's id) beside it.
+///
+/// # Errors
+/// As [`parse`].
+pub fn parse_with_guids(
+    bytes: &[u8],
+    path: &Path,
+) -> Result<(Vec<Article>, Vec<Option<String>>), FeedError> {
     let feed = feed_rs::parser::parse(bytes).map_err(FeedError::Unreadable)?;
     if feed.entries.is_empty() {
         return Err(FeedError::NoEntries);
@@ -52,7 +63,9 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Vec<Article>, FeedError> {
         None => None,
     };
     let mut out = Vec::with_capacity(feed.entries.len());
+    let mut guids = Vec::with_capacity(feed.entries.len());
     for (entry_index, e) in feed.entries.into_iter().enumerate() {
+        guids.push(Some(e.id.trim().to_owned()).filter(|g| !g.is_empty()));
         let html = e
             .content
             .as_ref()
@@ -119,7 +132,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Vec<Article>, FeedError> {
             links,
         });
     }
-    Ok(out)
+    Ok((out, guids))
 }
 
 #[cfg(test)]

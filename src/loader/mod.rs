@@ -12,7 +12,9 @@ pub mod html_blocks;
 pub mod html_head;
 pub mod html_rescue;
 pub mod markdown;
+pub mod newsboat;
 pub mod prolog;
+pub mod rss_guid;
 pub mod safe;
 pub mod scraped;
 pub mod workaround;
@@ -107,6 +109,20 @@ pub struct Loaded {
     pub articles: Vec<Article>,
     /// Notes on a file that loaded with losses (for example, not valid UTF-8).
     pub warnings: Vec<String>,
+    /// What the source says of its entries beyond the stories (feeds and newsboat's cache).
+    pub origins: Vec<Origin>,
+}
+
+/// What a feed or newsboat says of one of its entries beyond the story: its GUID (what newsboat's
+/// exports of read items name it by), and whether it was read there.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// The entry ([`crate::model::Headline::entry`]).
+    pub entry: usize,
+    /// The GUID (or the id an Atom or JSON feed gives the entry).
+    pub guid: Option<String>,
+    /// Read in the program it came from (newsboat).
+    pub read: bool,
 }
 
 /// The version of what extraction yields. Bump it whenever a change to the loaders changes what a file
@@ -133,7 +149,16 @@ pub const EXTRACTOR_VERSION: u32 = 4;
 /// When the file cannot be read, or is empty, binary, too large or of a layout not read yet, or is not a
 /// regular file (a FIFO, a socket or a device, perhaps behind a link: reading one could block forever).
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
-    let kind = std::fs::metadata(path)?.file_type();
+    let kind = match std::fs::metadata(path) {
+        Ok(m) => m.file_type(),
+        // An item of newsboat's cache is known by a path inside the cache file.
+        Err(e) => {
+            return match newsboat::split(path) {
+                Some((cache, id)) => guard::guarded(|| newsboat::load_item(cache, id)),
+                None => Err(e.into()),
+            };
+        }
+    };
     if !kind.is_file() {
         return Err(LoadError::NotAFile(not_a_file(kind)));
     }
@@ -215,6 +240,7 @@ fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let decoded = decode::decode(bytes)?;
     let text: &str = &decoded.text;
     let format = detect::detect(path, text);
+    let mut origins = Vec::new();
     let articles = match format {
         Format::Scraped if !text.chars().any(char::is_alphanumeric) => {
             return Err(LoadError::NoText);
@@ -232,11 +258,27 @@ fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
             }
             // feed-rs gets the text as we decoded it (UTF-16 of either byte order included), declared
             // as the UTF-8 it now is.
-            feed::parse(workaround::declare_utf8(text).as_bytes(), path)?
+            let (articles, mut guids) =
+                feed::parse_with_guids(workaround::declare_utf8(text).as_bytes(), path)?;
+            // An RSS item is known to newsboat by its GUID, or its link and date as written.
+            if let Some(names) = rss_guid::names(text).filter(|n| n.len() == guids.len()) {
+                guids = names;
+            }
+            origins = guids
+                .into_iter()
+                .enumerate()
+                .map(|(entry, guid)| Origin {
+                    entry,
+                    guid,
+                    read: false,
+                })
+                .collect();
+            articles
         }
     };
     Ok(Loaded {
         articles,
         warnings: decoded.warning.into_iter().collect(),
+        origins,
     })
 }

@@ -11,7 +11,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 pub use policy::{Failure, Notice, Probe, Unwritable, classify, decide, is_damage};
 
 /// The schema this version writes and reads.
-pub const SCHEMA_VERSION: i32 = 5;
+pub const SCHEMA_VERSION: i32 = 6;
 
 /// The database file's name inside the data directory.
 pub const FILE_NAME: &str = "broadsheet.db";
@@ -66,6 +66,11 @@ const MIGRATIONS: &[&str] = &[
     // of folders it was opened on.
     "CREATE TABLE views (name TEXT PRIMARY KEY, query TEXT NOT NULL, at INTEGER NOT NULL);
     CREATE TABLE places (paths TEXT PRIMARY KEY, place TEXT NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID;",
+    // 5 -> 6: each feed entry's GUID, so that newsboat's export of read items (GUIDs) finds its stories.
+    // Feeds indexed before are read again on the next scan to fill it in.
+    "ALTER TABLE stories ADD COLUMN guid TEXT;
+    CREATE INDEX stories_by_guid ON stories (guid) WHERE guid IS NOT NULL;
+    UPDATE files SET extractor = -1 WHERE path IN (SELECT path FROM stories WHERE format = 'feed');",
 ];
 
 /// Why the database could not be used.

@@ -55,6 +55,8 @@ pub struct Parsed {
     /// Its stories as the full-text index takes them, one per story (made where the file was parsed, so
     /// the work is shared out with the parsing).
     pub documents: Vec<Document>,
+    /// What its source says of its entries (GUIDs, read in newsboat).
+    pub origins: Vec<crate::loader::Origin>,
 }
 
 /// `s`'s first `LEAD_PREFIX` bytes, cut back to a character boundary; `None` when shorter.
@@ -77,7 +79,7 @@ pub(super) fn key(folded: &str) -> i64 {
 
 /// The short integer key an id is indexed by (an index of integers is much cheaper to build than one of
 /// 32-character strings).
-pub(super) fn id_key(id: ArticleId) -> i64 {
+pub(crate) fn id_key(id: ArticleId) -> i64 {
     i64::from_ne_bytes(
         u64::try_from(id.0 & u128::from(u64::MAX))
             .unwrap_or(0)
@@ -168,10 +170,11 @@ impl Db {
             let mut story = tx
                 .prepare_cached(
                     "INSERT OR REPLACE INTO stories
-                     (path, entry, id, format, section, title, byline, published, url, lead, related, title_key, lead_key, id_key, source)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                     (path, entry, id, format, section, title, byline, published, url, lead, related, title_key, lead_key, id_key, source, guid)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
                 )
                 .map_err(fail)?;
+
             let mut folded = String::new();
             let mut moves = Vec::new();
             for p in parsed {
@@ -227,6 +230,7 @@ impl Db {
                             lead_key,
                             id_key(a.head.id),
                             a.head.source,
+                            guid_of(&p.origins, a.head.entry),
                         ])
                         .map_err(fail)?;
                 }
@@ -235,6 +239,7 @@ impl Db {
                 }
             }
             carry(&tx, &moves).map_err(fail)?;
+            read_there(&tx, parsed).map_err(fail)?;
         }
         tx.commit().map_err(fail)?;
         self.index_written(parsed, &known);
@@ -260,6 +265,7 @@ impl Db {
                     warnings: Vec::new(),
                     extractor: crate::loader::EXTRACTOR_VERSION,
                     documents: Vec::new(),
+                    origins: Vec::new(),
                 });
             }
             let Some(parsed) = by_path.iter_mut().find(|p| p.stamp.path == a.head.path) else {
@@ -334,4 +340,31 @@ fn rekeyed(old: &[(i64, String)], articles: &[Article]) -> Vec<(ArticleId, Artic
 #[must_use]
 pub fn seconds(nanos: i64) -> i64 {
     nanos.div_euclid(1_000_000_000)
+}
+
+/// The GUID its source gives entry `entry`.
+fn guid_of(origins: &[crate::loader::Origin], entry: usize) -> Option<&str> {
+    origins
+        .iter()
+        .find(|o| o.entry == entry)
+        .and_then(|o| o.guid.as_deref())
+}
+
+/// Stories read where they came from (newsboat) are read here too, unless a mark already says when; in
+/// the scan's transaction.
+fn read_there(tx: &rusqlite::Transaction<'_>, parsed: &[Parsed]) -> rusqlite::Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO marks (id, url, read_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (id) DO UPDATE SET read_at = COALESCE(read_at, excluded.read_at)",
+    )?;
+    let now = chrono::Utc::now().timestamp();
+    for p in parsed {
+        let Ok(articles) = &p.outcome else { continue };
+        for a in articles {
+            if p.origins.iter().any(|o| o.entry == a.head.entry && o.read) {
+                stmt.execute(params![a.head.id.to_string(), a.head.url, now])?;
+            }
+        }
+    }
+    Ok(())
 }

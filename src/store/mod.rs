@@ -2,6 +2,7 @@
 
 pub mod db;
 pub mod fulltext;
+pub mod guids;
 pub mod index;
 pub mod marks;
 pub mod resolve;

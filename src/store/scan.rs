@@ -47,6 +47,9 @@ pub struct ScanUpdate {
     /// Given once, in the step where the database turned out not to be writable (a full disk): the scan
     /// went on in a copy in memory, and marks cannot be saved.
     pub notice: Option<Notice>,
+    /// Whether the step is of a scan of files a watcher saw change (the reader shows no progress for it,
+    /// and keeps its selection and scroll where they are).
+    pub live: bool,
 }
 
 /// How files are read for the index: the extractor version recorded with each file, and the function that
@@ -72,9 +75,9 @@ impl Extractor<'static> {
 
 /// Parses one file for the index.
 fn parse(stamp: FileStamp, extractor: &Extractor<'_>) -> Parsed {
-    let (outcome, warnings) = match (extractor.load)(&stamp.path) {
-        Ok(loaded) => (Ok(loaded.articles), loaded.warnings),
-        Err(e) => (Err(e.to_string()), Vec::new()),
+    let (outcome, warnings, origins) = match (extractor.load)(&stamp.path) {
+        Ok(loaded) => (Ok(loaded.articles), loaded.warnings, loaded.origins),
+        Err(e) => (Err(e.to_string()), Vec::new(), Vec::new()),
     };
     let documents = outcome
         .as_ref()
@@ -86,6 +89,7 @@ fn parse(stamp: FileStamp, extractor: &Extractor<'_>) -> Parsed {
         warnings,
         extractor: extractor.version,
         documents,
+        origins,
     }
 }
 
@@ -111,9 +115,63 @@ pub fn scan_with(
     db: &mut Db,
     roots: &[PathBuf],
     extractor: &Extractor<'_>,
+    report: impl FnMut(ScanUpdate),
+) -> Result<usize, DbError> {
+    let (found, walk_warnings) = walk::stamped(roots);
+    bring_up_to_date(db, roots, found, walk_warnings, extractor, false, report)
+}
+
+/// [`scan`], its steps marked [`ScanUpdate::live`]: the periodic rescan, which the reader shows as it
+/// shows a watcher's changes.
+///
+/// # Errors
+/// As [`scan`].
+pub fn scan_live(
+    db: &mut Db,
+    roots: &[PathBuf],
+    report: impl FnMut(ScanUpdate),
+) -> Result<usize, DbError> {
+    let (found, walk_warnings) = walk::stamped(roots);
+    let extractor = Extractor::current();
+    bring_up_to_date(db, roots, found, walk_warnings, &extractor, true, report)
+}
+
+/// Brings the index up to date for the paths a watcher saw change under `roots` (files and folders, new,
+/// changed, renamed or gone), without walking the rest: the steps are marked [`ScanUpdate::live`].
+/// Returns how many files were parsed.
+///
+/// # Errors
+/// As [`scan`].
+pub fn scan_paths(
+    db: &mut Db,
+    roots: &[PathBuf],
+    changed: &[PathBuf],
+    report: impl FnMut(ScanUpdate),
+) -> Result<usize, DbError> {
+    let (found, walk_warnings) = walk::stamped_under(roots, changed);
+    // What the index holds under a path that is now hidden or transient is forgotten as well.
+    bring_up_to_date(
+        db,
+        changed,
+        found,
+        walk_warnings,
+        &Extractor::current(),
+        true,
+        report,
+    )
+}
+
+/// Compares the files `found` under `scope` with what the index holds there, forgets the missing ones,
+/// and parses and writes the new and changed ones.
+fn bring_up_to_date(
+    db: &mut Db,
+    scope: &[PathBuf],
+    mut found: Vec<FileStamp>,
+    mut walk_warnings: Vec<Warning>,
+    extractor: &Extractor<'_>,
+    live: bool,
     mut report: impl FnMut(ScanUpdate),
 ) -> Result<usize, DbError> {
-    let (mut found, mut walk_warnings) = walk::stamped(roots);
     // The index keys files by UTF-8 path; a name that is not UTF-8 could never be found again.
     found.retain(|s| {
         let fits = s.path.to_str().is_some();
@@ -130,7 +188,7 @@ pub fn scan_with(
     let search_problem = db.prepare_search()?;
     // A size limit changed since files were indexed: those it now lets in, or keeps out, are read again.
     db.recheck_sizes(crate::loader::max_file_bytes())?;
-    let known = db.indexed_files(roots)?;
+    let known = db.indexed_files(scope)?;
     let present: HashSet<&PathBuf> = found.iter().map(|s| &s.path).collect();
     let removed: Vec<PathBuf> = known
         .keys()
@@ -158,6 +216,7 @@ pub fn scan_with(
         warnings: walk_warnings,
         total,
         finished: total == 0,
+        live,
         ..ScanUpdate::default()
     };
     tell(&mut first, notice.take());
@@ -167,11 +226,15 @@ pub fn scan_with(
     }
     report(first);
     // Room for the index's pages while files are written (SQLite's default is 2 MB), given back after.
-    let bulk = total > 0;
+    let bulk = total > 0 && !live;
     if bulk {
         let _ = db.conn.pragma_update(None, "cache_size", -65536);
     }
-    let result = write_as_parsed(db, stale, extractor, &mut report);
+    let mut report_live = |mut u: ScanUpdate| {
+        u.live = live;
+        report(u);
+    };
+    let result = write_as_parsed(db, stale, extractor, &mut report_live);
     if bulk {
         let _ = db.conn.pragma_update(None, "cache_size", -2000);
     }

@@ -1,5 +1,6 @@
-//! Walking the given files and folders: recursive, hidden entries skipped, symlink loops caught, and only
-//! regular files kept (FIFOs, sockets and devices are skipped with a warning: reading one could block).
+//! Walking the given files and folders: recursive, hidden entries and transient files (partial downloads,
+//! editors' backups) skipped, symlink loops caught, and only regular files kept (FIFOs, sockets and
+//! devices are skipped with a warning: reading one could block).
 
 use std::path::{Path, PathBuf};
 
@@ -36,6 +37,19 @@ pub fn stamped(roots: &[PathBuf]) -> (Vec<FileStamp>, Vec<Warning>) {
     let mut warnings = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for root in roots {
+        // One item of newsboat's cache, named by its path inside the cache (`show ID` finds it so).
+        if !root.exists()
+            && let Some((cache, _)) = loader::newsboat::split(root)
+        {
+            match loader::newsboat::items(cache) {
+                Ok(items) => files.extend(items.into_iter().filter(|s| s.path == *root)),
+                Err(err) => warnings.push(Warning {
+                    path: root.clone(),
+                    reason: err.to_string(),
+                }),
+            }
+            continue;
+        }
         let warnings_before = warnings.len();
         let mut found_a_file = false;
         let walker = WalkDir::new(root)
@@ -43,7 +57,7 @@ pub fn stamped(roots: &[PathBuf]) -> (Vec<FileStamp>, Vec<Warning>) {
             .sort_by_file_name()
             .into_iter()
             // A root named explicitly is read even when hidden; below it, hidden entries are skipped.
-            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
+            .filter_entry(|e| e.depth() == 0 || !(is_hidden(e.path()) || transient(e.path())));
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_file() => {
@@ -57,6 +71,17 @@ pub fn stamped(roots: &[PathBuf]) -> (Vec<FileStamp>, Vec<Warning>) {
                         (m.len(), mtime)
                     });
                     if !seen.insert(e.path().to_path_buf()) {
+                        continue;
+                    }
+                    // newsboat's archive: each item is read as a file of its own.
+                    if loader::newsboat::is_cache(e.path()) {
+                        match loader::newsboat::items(e.path()) {
+                            Ok(items) => files.extend(items),
+                            Err(err) => warnings.push(Warning {
+                                path: e.into_path(),
+                                reason: err.to_string(),
+                            }),
+                        }
                         continue;
                     }
                     files.push(FileStamp {
@@ -96,6 +121,71 @@ pub fn stamped(roots: &[PathBuf]) -> (Vec<FileStamp>, Vec<Warning>) {
         }
     }
     (files, warnings)
+}
+
+/// The files under `changed` (files and folders named by a watcher, inside `roots`) as a walk of the
+/// roots would find them: a path that is hidden below its root, a transient file (see [`is_transient`])
+/// or outside every root gives nothing, and one that is gone gives nothing either (the index forgets
+/// what it held there). No "no file to read" warning: a folder emptied while watched is not a fault.
+#[must_use]
+pub fn stamped_under(roots: &[PathBuf], changed: &[PathBuf]) -> (Vec<FileStamp>, Vec<Warning>) {
+    let inside: Vec<PathBuf> = changed
+        .iter()
+        .filter(|p| within(roots, p))
+        .cloned()
+        .collect();
+    let (mut found, mut warnings) = stamped(&inside);
+    found.retain(|s| within(roots, &s.path));
+    // A path that vanished before the walk reached it is a removal, not a fault.
+    warnings.retain(|w| !(w.reason == "no such file or folder" && inside.contains(&w.path)));
+    warnings.retain(|w| w.reason != "a folder with no file to read in it");
+    (found, warnings)
+}
+
+/// Whether a walk of `roots` reaches `path`: it is a root or below one, with no hidden entry and no
+/// transient name on the way down from it.
+#[must_use]
+pub fn within(roots: &[PathBuf], path: &Path) -> bool {
+    roots.iter().any(|root| {
+        path.strip_prefix(root).is_ok_and(|rest| {
+            rest.components().all(|c| {
+                let name = c.as_os_str().to_str().unwrap_or("");
+                !name.starts_with('.') && !is_transient(name)
+            })
+        })
+    })
+}
+
+/// Suffixes of files that are being written or are an editor's leftovers: partial downloads, temporary
+/// files a writer renames when done, and backups. They are not stories, and reading one would list a
+/// half-written or stale copy of a story.
+/// SQLite's journals (newsboat's cache has one while it writes) belong here too.
+const TRANSIENT_SUFFIXES: [&str; 10] = [
+    ".tmp",
+    ".part",
+    ".partial",
+    ".crdownload",
+    ".swp",
+    ".swx",
+    "~",
+    "-journal",
+    "-wal",
+    "-shm",
+];
+
+/// Whether a file name is a transient file's (see [`TRANSIENT_SUFFIXES`]), or vim's write test `4913`.
+#[must_use]
+pub fn is_transient(name: &str) -> bool {
+    name == "4913"
+        || TRANSIENT_SUFFIXES
+            .iter()
+            .any(|suffix| name.len() > suffix.len() && name.ends_with(suffix))
+}
+
+fn transient(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(is_transient)
 }
 
 fn is_hidden(path: &Path) -> bool {

@@ -6,6 +6,7 @@
 pub mod marks;
 pub mod search;
 pub mod source;
+pub mod watch;
 
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
