@@ -47,9 +47,9 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
         // Bodies may have changed, and teasers may now resolve to the new stories: parse again as shown.
         state.article.invalidate();
         let before = state.current().map(|h| h.id);
-        // Stories that arrive in a list that had some are new until looked at (a first scan's are all
-        // new, which says nothing).
-        if !state.list.all().is_empty() {
+        // Stories that a watcher or a rescan brings are new until looked at (the start's scan brings
+        // what landed while the reader was closed, or every story of a first run, which says nothing).
+        if (update.live || state.rescanning) && !state.list.all().is_empty() {
             let fresh: Vec<_> = update
                 .added
                 .iter()
