@@ -341,3 +341,40 @@ fn the_periodic_rescan_finds_files_where_events_are_not_used() {
     }
     assert!(found, "the rescan lists the new file");
 }
+
+#[test]
+fn a_copy_of_a_listed_story_that_lands_is_still_one_row() {
+    let mut r = Reader::new(
+        broadsheet::synth::articles(30, 6, 2),
+        Vec::new(),
+        Rect::new(0, 0, 140, 40),
+    );
+    let mut copy = r.list().all()[7].clone();
+    copy.path = PathBuf::from("/news/copy-of-seven.txt");
+    let mut twice = newer(&r, 1);
+    twice.push(twice[0].clone());
+    twice[1].path = PathBuf::from("/news/landed-again.txt");
+    r.apply(arrived(vec![copy]));
+    assert_eq!(r.list().len(), 30, "a copy is not a second row");
+    r.apply(arrived(twice));
+    assert_eq!(
+        r.list().len(),
+        31,
+        "one story arriving in two files is one row"
+    );
+    // A file read again replaces its own stories.
+    let mut again = r.list().all()[3].clone();
+    again.title = "Retitled".to_owned();
+    let path = again.path.clone();
+    r.apply(Action::Indexed(ScanUpdate {
+        removed: vec![path],
+        added: vec![again],
+        done: 1,
+        total: 1,
+        finished: true,
+        live: true,
+        ..ScanUpdate::default()
+    }));
+    assert_eq!(r.list().len(), 31);
+    assert!(r.list().all().iter().any(|h| h.title == "Retitled"));
+}

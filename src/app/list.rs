@@ -3,7 +3,7 @@
 //! (positions by id, the unread count, each story's source and section) are kept here, behind methods, so
 //! nothing outside can break them.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::read_state::ReadState;
@@ -54,7 +54,7 @@ pub struct ListModel {
     /// Every story's headline, in store order.
     headlines: Vec<Headline>,
     /// Headline index by id.
-    by_id: HashMap<ArticleId, usize>,
+    by_id: crate::model::IdMap<usize>,
     /// Indices into `headlines` of the stories listed, in list order.
     listed: Vec<usize>,
     /// Each headline's position in `listed`, or `UNLISTED`.
@@ -119,7 +119,7 @@ impl ListModel {
 
     /// Each headline's index in [`ListModel::all`], by id.
     #[must_use]
-    pub fn by_id(&self) -> &HashMap<ArticleId, usize> {
+    pub fn by_id(&self) -> &crate::model::IdMap<usize> {
         &self.by_id
     }
 
@@ -463,15 +463,43 @@ impl ListModel {
     pub(super) fn merge(&mut self, removed: &[PathBuf], added: Vec<Headline>, read: &ReadState) {
         let keep = self.current().map(|h| h.id);
         let row = self.selected.saturating_sub(self.offset);
-        if !removed.is_empty() {
-            let gone: HashSet<&Path> = removed.iter().map(PathBuf::as_path).collect();
-            self.headlines.retain(|h| !gone.contains(h.path.as_path()));
+        let gone: HashSet<&Path> = removed.iter().map(PathBuf::as_path).collect();
+        // The list holds one story per id already: only an id that arrives twice, or that a story still
+        // listed has, needs the copies sorted out.
+        let mut arriving = HashSet::with_capacity(added.len());
+        let copies = added.iter().any(|h| {
+            !arriving.insert(h.id)
+                || self
+                    .by_id
+                    .get(&h.id)
+                    .is_some_and(|&i| !gone.contains(self.headlines[i].path.as_path()))
+        });
+        if !gone.is_empty() {
+            // Paths are compared only where their last bytes match one of the few removed: hashing
+            // 100,000 paths per scan step would cost milliseconds.
+            let mut tails: Vec<u64> = removed.iter().map(|p| tail(p)).collect();
+            tails.sort_unstable();
+            self.headlines.retain(|h| {
+                tails.binary_search(&tail(&h.path)).is_err() || !gone.contains(h.path.as_path())
+            });
         }
         self.headlines.extend(added);
+        // Two sorted runs: the sort merges them in one pass.
         self.headlines.sort_by(crate::model::store_order);
-        crate::model::dedupe(&mut self.headlines);
+        if copies {
+            crate::model::dedupe(&mut self.headlines);
+        }
         self.index();
         self.relist(keep, true, read);
         self.offset = self.selected.saturating_sub(row);
     }
+}
+
+/// A path's last eight bytes and its length, as one number: a cheap first test for equal paths.
+fn tail(path: &Path) -> u64 {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let last = &bytes[bytes.len().saturating_sub(8)..];
+    let mut word = [0u8; 8];
+    word[..last.len()].copy_from_slice(last);
+    u64::from_le_bytes(word) ^ (bytes.len() as u64).rotate_left(56)
 }

@@ -160,3 +160,32 @@ mod tests {
         }
     }
 }
+
+/// Hashes an [`ArticleId`] by folding its two halves: an id is already an xxh3 hash, so hashing it again
+/// (the standard `SipHash`) only costs time, and maps of 100,000 ids are rebuilt whenever the list changes.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Not reached for ids (they write one u128); kept sound for anything else.
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn write_u128(&mut self, n: u128) {
+        // The two halves of the id, folded: both are uniformly spread already.
+        #[allow(clippy::cast_possible_truncation)]
+        let (low, high) = (n as u64, (n >> 64) as u64);
+        self.0 ^= low ^ high;
+    }
+}
+
+/// A map keyed by story id, hashed with [`IdHasher`].
+pub type IdMap<V> =
+    std::collections::HashMap<ArticleId, V, std::hash::BuildHasherDefault<IdHasher>>;

@@ -7,7 +7,7 @@ mod json;
 use serde::Serialize;
 
 pub use headline::{Headline, Placed, dedupe, store_order};
-pub use id::{ArticleId, canonical_url};
+pub use id::{ArticleId, IdHasher, IdMap, canonical_url};
 pub use json::{ArticleJson, HeadlineJson};
 
 /// The stored layout a story was read from. Its names (in JSON, the index and messages) come from the

@@ -60,8 +60,19 @@ impl Facets {
         let mut section_of = Vec::with_capacity(headlines.len());
         for h in headlines {
             let source = if h.format == Format::Feed {
+                // A feed's title is its source whatever file holds it (newsboat's items are a path
+                // each); only an untitled feed is told apart by its file.
+                let titled = h
+                    .source
+                    .as_deref()
+                    .is_some_and(|s| s.chars().any(|c| !c.is_whitespace() && !c.is_control()));
+                let file = if titled {
+                    Path::new("")
+                } else {
+                    h.path.as_path()
+                };
                 *raw_feeds
-                    .entry((h.source.as_deref(), h.path.as_path()))
+                    .entry((h.source.as_deref(), file))
                     .or_insert_with(|| sources.number(&feed_source(h)))
             } else {
                 let parent = h.path.parent().unwrap_or(Path::new(""));
