@@ -63,7 +63,15 @@ pub fn item_path(cache: &Path, id: i64) -> PathBuf {
 pub fn split(path: &Path) -> Option<(&Path, i64)> {
     let id: i64 = path.file_name()?.to_str()?.parse().ok()?;
     let cache = path.parent()?;
-    (cache.is_file() && is_cache(cache)).then_some((cache, id))
+    // A scan reads every item of one cache in turn: it is checked once per thread.
+    if KNOWN.with(|known| known.borrow().as_deref() == Some(cache)) {
+        return Some((cache, id));
+    }
+    let found = cache.is_file() && is_cache(cache);
+    if found {
+        KNOWN.with(|known| *known.borrow_mut() = Some(cache.to_path_buf()));
+    }
+    found.then_some((cache, id))
 }
 
 /// Each item of the cache as the walk gives a file: its path ([`item_path`]), its content's size, and, in
@@ -245,6 +253,8 @@ impl Item {
 }
 
 thread_local! {
+    /// The cache [`split`] last found on this thread.
+    static KNOWN: RefCell<Option<PathBuf>> = const { RefCell::new(None) };
     /// The cache last opened on this thread: a scan reads thousands of items from one cache, one by one.
     static OPEN: RefCell<Option<(PathBuf, Connection)>> = const { RefCell::new(None) };
 }
