@@ -66,6 +66,7 @@ fn drop_1000_files_into_100_000(bencher: Bencher) {
         Deliver {
             changed: Box::new(move |paths| changed.start_paths(paths)),
             rescan: Box::new(move || rescan.start_live()),
+            ready: Box::new(|| {}),
             fallback: Box::new(|_, why| panic!("not watching: {why}")),
         },
     )

@@ -221,6 +221,21 @@ where
         let mut redraw = false;
         while let Some(i) = input.take() {
             if let Input::Scan(u) = i {
+                // Steps of a watcher's scan and of a whole scan are taken in one by one: they are shown
+                // differently.
+                if let Some(earlier) = scanned.take_if(|e| e.live != u.live) {
+                    let exit = dispatch(
+                        state,
+                        Action::Indexed(earlier),
+                        host,
+                        events,
+                        &clock,
+                        &mut redraw,
+                    );
+                    if let Some(exit) = exit {
+                        return Ok(exit);
+                    }
+                }
                 scanned = Some(indexing::combine(scanned, u));
             } else {
                 if let Some(u) = scanned.take() {

@@ -5,6 +5,7 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -321,5 +322,86 @@ fn unmatched_lines_are_counted_once() {
     assert!(
         err.contains("3 lines") && err.contains("name no story"),
         "{err}"
+    );
+}
+
+#[test]
+fn a_cache_that_cannot_be_read_now_keeps_its_stories() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = cache(dir.path());
+    let data = tempfile::tempdir().unwrap();
+    let mut db = Db::open(data.path()).unwrap().db;
+    let roots = vec![cache.clone()];
+    scan(&mut db, &roots, |_| {}).unwrap();
+    // Damaged past reading (as a journal left by a crash can leave it for a read-only reader).
+    let mut bytes = b"SQLite format 3\0".to_vec();
+    bytes.extend(std::iter::repeat_n(0xA5u8, 4096));
+    std::fs::write(&cache, bytes).unwrap();
+    let mut warnings = Vec::new();
+    let mut removed = Vec::new();
+    scan(&mut db, &roots, |u| {
+        warnings.extend(u.warnings);
+        removed.extend(u.removed);
+    })
+    .unwrap();
+    assert!(removed.is_empty(), "{removed:?}");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.path == cache && w.reason.contains("newsboat cache")),
+        "{warnings:?}"
+    );
+    assert_eq!(db.headlines(&roots).unwrap().0.len(), 3);
+}
+
+#[test]
+fn newsboat_names_that_look_like_ids_comments_or_json_are_guids() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("odd.xml");
+    let mut items = String::new();
+    for (i, g) in ["0123456789abcdef0123456789abcdef", "#frag-1", "{abc-1}"]
+        .iter()
+        .enumerate()
+    {
+        write!(
+            items,
+            "<item><title>Odd {i}</title><link>https://odd.test/{i}</link><guid isPermaLink=\"false\">{g}</guid></item>"
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        &feed,
+        format!("<rss version=\"2.0\"><channel><title>Odd</title>{items}</channel></rss>"),
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    json(&common::broadsheet(
+        &data,
+        &["list", "--json", feed.to_str().unwrap()],
+    ));
+    let export = dir.path().join("export.txt");
+    std::fs::write(
+        &export,
+        "0123456789abcdef0123456789abcdef\n#frag-1\n{abc-1}\n",
+    )
+    .unwrap();
+    let out = common::broadsheet(&data, &["state", "import", export.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list = json(&common::broadsheet(
+        &data,
+        &["list", "--json", feed.to_str().unwrap()],
+    ));
+    assert!(
+        list.as_array().unwrap().iter().all(|r| r["read"] == true),
+        "{list}"
     );
 }

@@ -42,6 +42,7 @@ fn live(pages: usize) -> Live {
         let _ = tx.lock().unwrap().send(u);
     });
     let (changed, rescan) = (scanner.clone(), scanner);
+    let (watching, in_place) = mpsc::channel();
     let watch = LibraryWatch::spawn(
         vec![root.clone()],
         Watch::Auto,
@@ -49,12 +50,17 @@ fn live(pages: usize) -> Live {
         Deliver {
             changed: Box::new(move |paths| changed.start_paths(paths)),
             rescan: Box::new(move || rescan.start_live()),
+            ready: Box::new(move || {
+                let _ = watching.send(());
+            }),
             fallback: Box::new(|path, why| panic!("fell back on {}: {why}", path.display())),
         },
     )
     .unwrap();
-    // The watch is set up on its own thread: give it a moment before the first file lands.
-    std::thread::sleep(QUIET);
+    // The watch is set up on its own thread, and says when it is in place.
+    in_place
+        .recv_timeout(DEADLINE)
+        .expect("the watch is in place");
     Live {
         root,
         data,
@@ -323,6 +329,7 @@ fn the_periodic_rescan_finds_files_where_events_are_not_used() {
         Deliver {
             changed: Box::new(move |paths| changed.start_paths(paths)),
             rescan: Box::new(move || rescan.start_live()),
+            ready: Box::new(|| {}),
             fallback: Box::new(|path, why| {
                 panic!("polling is not a fallback: {} {why}", path.display())
             }),

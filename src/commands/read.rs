@@ -106,6 +106,9 @@ pub fn run(
         .db
         .conn
         .busy_timeout(std::time::Duration::from_secs(2));
+    // The sources and sections the first frame shows, worked out before the scan starts.
+    let _ = state.list().facets();
+    // The first scan starts once the folders are watched (see `watch_library`).
     let (scanner, _watchers) = background(scan_from, config, &events);
     let mut host = ReaderHost {
         db: opened.db,
@@ -113,11 +116,6 @@ pub fn run(
         search,
         scanner,
     };
-    // The sources and sections the first frame shows, worked out before the scan starts.
-    let _ = state.list().facets();
-    if let Some(scanner) = &host.scanner {
-        let _ = scanner.start();
-    }
     let exit = read(&mut state, events, &mut host, &config.theme)?;
     for w in state.warnings() {
         eprintln!("broadsheet: warning: {w}");
@@ -152,8 +150,12 @@ fn background(
     let scanner = Scanner::new(dir, roots, move |step| {
         let _ = to_loop.send(Input::Scan(step));
     });
-    // Files that land while the reader runs: watched from before the first scan, so none is missed.
+    // Files that land while the reader runs: the first scan starts when the watch is in place, so a
+    // file that lands meanwhile is seen by one or the other.
     let library = watch_library(&scanner, config, events);
+    if library.is_none() {
+        let _ = scanner.start();
+    }
     (Some(scanner), (marks, library))
 }
 
@@ -170,9 +172,12 @@ fn watch_library(
     events: &Events,
 ) -> Option<crate::worker::watch::LibraryWatch> {
     use crate::worker::watch::{Deliver, LibraryWatch};
-    let (changed, rescan) = (scanner.clone(), scanner.clone());
+    let (changed, rescan, first) = (scanner.clone(), scanner.clone(), scanner.clone());
     let to_loop = events.sender();
     let deliver = Deliver {
+        ready: Box::new(move || {
+            let _ = first.start();
+        }),
         changed: Box::new(move |paths| changed.start_paths(paths)),
         rescan: Box::new(move || rescan.start_live()),
         fallback: Box::new(move |path, reason| {

@@ -20,32 +20,7 @@ use crate::store::marks::{Mark, StoredMark};
 /// When the database or the file cannot be read or written.
 pub fn run(action: &StateAction, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     match action {
-        StateAction::Export { format } => {
-            let db = open_db(data_dir)?.db;
-            let mut out = io::BufWriter::new(io::stdout().lock());
-            let written = match format {
-                ExportFormat::Jsonl => db
-                    .stored_marks()
-                    .iter()
-                    .filter(|m| m.mark != Mark::default())
-                    .try_for_each(|m| writeln!(out, "{}", json_line(m))),
-                ExportFormat::Newsboat => db
-                    .read_guids()?
-                    .iter()
-                    // newsboat reads one name per line: one with a line break in it could not be matched.
-                    .filter(|g| !g.contains(['\n', '\r']))
-                    .try_for_each(|g| writeln!(out, "{g}")),
-                ExportFormat::Tsv => {
-                    // Marks with unreadable ids were named when the database was opened.
-                    let (records, _) = db.read_records()?;
-                    records.iter().try_for_each(|r| {
-                        let url = escape_url(r.url.as_deref().unwrap_or(""));
-                        writeln!(out, "{}\t{url}\t{}", r.id, rfc3339(r.read_at))
-                    })
-                }
-            };
-            finish_output(written.and_then(|()| out.flush()))
-        }
+        StateAction::Export { format } => export(*format, data_dir),
         StateAction::Import { file } => {
             let mut db = open_db_to_write(data_dir)?;
             let bytes = if file.as_os_str() == "-" {
@@ -65,11 +40,20 @@ pub fn run(action: &StateAction, data_dir: Option<&Path>) -> anyhow::Result<Exit
             let warn = |n: usize, reason: &str| {
                 eprintln!("broadsheet: warning: {} line {n}: {reason}", file.display());
             };
+            let from_newsboat_only = is_newsboat_export(&bytes);
             for (n, raw) in bytes.split(|&b| b == b'\n').enumerate() {
                 let Ok(line) = std::str::from_utf8(raw) else {
                     warn(n + 1, "not valid UTF-8; skipped");
                     continue;
                 };
+                // newsboat's lines are names, whatever they look like (`{…}`, `#…`, 32 hex digits).
+                if from_newsboat_only {
+                    let name = line.trim_end_matches('\r');
+                    if !name.trim().is_empty() {
+                        newsboat.push(name.to_owned());
+                    }
+                    continue;
+                }
                 if line.trim_start().starts_with('{') {
                     match from_json_line(line) {
                         Ok(m) => whole.push(m),
@@ -123,6 +107,36 @@ pub fn run(action: &StateAction, data_dir: Option<&Path>) -> anyhow::Result<Exit
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `state export`: the marks in `format` on standard output.
+fn export(format: ExportFormat, data_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let db = open_db(data_dir)?.db;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let written = match format {
+        ExportFormat::Jsonl => db
+            .stored_marks()
+            .iter()
+            .filter(|m| m.mark != Mark::default())
+            .try_for_each(|m| writeln!(out, "{}", json_line(m))),
+        ExportFormat::Newsboat => db
+            .read_guids()?
+            .iter()
+            // newsboat reads one name per line, and a name is printed as it is: one with a line
+            // break could not be matched, and one with a control character could drive the
+            // terminal.
+            .filter(|g| !g.chars().any(char::is_control))
+            .try_for_each(|g| writeln!(out, "{g}")),
+        ExportFormat::Tsv => {
+            // Marks with unreadable ids were named when the database was opened.
+            let (records, _) = db.read_records()?;
+            records.iter().try_for_each(|r| {
+                let url = escape_url(r.url.as_deref().unwrap_or(""));
+                writeln!(out, "{}\t{url}\t{}", r.id, rfc3339(r.read_at))
+            })
+        }
+    };
+    finish_output(written.and_then(|()| out.flush()))
 }
 
 /// A time as the exports write it (RFC 3339, UTC).
@@ -222,6 +236,16 @@ fn parse_line(line: &str, now: i64) -> Line {
     Line::Newsboat(line.to_owned())
 }
 
+/// Whether an import file is newsboat's `-E` export: one name per line, so no tab (both of our text
+/// exports have them) and no JSON object on its first line.
+fn is_newsboat_export(bytes: &[u8]) -> bool {
+    let first = bytes
+        .split(|&b| b == b'\n')
+        .map(<[u8]>::trim_ascii)
+        .find(|l| !l.is_empty());
+    !bytes.contains(&b'\t') && first.is_some_and(|l| !l.starts_with(b"{\""))
+}
+
 /// The stories newsboat's export names, read now, and how many lines named none. A line is matched as a
 /// GUID first; then as a link followed by a date (newsboat's GUID for an item whose feed gives none), or a
 /// link alone; a URL that names no indexed story is kept as a mark by URL, for when it is indexed.
@@ -239,8 +263,16 @@ fn from_newsboat(
     let mut unnamed = 0;
     for line in lines {
         let name = line.trim();
-        let found = by_guid.get(name).or_else(|| link_and_date(name, &by_url));
-        match found {
+        // newsboat marks every item with the GUID: so are all the stories that have it.
+        if let Some(stories) = by_guid.get(name) {
+            out.extend(
+                stories
+                    .iter()
+                    .map(|(id, url)| (*id, url.clone(), Some(now))),
+            );
+            continue;
+        }
+        match link_and_date(name, &by_url) {
             Some((id, url)) => out.push((*id, url.clone(), Some(now))),
             None if name.starts_with("http://") || name.starts_with("https://") => {
                 out.push((
@@ -249,7 +281,11 @@ fn from_newsboat(
                     Some(now),
                 ));
             }
-            None => unnamed += 1,
+            // A list of our own ids, one per line, reads as before.
+            None => match ArticleId::parse(name) {
+                Some(id) => out.push((id, None, Some(now))),
+                None => unnamed += 1,
+            },
         }
     }
     Ok((out, unnamed))

@@ -33,23 +33,35 @@ pub enum NewsboatError {
 /// twice) with newsboat's `rss_item` table.
 #[must_use]
 pub fn is_cache(path: &Path) -> bool {
+    matches!(cache_kind(path), Ok(true))
+}
+
+/// Whether `path` is a newsboat cache, or an error when it is an SQLite `*.db` file that cannot be read
+/// now (newsboat holding it past [`BUSY_WAIT`], a journal left by a crash that a read-only connection
+/// cannot roll back): the index then keeps what it holds from it.
+///
+/// # Errors
+/// When SQLite cannot read a `*.db` file that starts as an SQLite database does.
+pub fn cache_kind(path: &Path) -> Result<bool, NewsboatError> {
     if path.extension().and_then(|e| e.to_str()) != Some("db") {
-        return false;
+        return Ok(false);
     }
     let mut head = [0u8; 16];
     let sqlite = std::fs::File::open(path)
         .and_then(|mut f| f.read_exact(&mut head))
         .is_ok_and(|()| &head == SQLITE_MAGIC);
-    sqlite
-        && with_cache(path, |c| {
-            c.query_row(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rss_item'",
-                [],
-                |_| Ok(()),
-            )
-            .optional()
-        })
-        .is_ok_and(|found| found.is_some())
+    if !sqlite {
+        return Ok(false);
+    }
+    let found = with_cache(path, |c| {
+        c.query_row(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rss_item'",
+            [],
+            |_| Ok(()),
+        )
+        .optional()
+    })?;
+    Ok(found.is_some())
 }
 
 /// The path the index knows item `id` of the cache at `cache` by.

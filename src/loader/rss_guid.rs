@@ -1,6 +1,7 @@
 //! What newsboat names an RSS item by, read from the feed's own text: its `<guid>`; without one, its link
-//! followed by its `<pubDate>` exactly as written; else its link. feed-rs makes up an id for an item
-//! without a GUID, which newsboat would not know.
+//! followed by its `<pubDate>` exactly as written; else its link; else its title. feed-rs makes up an id
+//! for an item without a GUID, which newsboat would not know. (newsboat rewrites a `dc:date` to RFC 822
+//! and makes relative permalinks absolute first; those items are not matched by name.)
 
 /// Each `<item>`'s newsboat name, in order; `None` when the text is not RSS with items (Atom and JSON
 /// Feed entries always carry their own id).
@@ -22,7 +23,7 @@ pub fn names(text: &str) -> Option<Vec<Option<String>>> {
             (Some(g), _, _) => Some(g),
             (None, Some(l), Some(d)) => Some(format!("{l}{d}")),
             (None, Some(l), None) => Some(l),
-            (None, None, _) => None,
+            (None, None, _) => element(item, "title"),
         });
         rest = &body[end..];
     }
@@ -54,7 +55,9 @@ fn element(item: &str, name: &str) -> Option<String> {
         return None;
     }
     let close = format!("</{name}>");
-    let content = &after[content_start..after.find(&close)?];
+    // Searched after the opening tag: a `</guid>` inside an attribute before it is no end.
+    let content_end = content_start + after[content_start..].find(&close)?;
+    let content = &after[content_start..content_end];
     let content = content.trim();
     let text = match content.strip_prefix("<![CDATA[") {
         Some(inner) => inner.strip_suffix("]]>").unwrap_or(inner).to_owned(),
@@ -112,6 +115,7 @@ mod tests {
             <item><title>B</title><link>https://w.test/b?x=1&amp;y=2</link><pubDate>Wed, 25 Nov 2026 09:30:00 GMT</pubDate></item>
             <item><title>C</title><link><![CDATA[https://w.test/c]]></link><enclosure url="u" /></item>
             <item><title>D only</title></item>
+            <item><title x="</guid>">E</title><guid>e-1</guid></item>
             </channel></rss>"#;
         assert_eq!(
             names(rss).unwrap(),
@@ -119,9 +123,13 @@ mod tests {
                 Some("wire-1".to_owned()),
                 Some("https://w.test/b?x=1&y=2Wed, 25 Nov 2026 09:30:00 GMT".to_owned()),
                 Some("https://w.test/c".to_owned()),
-                None,
+                Some("D only".to_owned()),
+                Some("e-1".to_owned()),
             ]
         );
         assert!(names("<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>").is_none());
+        // A closing tag inside an attribute does not end the element before it began.
+        let odd = r#"<rss><channel><item><guid a="</guid>">f-1</guid></item></channel></rss>"#;
+        assert_eq!(names(odd).unwrap().len(), 1);
     }
 }

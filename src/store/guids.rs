@@ -10,12 +10,32 @@ use crate::model::ArticleId;
 pub type Named = (ArticleId, Option<String>);
 
 impl Db {
-    /// Every GUID the index holds, with its story.
+    /// Every GUID the index holds, with its stories (two feeds can give one GUID).
     ///
     /// # Errors
     /// When SQLite fails.
-    pub fn stories_by_guid(&self) -> Result<HashMap<String, Named>, DbError> {
-        self.named("SELECT guid, id, url FROM stories WHERE guid IS NOT NULL")
+    pub fn stories_by_guid(&self) -> Result<HashMap<String, Vec<Named>>, DbError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT guid, id, url FROM stories WHERE guid IS NOT NULL")
+            .map_err(self.error())?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ))
+            })
+            .map_err(self.error())?;
+        let mut out: HashMap<String, Vec<Named>> = HashMap::new();
+        for row in rows {
+            let (guid, id, url) = row.map_err(self.error())?;
+            if let Some(id) = ArticleId::parse(&id) {
+                out.entry(guid).or_default().push((id, url));
+            }
+        }
+        Ok(out)
     }
 
     /// Every story URL the index holds, with its story.

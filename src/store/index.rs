@@ -350,12 +350,11 @@ fn guid_of(origins: &[crate::loader::Origin], entry: usize) -> Option<&str> {
         .and_then(|o| o.guid.as_deref())
 }
 
-/// Stories read where they came from (newsboat) are read here too, unless a mark already says when; in
-/// the scan's transaction.
+/// Stories read where they came from (newsboat) are read here too, unless the story has a mark here
+/// already (read, or marked unread, or starred: what was set here stays); in the scan's transaction.
 fn read_there(tx: &rusqlite::Transaction<'_>, parsed: &[Parsed]) -> rusqlite::Result<()> {
     let mut stmt = tx.prepare_cached(
-        "INSERT INTO marks (id, url, read_at) VALUES (?1, ?2, ?3)
-         ON CONFLICT (id) DO UPDATE SET read_at = COALESCE(read_at, excluded.read_at)",
+        "INSERT INTO marks (id, url, read_at) VALUES (?1, ?2, ?3) ON CONFLICT (id) DO NOTHING",
     )?;
     let now = chrono::Utc::now().timestamp();
     for p in parsed {

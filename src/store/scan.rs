@@ -117,8 +117,7 @@ pub fn scan_with(
     extractor: &Extractor<'_>,
     report: impl FnMut(ScanUpdate),
 ) -> Result<usize, DbError> {
-    let (found, walk_warnings) = walk::stamped(roots);
-    bring_up_to_date(db, roots, found, walk_warnings, extractor, false, report)
+    bring_up_to_date(db, roots, walk::walk(roots), extractor, false, report)
 }
 
 /// [`scan`], its steps marked [`ScanUpdate::live`]: the periodic rescan, which the reader shows as it
@@ -131,9 +130,8 @@ pub fn scan_live(
     roots: &[PathBuf],
     report: impl FnMut(ScanUpdate),
 ) -> Result<usize, DbError> {
-    let (found, walk_warnings) = walk::stamped(roots);
     let extractor = Extractor::current();
-    bring_up_to_date(db, roots, found, walk_warnings, &extractor, true, report)
+    bring_up_to_date(db, roots, walk::walk(roots), &extractor, true, report)
 }
 
 /// Brings the index up to date for the paths a watcher saw change under `roots` (files and folders, new,
@@ -148,17 +146,9 @@ pub fn scan_paths(
     changed: &[PathBuf],
     report: impl FnMut(ScanUpdate),
 ) -> Result<usize, DbError> {
-    let (found, walk_warnings) = walk::stamped_under(roots, changed);
     // What the index holds under a path that is now hidden or transient is forgotten as well.
-    bring_up_to_date(
-        db,
-        changed,
-        found,
-        walk_warnings,
-        &Extractor::current(),
-        true,
-        report,
-    )
+    let walked = walk::stamped_under(roots, changed);
+    bring_up_to_date(db, changed, walked, &Extractor::current(), true, report)
 }
 
 /// Compares the files `found` under `scope` with what the index holds there, forgets the missing ones,
@@ -166,12 +156,16 @@ pub fn scan_paths(
 fn bring_up_to_date(
     db: &mut Db,
     scope: &[PathBuf],
-    mut found: Vec<FileStamp>,
-    mut walk_warnings: Vec<Warning>,
+    walked: walk::Walked,
     extractor: &Extractor<'_>,
     live: bool,
     mut report: impl FnMut(ScanUpdate),
 ) -> Result<usize, DbError> {
+    let walk::Walked {
+        files: mut found,
+        warnings: mut walk_warnings,
+        held,
+    } = walked;
     // The index keys files by UTF-8 path; a name that is not UTF-8 could never be found again.
     found.retain(|s| {
         let fits = s.path.to_str().is_some();
@@ -192,7 +186,7 @@ fn bring_up_to_date(
     let present: HashSet<&PathBuf> = found.iter().map(|s| &s.path).collect();
     let removed: Vec<PathBuf> = known
         .keys()
-        .filter(|p| !present.contains(p))
+        .filter(|p| !present.contains(p) && !held.iter().any(|h| p.starts_with(h)))
         .cloned()
         .collect();
     let stale: Vec<FileStamp> = found

@@ -33,6 +33,26 @@ pub fn files(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
 /// that overlap, or named twice) is listed once.
 #[must_use]
 pub fn stamped(roots: &[PathBuf]) -> (Vec<FileStamp>, Vec<Warning>) {
+    let walked = walk(roots);
+    (walked.files, walked.warnings)
+}
+
+/// What a walk found.
+#[derive(Debug, Default)]
+pub struct Walked {
+    /// The files, as [`stamped`] gives them.
+    pub files: Vec<FileStamp>,
+    /// What went wrong on the way.
+    pub warnings: Vec<Warning>,
+    /// Files whose contents could not be listed now (a newsboat cache newsboat is holding): what the
+    /// index holds under them stays.
+    pub held: Vec<PathBuf>,
+}
+
+/// [`stamped`], with the files that could not be listed now.
+#[must_use]
+pub fn walk(roots: &[PathBuf]) -> Walked {
+    let mut held: Vec<PathBuf> = Vec::new();
     let mut files: Vec<FileStamp> = Vec::new();
     let mut warnings = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -73,16 +93,24 @@ pub fn stamped(roots: &[PathBuf]) -> (Vec<FileStamp>, Vec<Warning>) {
                     if !seen.insert(e.path().to_path_buf()) {
                         continue;
                     }
-                    // newsboat's archive: each item is read as a file of its own.
-                    if loader::newsboat::is_cache(e.path()) {
-                        match loader::newsboat::items(e.path()) {
-                            Ok(items) => files.extend(items),
-                            Err(err) => warnings.push(Warning {
+                    // newsboat's archive: each item is read as a file of its own. One that cannot be
+                    // read now keeps what the index holds from it.
+                    match loader::newsboat::cache_kind(e.path()).and_then(|cache| {
+                        cache.then(|| loader::newsboat::items(e.path())).transpose()
+                    }) {
+                        Ok(Some(items)) => {
+                            files.extend(items);
+                            continue;
+                        }
+                        Ok(None) => {}
+                        Err(err) => {
+                            held.push(e.path().to_path_buf());
+                            warnings.push(Warning {
                                 path: e.into_path(),
                                 reason: err.to_string(),
-                            }),
+                            });
+                            continue;
                         }
-                        continue;
                     }
                     files.push(FileStamp {
                         path: e.into_path(),
@@ -120,7 +148,11 @@ pub fn stamped(roots: &[PathBuf]) -> (Vec<FileStamp>, Vec<Warning>) {
             });
         }
     }
-    (files, warnings)
+    Walked {
+        files,
+        warnings,
+        held,
+    }
 }
 
 /// The files under `changed` (files and folders named by a watcher, inside `roots`) as a walk of the
@@ -128,18 +160,26 @@ pub fn stamped(roots: &[PathBuf]) -> (Vec<FileStamp>, Vec<Warning>) {
 /// or outside every root gives nothing, and one that is gone gives nothing either (the index forgets
 /// what it held there). No "no file to read" warning: a folder emptied while watched is not a fault.
 #[must_use]
-pub fn stamped_under(roots: &[PathBuf], changed: &[PathBuf]) -> (Vec<FileStamp>, Vec<Warning>) {
+pub fn stamped_under(roots: &[PathBuf], changed: &[PathBuf]) -> Walked {
     let inside: Vec<PathBuf> = changed
         .iter()
         .filter(|p| within(roots, p))
         .cloned()
         .collect();
-    let (mut found, mut warnings) = stamped(&inside);
+    let Walked {
+        files: mut found,
+        mut warnings,
+        held,
+    } = walk(&inside);
     found.retain(|s| within(roots, &s.path));
     // A path that vanished before the walk reached it is a removal, not a fault.
     warnings.retain(|w| !(w.reason == "no such file or folder" && inside.contains(&w.path)));
     warnings.retain(|w| w.reason != "a folder with no file to read in it");
-    (found, warnings)
+    Walked {
+        files: found,
+        warnings,
+        held,
+    }
 }
 
 /// Whether a walk of `roots` reaches `path`: it is a root or below one, with no hidden entry and no

@@ -113,6 +113,9 @@ pub struct Deliver {
     pub rescan: Box<dyn Fn() + Send>,
     /// Said once, when events cannot be had and the rescan stands in (or nothing does).
     pub fallback: Box<dyn Fn(PathBuf, String) + Send>,
+    /// Called once, when the watch is in place (or when there is none): the first scan starts then, so
+    /// that a file landing while it runs is seen by one or the other.
+    pub ready: Box<dyn FnOnce() + Send>,
 }
 
 /// Stops the watching thread when dropped.
@@ -142,22 +145,35 @@ impl LibraryWatch {
         let theirs = Arc::clone(&stop);
         std::thread::Builder::new()
             .name("watch".to_owned())
-            .spawn(move || run(&roots, mode, every, &deliver, &theirs))?;
+            .spawn(move || run(&roots, mode, every, deliver, &theirs))?;
         Ok(Self { stop })
     }
 }
 
-fn run(roots: &[PathBuf], mode: Mode, every: Duration, deliver: &Deliver, stop: &AtomicBool) {
+fn run(roots: &[PathBuf], mode: Mode, every: Duration, deliver: Deliver, stop: &AtomicBool) {
+    let Deliver {
+        changed,
+        rescan,
+        fallback,
+        ready,
+    } = deliver;
+    let mut ready = Some(ready);
     let why = match mode {
-        Mode::Off => return,
-        Mode::Poll => None,
-        Mode::Auto => match watch_events(roots, deliver, stop) {
+        Mode::Off | Mode::Poll => None,
+        Mode::Auto => match watch_events(roots, &changed, &rescan, &mut ready, stop) {
             Ok(()) => return,
             Err(why) => Some(why),
         },
     };
+    if let Some(ready) = ready.take() {
+        ready();
+    }
+    if mode == Mode::Off {
+        return;
+    }
+    let deliver_fallback = fallback;
     if let Some((path, why)) = why {
-        (deliver.fallback)(
+        deliver_fallback(
             path,
             format!(
                 "{why}; new files are found by scanning again every {} s instead",
@@ -169,7 +185,7 @@ fn run(roots: &[PathBuf], mode: Mode, every: Duration, deliver: &Deliver, stop: 
     while !stop.load(Ordering::Acquire) {
         std::thread::sleep(TICK);
         if last.elapsed() >= every {
-            (deliver.rescan)();
+            rescan();
             last = Instant::now();
         }
     }
@@ -178,7 +194,9 @@ fn run(roots: &[PathBuf], mode: Mode, every: Duration, deliver: &Deliver, stop: 
 /// Watches with file system events until stopped; `Err` says where and why events cannot be had.
 fn watch_events(
     roots: &[PathBuf],
-    deliver: &Deliver,
+    changed: &dyn Fn(Vec<PathBuf>),
+    rescan: &dyn Fn(),
+    ready: &mut Option<Box<dyn FnOnce() + Send>>,
     stop: &AtomicBool,
 ) -> Result<(), (PathBuf, String)> {
     if let Some(why) = roots
@@ -192,7 +210,7 @@ fn watch_events(
     let mut watcher = notify::recommended_watcher(move |event| {
         let _ = tx.send(event);
     })
-    .map_err(|e| (first, format!("the folders cannot be watched: {e}")))?;
+    .map_err(|e| (first.clone(), format!("the folders cannot be watched: {e}")))?;
     for root in roots {
         // A file given by name is watched through its folder, for editors that save by rename.
         let (target, how) = if root.is_dir() {
@@ -215,19 +233,40 @@ fn watch_events(
             (root.clone(), why)
         })?;
     }
+    if let Some(ready) = ready.take() {
+        ready();
+    }
     let mut settle = Settle::default();
+    let mut looked = Instant::now();
     while !stop.load(Ordering::Acquire) {
         match rx.recv_timeout(TICK) {
-            Ok(Ok(event)) => take_event(&event, roots, &mut settle, deliver),
+            Ok(Ok(event)) => {
+                if event.need_rescan() {
+                    rescan();
+                } else {
+                    take_event(&event, roots, &mut settle);
+                }
+            }
+            // Folders made later can be past the system's limit: the rescan takes over, said once.
+            Ok(Err(e)) if matches!(e.kind, notify::ErrorKind::MaxFilesWatch) => {
+                let root = e.paths.first().cloned().unwrap_or(first);
+                return Err((
+                    root,
+                    "more folders than the system lets one program watch (fs.inotify.max_user_watches)"
+                        .to_owned(),
+                ));
+            }
             // A lost event is made good by a whole scan.
-            Ok(Err(_)) => (deliver.rescan)(),
+            Ok(Err(_)) => rescan(),
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => break,
         }
-        if !settle.is_empty() {
-            let ready = settle.ready(Instant::now(), look);
-            if !ready.is_empty() {
-                (deliver.changed)(ready);
+        // Looked at once a tick, however many events come: two looks are a tick apart.
+        if !settle.is_empty() && looked.elapsed() >= TICK {
+            looked = Instant::now();
+            let settled = settle.ready(looked, look);
+            if !settled.is_empty() {
+                changed(settled);
             }
         }
     }
@@ -236,11 +275,7 @@ fn watch_events(
 }
 
 /// Notes the paths an event names that a scan of `roots` would read.
-fn take_event(event: &notify::Event, roots: &[PathBuf], settle: &mut Settle, deliver: &Deliver) {
-    if event.need_rescan() {
-        (deliver.rescan)();
-        return;
-    }
+fn take_event(event: &notify::Event, roots: &[PathBuf], settle: &mut Settle) {
     // Reads and opens change nothing.
     if matches!(event.kind, EventKind::Access(_)) {
         return;
