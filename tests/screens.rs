@@ -233,6 +233,43 @@ fn scan_steps_that_arrive_together_are_merged() {
 }
 
 #[test]
+fn a_watchers_step_and_a_whole_scans_step_that_arrive_together_are_each_taken_in() {
+    let mut r = reader(100, 30);
+    let extra = broadsheet::synth::articles(1, 8, 4);
+    // `R`'s scan runs.
+    r.apply(broadsheet::app::Action::Indexed(ScanUpdate {
+        done: 0,
+        total: 2,
+        ..ScanUpdate::default()
+    }));
+    assert!(r.indexing().is_some());
+    let live = Input::Scan(ScanUpdate {
+        added: vec![broadsheet::model::Headline::from(&extra[0])],
+        done: 1,
+        total: 1,
+        finished: true,
+        live: true,
+        ..ScanUpdate::default()
+    });
+    let whole_done = Input::Scan(ScanUpdate {
+        done: 2,
+        total: 2,
+        finished: true,
+        ..ScanUpdate::default()
+    });
+    // A watcher's step, then the whole scan's last, in one batch.
+    let mut burst = Burst(vec![live, whole_done].into());
+    let before = r.list().len();
+    let _ = run(&mut r, &mut burst);
+    assert_eq!(r.list().len(), before + 1);
+    assert_eq!(
+        r.indexing(),
+        None,
+        "the whole scan's end clears the progress"
+    );
+}
+
+#[test]
 fn the_prompt_takes_typed_keys_that_are_bound_elsewhere() {
     let mut r = reader(100, 30);
     // ":" opens the prompt; "q" and "j" would quit and move, but here they are typed (and refused).
