@@ -82,6 +82,12 @@ pub enum Action {
     ToggleSidebar,
     /// Open the selected sidebar link (or the story's own address) in the web browser.
     OpenLink,
+    /// Copy the selected sidebar link (or the story's own address) to the clipboard.
+    CopyLink,
+    /// Scroll wide tables and code to the right.
+    ScrollRight,
+    /// Scroll wide tables and code back to the left.
+    ScrollLeft,
     /// Mark the selected story read, or unread again.
     ToggleRead,
     /// Mark every listed story read (after a y/n question).
@@ -242,7 +248,7 @@ impl Prepared {
             widths,
             date_format: date_format.to_owned(),
             article: crate::view::reflow::reflow(story, widths.0, Some(date_format)),
-            sidebar: crate::view::reflow::wrap_sidebar(&story.related, &story.links, widths.1),
+            sidebar: crate::view::reflow::wrap_sidebar(story, widths.1),
         }
     }
 }
@@ -322,6 +328,9 @@ impl Action {
             Self::Rescan => "scan the folders again now",
             Self::ToggleSidebar => "show or hide the related links",
             Self::OpenLink => "open the link (or the story) in the browser",
+            Self::CopyLink => "copy the link (or the story's address)",
+            Self::ScrollRight => "scroll wide tables and code right",
+            Self::ScrollLeft => "scroll wide tables and code left",
             Self::ToggleRead => "mark read / unread",
             Self::MarkAllRead => "mark every listed story read",
             Self::Undo => "undo the last marking",

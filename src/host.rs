@@ -90,6 +90,15 @@ pub fn piped(
     }
 }
 
+/// What the status bar says after a copy to the clipboard.
+#[must_use]
+pub fn copied(text: &str, result: &std::io::Result<()>) -> String {
+    match result {
+        Ok(()) => format!("Copied {text}"),
+        Err(e) => format!("Could not copy: {e}"),
+    }
+}
+
 /// Where the host gets stories: parsed on the spot (memory), or by the worker (files).
 #[derive(Debug)]
 pub enum Stories {
@@ -155,6 +164,10 @@ impl Host for ReaderHost {
                     Vec::new()
                 }
             },
+            Effect::Copy(text) => {
+                let result = crate::tui::copy_to_clipboard(&text);
+                vec![Action::Report(copied(&text, &result))]
+            }
             Effect::OpenUrl(url) => match crate::tui::open_in_browser(&url) {
                 Ok(()) => Vec::new(),
                 Err(e) => vec![Action::Report(format!("Could not open {url}: {e}"))],

@@ -67,6 +67,8 @@ pub struct TestHost {
     pub db: Db,
     /// Addresses opened.
     pub opened: Vec<String>,
+    /// What was put on the clipboard.
+    pub copied: Vec<String>,
     /// How many times the reader suspended.
     pub suspended: usize,
     /// How many stories were loaded.
@@ -83,6 +85,7 @@ impl TestHost {
             source,
             db,
             opened: Vec::new(),
+            copied: Vec::new(),
             suspended: 0,
             loads: 0,
             searcher: None,
@@ -109,6 +112,11 @@ impl Host for TestHost {
             Effect::OpenUrl(url) => {
                 self.opened.push(url);
                 Vec::new()
+            }
+            Effect::Copy(text) => {
+                let said = crate::host::copied(&text, &Ok(()));
+                self.copied.push(text);
+                vec![Action::Report(said)]
             }
             Effect::Suspend => {
                 self.suspended += 1;

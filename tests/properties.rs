@@ -97,11 +97,33 @@ fn article(title: &str, body: &str) -> Article {
                 credit: Some(title.to_owned()),
             },
             Block::Quote(body.to_owned()),
-            Block::ListItem(body.to_owned()),
-            Block::Preformatted(body.to_owned()),
+            Block::item(body),
+            Block::ListItem {
+                text: body.to_owned(),
+                number: Some(12),
+                depth: 3,
+            },
+            Block::preformatted(body),
+            Block::Image(broadsheet::model::Image {
+                alt: title.to_owned(),
+                source: "x.png".into(),
+                url: None,
+                caption: body.to_owned(),
+                credit: None,
+            }),
+            Block::Table(broadsheet::model::Table {
+                header: vec![title.to_owned(), "n".into()],
+                rows: vec![vec![body.to_owned(), title.to_owned()]],
+                caption: Some(title.to_owned()),
+            }),
+            Block::Footnote {
+                number: 1,
+                text: body.to_owned(),
+            },
         ],
         related: vec![],
         links: vec![],
+        enclosures: Vec::new(),
     }
 }
 

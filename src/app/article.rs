@@ -53,6 +53,8 @@ pub enum Restore {
 #[derive(Debug, Default)]
 pub struct ArticlePane {
     scroll: usize,
+    /// How far wide tables and code are scrolled sideways, in columns.
+    shift: usize,
     /// Bumped when the files under the stories may have changed (a scan step): older parses are shown
     /// until fresh ones arrive, but are asked for again.
     generation: u64,
@@ -71,6 +73,16 @@ impl ArticlePane {
     #[must_use]
     pub fn scroll(&self) -> usize {
         self.scroll
+    }
+
+    /// How far wide tables and code are scrolled sideways, in columns.
+    #[must_use]
+    pub fn shift(&self) -> usize {
+        self.shift
+    }
+
+    pub(super) fn set_shift(&mut self, shift: usize) {
+        self.shift = shift;
     }
 
     /// The story generation (see [`Loaded::generation`]).
@@ -232,7 +244,7 @@ fn text_bytes(story: &Article) -> usize {
 fn build(story: Arc<Article>, key: ViewKey, date_format: &str, generation: u64) -> View {
     View {
         article: reflow::reflow(&story, key.1, Some(date_format)),
-        sidebar: reflow::wrap_sidebar(&story.related, &story.links, key.2),
+        sidebar: reflow::wrap_sidebar(&story, key.2),
         story,
         generation,
         placeholder: false,
@@ -242,11 +254,9 @@ fn build(story: Arc<Article>, key: ViewKey, date_format: &str, generation: u64) 
 /// The headline-only view shown while a story loads.
 fn placeholder(stub: Arc<Article>, key: ViewKey, date_format: &str) -> View {
     let mut article = reflow::reflow(&stub, key.1, Some(date_format));
-    article.lines.push(Line {
-        kind: LineKind::Caption,
-        text: LOADING.to_owned(),
-        block: None,
-    });
+    article
+        .lines
+        .push(Line::new(LineKind::Caption, LOADING.to_owned(), None));
     View {
         article,
         sidebar: Vec::new(),
@@ -263,5 +273,6 @@ fn stub(h: &Headline) -> Article {
         body: Vec::new(),
         related: Vec::new(),
         links: Vec::new(),
+        enclosures: Vec::new(),
     }
 }

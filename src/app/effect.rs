@@ -96,6 +96,9 @@ pub enum Effect {
     Rescan,
     /// Open a web address (http or https only) in the browser.
     OpenUrl(String),
+    /// Put this text on the clipboard (through the terminal: OSC 52); the runner says so with
+    /// `Action::Report`.
+    Copy(String),
     /// Suspend to the shell; `fg` resumes.
     Suspend,
     /// Leave the reader.

@@ -386,6 +386,7 @@ impl State {
     /// Shows the selected story from the top, or (once it is parsed) from where reading of it stopped.
     pub(super) fn enter_story(&mut self) {
         self.article.set_scroll(0);
+        self.article.set_shift(0);
         self.sidebar.reset();
         let block = self.current().map_or(0, |h| self.read.position(h.id));
         self.article
@@ -474,6 +475,8 @@ impl State {
         self.list.fit(rows);
         let max = self.max_scroll();
         self.article.set_scroll(self.article.scroll().min(max));
+        let max = self.max_shift();
+        self.article.set_shift(self.article.shift().min(max));
         let rows = self.sidebar_rows();
         let key = self.view_key();
         let items = key

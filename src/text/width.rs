@@ -134,6 +134,42 @@ pub fn split(s: &str, columns: usize) -> Vec<&str> {
     pieces
 }
 
+/// The part of `s` from column `from` on, at most `columns` wide: a line of a table or of code scrolled
+/// sideways. A wide character cut in two by `from` shows as a space.
+///
+/// ```
+/// use broadsheet::text::width::window;
+/// assert_eq!(window("fn main() {}", 3, 4), "main");
+/// assert_eq!(window("静かな海", 1, 4), " か ");
+/// ```
+#[must_use]
+pub fn window(s: &str, from: usize, columns: usize) -> String {
+    let head = prefix(s, from);
+    let mut rest = &s[head.len()..];
+    let mut out = String::new();
+    let gap = from.saturating_sub(width(head));
+    if gap > 0 {
+        // The character that straddles `from`, with the marks that join it.
+        let mut chars = rest.char_indices();
+        chars.next();
+        let end = chars
+            .find(|&(_, c)| char_width(c) > 0)
+            .map_or(rest.len(), |(i, _)| i);
+        let straddler = width(&rest[..end]);
+        rest = &rest[end..];
+        out.extend(std::iter::repeat_n(' ', straddler.saturating_sub(gap)));
+    }
+    let room = columns.saturating_sub(width(&out));
+    let shown = prefix(rest, room);
+    out.push_str(shown);
+    if shown.len() < rest.len() {
+        // A wide character did not fit at the end: its room stays blank.
+        let pad = columns.saturating_sub(width(&out));
+        out.extend(std::iter::repeat_n(' ', pad));
+    }
+    out
+}
+
 /// `text` wrapped at spaces to `columns` (textwrap), the first line after `first`, the others after `rest`.
 /// textwrap adds up characters' widths, so a line of emoji sequences can come out wider than it thinks: such
 /// a line is cut again by [`width`], so every line fits.
