@@ -168,6 +168,9 @@ pub enum Action {
     /// Marks changed in the database by someone else (the CLI, another reader).
     #[strum(disabled)]
     MarksChanged(Vec<(ArticleId, crate::store::marks::Mark)>),
+    /// A story's pictures, decoded and ready to draw.
+    #[strum(disabled)]
+    Painted(Painted),
     /// Something the runner has to tell the user (a browser that would not start).
     #[strum(disabled)]
     Report(String),
@@ -251,6 +254,17 @@ impl Prepared {
             sidebar: crate::view::reflow::wrap_sidebar(story, widths.1),
         }
     }
+}
+
+/// A story's pictures ready to draw, for one text width.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Painted {
+    /// The story.
+    pub id: ArticleId,
+    /// The text width they were made for.
+    pub columns: u16,
+    /// Each picture with its body block.
+    pub pictures: Vec<(usize, Arc<crate::pictures::Picture>)>,
 }
 
 /// A write that failed, with what the screen must go back to.
@@ -365,6 +379,7 @@ impl Action {
             | Self::Indexed(_)
             | Self::NotSaved(_)
             | Self::Report(_)
+            | Self::Painted(_)
             | Self::SearchReply(_)
             | Self::Notify(..) => return None,
         })

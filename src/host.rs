@@ -141,6 +141,29 @@ pub struct ReaderHost {
     pub search: Searching,
     /// Starts scans of the folders read (none for the sample store).
     pub scanner: Option<crate::scanner::Scanner>,
+    /// Draws pictures inline, when the terminal can (or half blocks were asked for).
+    pub painter: Option<crate::pictures::Painter>,
+}
+
+/// The pictures `Effect::Paint` asks for, made by `painter` (none without one).
+#[must_use]
+pub fn paint(painter: Option<&crate::pictures::Painter>, effect: Effect) -> Vec<Action> {
+    match (painter, effect) {
+        (
+            Some(painter),
+            Effect::Paint {
+                id,
+                path,
+                sources,
+                columns,
+            },
+        ) => vec![Action::Painted(crate::action::Painted {
+            id,
+            columns,
+            pictures: painter.paint(&path, &sources, columns),
+        })],
+        _ => Vec::new(),
+    }
 }
 
 impl Host for ReaderHost {
@@ -164,6 +187,8 @@ impl Host for ReaderHost {
                     Vec::new()
                 }
             },
+            // Decoded on the spot: at most a few pictures, once per story and width.
+            paint @ Effect::Paint { .. } => self::paint(self.painter.as_ref(), paint),
             Effect::Copy(text) => {
                 let result = crate::tui::copy_to_clipboard(&text);
                 vec![Action::Report(copied(&text, &result))]

@@ -428,3 +428,43 @@ fn list_takes_ids_too() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains(unknown));
 }
+
+#[test]
+fn html_nests_numbered_and_bulleted_lists() {
+    use broadsheet::model::{Article, Block};
+    let mut a: Article = stories().into_iter().next().unwrap();
+    a.body = vec![
+        Block::ListItem {
+            text: "one".into(),
+            number: Some(1),
+            depth: 0,
+        },
+        Block::ListItem {
+            text: "inner".into(),
+            number: None,
+            depth: 1,
+        },
+        Block::ListItem {
+            text: "two".into(),
+            number: Some(2),
+            depth: 0,
+        },
+        Block::Paragraph("After.".into()),
+        Block::Table(broadsheet::model::Table {
+            header: vec!["Q".into()],
+            rows: vec![vec!["<1>".into()]],
+            caption: None,
+        }),
+    ];
+    let html = broadsheet::export::html(&a);
+    assert!(
+        html.contains("<ol>\n<li value=\"1\">one</li>\n<ul>\n<li>inner</li>\n</ul>\n<li value=\"2\">two</li>\n</ol>\n<p>After.</p>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<thead>\n<tr><th>Q</th></tr>\n</thead>\n<tbody>\n<tr><td>&lt;1&gt;</td></tr>"
+        ),
+        "{html}"
+    );
+}

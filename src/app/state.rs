@@ -107,6 +107,12 @@ impl State {
         state
     }
 
+    /// Draws the pictures of stories inline from now on (the runner found a way to draw them).
+    pub fn start_painting(&mut self) {
+        self.article.start_painting();
+        self.refresh();
+    }
+
     /// Takes the configuration's keys, layout and reading options.
     pub fn configure(&mut self, config: &Config) {
         self.keymap = config.keymap.clone();

@@ -83,6 +83,11 @@ fn apply(state: &mut State, action: Action) {
             state.message = Some(message);
             return;
         }
+        Action::Painted(painted) => {
+            state.article.painted(painted);
+            state.refresh();
+            return;
+        }
         Action::MarksChanged(changed) => {
             marking::from_elsewhere(state, &changed);
             state.refresh();

@@ -107,31 +107,22 @@ pub fn run(
         .conn
         .busy_timeout(std::time::Duration::from_secs(2));
     // Marks made elsewhere (the CLI, a second reader) show at once.
-    let _watcher = match &scan_from {
-        Some((dir, _)) => {
-            let to_loop = events.sender();
-            crate::worker::marks::MarksWatcher::spawn(
-                dir.join(crate::store::db::FILE_NAME),
-                move |changed| {
-                    let _ = to_loop.send(Input::Marks(changed));
-                },
-            )
-            .ok()
-        }
-        None => None,
-    };
+    let _watcher = scan_from
+        .as_ref()
+        .and_then(|(dir, _)| watch_marks(dir, &events));
     let mut host = ReaderHost {
         db: opened.db,
         stories,
         search,
         scanner: scan_from.map(|(dir, roots)| Scanner::new(dir, roots, events.sender())),
+        painter: None,
     };
     // The sources and sections the first frame shows, worked out before the scan starts.
     let _ = state.list().facets();
     if let Some(scanner) = &host.scanner {
         let _ = scanner.start();
     }
-    let exit = read(&mut state, events, &mut host, &config.theme)?;
+    let exit = read(&mut state, events, &mut host, config)?;
     for w in state.warnings() {
         eprintln!("broadsheet: warning: {w}");
     }
@@ -140,6 +131,18 @@ pub fn run(
         Exit::Signal(s) => ExitCode::from(u8::try_from(128 + s).unwrap_or(1)),
         Exit::Quit | Exit::EndOfInput => ExitCode::SUCCESS,
     })
+}
+
+/// Watches the database in `dir` for marks made elsewhere, handing them to the reader's loop.
+fn watch_marks(dir: &Path, events: &Events) -> Option<crate::worker::marks::MarksWatcher> {
+    let to_loop = events.sender();
+    crate::worker::marks::MarksWatcher::spawn(
+        dir.join(crate::store::db::FILE_NAME),
+        move |changed| {
+            let _ = to_loop.send(Input::Marks(changed));
+        },
+    )
+    .ok()
 }
 
 /// The reader's state over `headlines`: the marks, the configuration, the search history, the folders
@@ -193,9 +196,20 @@ fn read(
     state: &mut State,
     mut events: Events,
     host: &mut ReaderHost,
-    theme: &crate::ui::Theme,
+    config: &Config,
 ) -> anyhow::Result<Exit> {
+    let theme = &config.theme;
     let mut terminal = tui::init().context("cannot set up the terminal")?;
+    // Which pictures the terminal can draw is asked once, with the terminal in raw mode and the input
+    // thread holding off, so the answer is not taken for keys.
+    if config.reading.images != crate::config::ImageMode::Never {
+        crate::runner::EventSource::pause(&mut events);
+        host.painter = crate::pictures::Painter::detect(config.reading.images);
+        crate::runner::EventSource::resume(&mut events);
+        if host.painter.is_some() {
+            state.start_painting();
+        }
+    }
     let clock = || chrono::Utc::now().timestamp();
     let result = runner::run(&mut terminal, state, theme, &mut events, host, clock);
     tui::restore();

@@ -68,7 +68,10 @@ pub fn html(a: &Article) -> String {
             Block::ListItem { number, depth, .. } => (usize::from(*depth) + 1, number.is_some()),
             _ => (0, false),
         };
-        while lists.len() > depth || (lists.len() == depth && lists.last() != Some(&numbered)) {
+        // Deeper lists close; so does one of the other kind at this item's depth.
+        while lists.len() > depth
+            || (depth > 0 && lists.len() == depth && lists.last() != Some(&numbered))
+        {
             let ordered = lists.pop().unwrap_or(false);
             out.push_str(if ordered { "</ol>\n" } else { "</ul>\n" });
         }

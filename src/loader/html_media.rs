@@ -86,9 +86,19 @@ pub fn image(node: &NodeRef<'_>, base: Option<&url::Url>) -> Option<Image> {
     })
 }
 
-/// `source` as an absolute web address (http or https), made against `base` when relative.
+/// `source` as an absolute web address (http or https), made against `base` when relative. A path into
+/// a saved page's own folder (`Page_files/…`, as browsers save pages) is a file beside the page, with no
+/// web address.
 #[must_use]
 pub fn web_address(source: &str, base: Option<&url::Url>) -> Option<String> {
+    let first = source
+        .trim_start_matches("./")
+        .split(['/', '\\'])
+        .next()
+        .unwrap_or("");
+    if first.ends_with("_files") && !source.contains("://") {
+        return None;
+    }
     let joined = match base {
         Some(b) => b.join(source).ok()?,
         None => url::Url::parse(source).ok()?,
@@ -118,9 +128,16 @@ mod tests {
         )
         .unwrap();
         assert_eq!(i.source, "Page_files/ferry.jpg");
+        // A saved page's own folder is beside the file, not on the web.
+        assert_eq!(i.url, None);
+        let web = img(
+            r#"<img src="img/ferry.jpg">"#,
+            Some("https://news.test/2026/a.html"),
+        )
+        .unwrap();
         assert_eq!(
-            i.url.as_deref(),
-            Some("https://news.test/2026/Page_files/ferry.jpg")
+            web.url.as_deref(),
+            Some("https://news.test/2026/img/ferry.jpg")
         );
         assert_eq!(i.alt, "The ferry");
         let lazy = img(

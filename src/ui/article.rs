@@ -108,6 +108,19 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), text);
+    // Pictures over the rows kept for them, those partly scrolled past cut at the top.
+    let (top, rows) = (state.article().scroll(), usize::from(text.height));
+    for (first, picture) in &view.pictures {
+        let end = first + usize::from(picture.rows);
+        if end <= top || *first >= top + rows {
+            continue;
+        }
+        let y = i16::try_from(
+            i64::try_from(*first).unwrap_or(i64::MAX) - i64::try_from(top).unwrap_or(0),
+        )
+        .unwrap_or(i16::MIN);
+        frame.render_widget(picture.widget(y), text);
+    }
     let total = view.article.lines.len();
     let rows = usize::from(inner(rect).height);
     super::scrollbar(frame, rect, total, rows, state.article().scroll());

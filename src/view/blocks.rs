@@ -18,14 +18,15 @@ const TAB_STOP: usize = 4;
 
 /// Lists nested deeper than this are indented no further, so deep nesting cannot push text off a
 /// narrow pane; real lists nest two or three deep.
-const MAX_LIST_DEPTH_SHOWN: usize = 5;
+pub(super) const MAX_LIST_DEPTH_SHOWN: usize = 5;
 
 /// An item's text keeps at least this many columns beside its indent and marker: the widest character
 /// takes two, and a word cut to less is not read.
 const MIN_TEXT_COLUMNS: usize = 4;
 
-/// Each level of nesting sets a list in by this many columns.
-const LIST_INDENT: usize = 2;
+/// Each level of nesting sets a list in by this many columns: three puts a nested item under the text of
+/// a numbered one ("1. " is three wide).
+pub(super) const LIST_INDENT: usize = 3;
 
 /// The bullets of unnumbered lists, by depth (then again from the first).
 const BULLETS: &[&str] = &["\u{2022}", "\u{25e6}", "\u{25aa}"];
@@ -105,7 +106,7 @@ impl<'a> Body<'a> {
                     || BULLETS[depth % BULLETS.len()].to_owned(),
                     |n| format!("{n}."),
                 );
-                let first = hanging(LIST_INDENT * (depth + 1), &format!("{marker} "), w);
+                let first = hanging(2 + LIST_INDENT * depth, &format!("{marker} "), w);
                 let rest = " ".repeat(width(&first));
                 wrap_into(out, text, w, LineKind::ListItem, at, (&first, &rest));
             }
@@ -187,7 +188,7 @@ impl<'a> Body<'a> {
         if let Some(c) = &table.caption {
             wrap_into(out, c, self.width, LineKind::Caption, at, ("", ""));
         }
-        let lines = lay_out(table).into_iter().map(|(row, line)| {
+        let lines = lay_out(table, self.width).into_iter().map(|(row, line)| {
             let kind = match row {
                 Row::Header => LineKind::TableHeader,
                 Row::Rule => LineKind::TableRule,

@@ -4,27 +4,25 @@ use std::fmt::Write as _;
 
 use crate::text::width::{width, wrap};
 
+use super::blocks::{LIST_INDENT, MAX_LIST_DEPTH_SHOWN};
 use super::table::lay_out;
 use crate::model::{Article, Block, Image};
-
-/// Lists nested deeper than this are indented no further (as in the reader).
-const MAX_DEPTH_SHOWN: usize = 5;
 
 /// The rule above the footnotes, in columns.
 const FOOTNOTE_RULE: usize = 12;
 
 /// A picture as `[image N: alt]`, its address and its caption.
 fn picture(image: &Image, n: usize, fill: &dyn Fn(&str, &str, &str) -> String) -> String {
-    let mut label = if image.alt.is_empty() {
+    let label = if image.alt.is_empty() {
         format!("[image {n}]")
     } else {
         format!("[image {n}: {}]", image.alt)
     };
-    if let Some(url) = &image.url {
-        label.push(' ');
-        label.push_str(url);
-    }
     let mut text = fill(&label, "", " ");
+    if let Some(url) = &image.url {
+        text.push_str("\n    ");
+        text.push_str(url);
+    }
     let caption = match &image.credit {
         Some(c) if image.caption.is_empty() => c.clone(),
         Some(c) => format!("{} \u{2014} {c}", image.caption),
@@ -107,7 +105,8 @@ pub fn render(a: &Article, columns: usize) -> String {
                 number,
                 depth,
             } => {
-                let lead = "  ".repeat(usize::from(*depth).min(MAX_DEPTH_SHOWN) + 1);
+                let depth = usize::from(*depth).min(MAX_LIST_DEPTH_SHOWN);
+                let lead = " ".repeat(2 + LIST_INDENT * depth);
                 let marker = number.map_or_else(|| "\u{2022}".to_owned(), |n| format!("{n}."));
                 let first = format!("{lead}{marker} ");
                 fill(text, &first, &" ".repeat(width(&first)))
@@ -124,7 +123,7 @@ pub fn render(a: &Article, columns: usize) -> String {
             Block::Table(table) => {
                 let mut lines: Vec<String> =
                     table.caption.iter().map(|c| fill(c, "", "")).collect();
-                lines.extend(lay_out(table).into_iter().map(|(_, l)| l));
+                lines.extend(lay_out(table, columns).into_iter().map(|(_, l)| l));
                 lines.join("\n")
             }
             Block::Footnote { number, text } => {

@@ -73,9 +73,41 @@ fn row_lines(cells: &[String], widths: &[usize], right: &[bool]) -> Vec<String> 
         .collect()
 }
 
-/// `table`'s lines, top to bottom, each with what it is. The rule spans the table's width.
+/// The widest word of column `i` (its cells are wrapped no narrower, so no word is broken to fit).
+fn longest_word(table: &Table, i: usize) -> usize {
+    table
+        .rows
+        .iter()
+        .chain([&table.header])
+        .filter_map(|r| r.get(i))
+        .flat_map(|c| c.split_whitespace())
+        .map(width)
+        .max()
+        .unwrap_or(1)
+}
+
+/// Narrows the widest columns, down to their longest word, until the table is at most `room` wide
+/// (or nothing narrows further): long cells wrap inside their column rather than push the table wider
+/// than the pane.
+fn narrow(widths: &mut [usize], floors: &[usize], room: usize) {
+    let gaps = width(GAP) * widths.len().saturating_sub(1);
+    while widths.iter().sum::<usize>() + gaps > room {
+        let Some((i, _)) = widths
+            .iter()
+            .enumerate()
+            .filter(|&(i, &w)| w > floors[i])
+            .max_by_key(|&(_, &w)| w)
+        else {
+            break;
+        };
+        widths[i] -= 1;
+    }
+}
+
+/// `table`'s lines, top to bottom, each with what it is, its columns narrowed to fit `room` columns
+/// where their words allow. The rule spans the table's width.
 #[must_use]
-pub fn lay_out(table: &Table) -> Vec<(Row, String)> {
+pub fn lay_out(table: &Table, room: usize) -> Vec<(Row, String)> {
     let columns = table
         .rows
         .iter()
@@ -94,6 +126,11 @@ pub fn lay_out(table: &Table) -> Vec<(Row, String)> {
             header.max(body).clamp(1, MAX_COLUMN)
         })
         .collect();
+    let floors: Vec<usize> = (0..columns)
+        .map(|i| longest_word(table, i).min(widths[i]))
+        .collect();
+    let mut widths = widths;
+    narrow(&mut widths, &floors, room);
     let right: Vec<bool> = (0..columns)
         .map(|i| {
             let mut cells = table
@@ -138,13 +175,16 @@ mod tests {
 
     #[test]
     fn columns_align_and_numbers_go_right() {
-        let lines = lay_out(&t(
-            &["Quarter", "Units", "Change"],
-            &[
-                &["Q1", "1,200", "+3%"],
-                &["Q2 (est.)", "950", "\u{2212}21%"],
-            ],
-        ));
+        let lines = lay_out(
+            &t(
+                &["Quarter", "Units", "Change"],
+                &[
+                    &["Q1", "1,200", "+3%"],
+                    &["Q2 (est.)", "950", "\u{2212}21%"],
+                ],
+            ),
+            80,
+        );
         let text: Vec<&str> = lines.iter().map(|(_, l)| l.as_str()).collect();
         assert_eq!(
             text,
@@ -161,12 +201,30 @@ mod tests {
     #[test]
     fn wide_cells_wrap_and_cjk_lines_up() {
         let long = "word ".repeat(20);
-        let lines = lay_out(&t(&[], &[&["静かな海", long.trim()], &["ab", "x"]]));
+        let lines = lay_out(&t(&[], &[&["静かな海", long.trim()], &["ab", "x"]]), 200);
         assert!(lines.iter().all(|(r, _)| *r == Row::Body));
         assert!(lines.len() > 2, "{lines:?}");
         assert!(lines.iter().all(|(_, l)| width(l) <= 8 + 2 + MAX_COLUMN));
         // The second column starts at the same column on every line.
         let last = &lines.last().unwrap().1;
         assert_eq!(last, &format!("ab{}x", " ".repeat(8)));
+    }
+
+    #[test]
+    fn columns_narrow_to_the_room_down_to_their_longest_word() {
+        let table = t(
+            &["Quarter", "Crossings"],
+            &[&["Q3 2026 (storm season, two weeks of closures)", "1,310"]],
+        );
+        let lines = lay_out(&table, 30);
+        assert!(lines.iter().all(|(_, l)| width(l) <= 30), "{lines:?}");
+        assert_eq!(lines[2].1, format!("Q3 2026 (storm{}1,310", " ".repeat(11)));
+        assert_eq!(lines[3].1, "season, two weeks");
+        // No room at all: every word stays whole, and the table is as narrow as its words.
+        let lines = lay_out(&table, 5);
+        assert!(
+            lines.iter().any(|(_, l)| l.starts_with("closures)")),
+            "{lines:?}"
+        );
     }
 }
