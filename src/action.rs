@@ -82,6 +82,12 @@ pub enum Action {
     ToggleSidebar,
     /// Open the selected sidebar link (or the story's own address) in the web browser.
     OpenLink,
+    /// Copy the selected sidebar link (or the story's own address) to the clipboard.
+    CopyLink,
+    /// Scroll wide tables and code to the right.
+    ScrollRight,
+    /// Scroll wide tables and code back to the left.
+    ScrollLeft,
     /// Mark the selected story read, or unread again.
     ToggleRead,
     /// Mark every listed story read (after a y/n question).
@@ -162,6 +168,9 @@ pub enum Action {
     /// Marks changed in the database by someone else (the CLI, another reader).
     #[strum(disabled)]
     MarksChanged(Vec<(ArticleId, crate::store::marks::Mark)>),
+    /// A story's pictures, decoded and ready to draw.
+    #[strum(disabled)]
+    Painted(Painted),
     /// Something the runner has to tell the user (a browser that would not start).
     #[strum(disabled)]
     Report(String),
@@ -242,9 +251,20 @@ impl Prepared {
             widths,
             date_format: date_format.to_owned(),
             article: crate::view::reflow::reflow(story, widths.0, Some(date_format)),
-            sidebar: crate::view::reflow::wrap_sidebar(&story.related, &story.links, widths.1),
+            sidebar: crate::view::reflow::wrap_sidebar(story, widths.1),
         }
     }
+}
+
+/// A story's pictures ready to draw, for one text width.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Painted {
+    /// The story.
+    pub id: ArticleId,
+    /// The text width they were made for.
+    pub columns: u16,
+    /// Each picture with its body block.
+    pub pictures: Vec<(usize, Arc<crate::pictures::Picture>)>,
 }
 
 /// A write that failed, with what the screen must go back to.
@@ -322,6 +342,9 @@ impl Action {
             Self::Rescan => "scan the folders again now",
             Self::ToggleSidebar => "show or hide the related links",
             Self::OpenLink => "open the link (or the story) in the browser",
+            Self::CopyLink => "copy the link (or the story's address)",
+            Self::ScrollRight => "scroll wide tables and code right",
+            Self::ScrollLeft => "scroll wide tables and code left",
             Self::ToggleRead => "mark read / unread",
             Self::MarkAllRead => "mark every listed story read",
             Self::Undo => "undo the last marking",
@@ -356,6 +379,7 @@ impl Action {
             | Self::Indexed(_)
             | Self::NotSaved(_)
             | Self::Report(_)
+            | Self::Painted(_)
             | Self::SearchReply(_)
             | Self::Notify(..) => return None,
         })

@@ -90,6 +90,15 @@ pub fn piped(
     }
 }
 
+/// What the status bar says after a copy to the clipboard.
+#[must_use]
+pub fn copied(text: &str, result: &std::io::Result<()>) -> String {
+    match result {
+        Ok(()) => format!("Copied {text}"),
+        Err(e) => format!("Could not copy: {e}"),
+    }
+}
+
 /// Where the host gets stories: parsed on the spot (memory), or by the worker (files).
 #[derive(Debug)]
 pub enum Stories {
@@ -132,6 +141,29 @@ pub struct ReaderHost {
     pub search: Searching,
     /// Starts scans of the folders read (none for the sample store).
     pub scanner: Option<crate::scanner::Scanner>,
+    /// Draws pictures inline, when the terminal can (or half blocks were asked for).
+    pub painter: Option<crate::pictures::Painter>,
+}
+
+/// The pictures `Effect::Paint` asks for, made by `painter` (none without one).
+#[must_use]
+pub fn paint(painter: Option<&crate::pictures::Painter>, effect: Effect) -> Vec<Action> {
+    match (painter, effect) {
+        (
+            Some(painter),
+            Effect::Paint {
+                id,
+                path,
+                sources,
+                columns,
+            },
+        ) => vec![Action::Painted(crate::action::Painted {
+            id,
+            columns,
+            pictures: painter.paint(&path, &sources, columns),
+        })],
+        _ => Vec::new(),
+    }
 }
 
 impl Host for ReaderHost {
@@ -155,6 +187,12 @@ impl Host for ReaderHost {
                     Vec::new()
                 }
             },
+            // Decoded on the spot: at most a few pictures, once per story and width.
+            paint @ Effect::Paint { .. } => self::paint(self.painter.as_ref(), paint),
+            Effect::Copy(text) => {
+                let result = crate::tui::copy_to_clipboard(&text);
+                vec![Action::Report(copied(&text, &result))]
+            }
             Effect::OpenUrl(url) => match crate::tui::open_in_browser(&url) {
                 Ok(()) => Vec::new(),
                 Err(e) => vec![Action::Report(format!("Could not open {url}: {e}"))],

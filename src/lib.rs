@@ -11,6 +11,7 @@ pub mod export;
 pub mod host;
 pub mod loader;
 pub mod model;
+pub mod pictures;
 pub mod runner;
 pub mod samples;
 pub mod scanner;

@@ -379,6 +379,7 @@ pub fn articles(count: usize, seed: u64, paragraphs: usize) -> Vec<crate::model:
                 body,
                 related: Vec::new(),
                 links: Vec::new(),
+                enclosures: Vec::new(),
             }
         })
         .collect()

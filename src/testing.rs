@@ -67,6 +67,10 @@ pub struct TestHost {
     pub db: Db,
     /// Addresses opened.
     pub opened: Vec<String>,
+    /// What was put on the clipboard.
+    pub copied: Vec<String>,
+    /// Draws pictures, when a test gives it a way to (see [`Reader::paint_with`]).
+    pub painter: Option<crate::pictures::Painter>,
     /// How many times the reader suspended.
     pub suspended: usize,
     /// How many stories were loaded.
@@ -83,6 +87,8 @@ impl TestHost {
             source,
             db,
             opened: Vec::new(),
+            copied: Vec::new(),
+            painter: None,
             suspended: 0,
             loads: 0,
             searcher: None,
@@ -109,6 +115,12 @@ impl Host for TestHost {
             Effect::OpenUrl(url) => {
                 self.opened.push(url);
                 Vec::new()
+            }
+            paint @ Effect::Paint { .. } => crate::host::paint(self.painter.as_ref(), paint),
+            Effect::Copy(text) => {
+                let said = crate::host::copied(&text, &Ok(()));
+                self.copied.push(text);
+                vec![Action::Report(said)]
             }
             Effect::Suspend => {
                 self.suspended += 1;
@@ -194,6 +206,13 @@ impl Reader {
             store.warnings,
             Rect::new(0, 0, width, height),
         )
+    }
+
+    /// Draws pictures inline with `protocol`, as a terminal that can would (the picker forced).
+    pub fn paint_with(&mut self, protocol: ratatui_image::picker::ProtocolType) {
+        self.host.painter = Some(crate::pictures::Painter::forced(protocol));
+        self.state.start_painting();
+        self.settle();
     }
 
     /// Carries out the effects waiting in the state (after building or reconfiguring it).

@@ -133,6 +133,27 @@ pub fn open_in_browser(url: &str) -> io::Result<()> {
     opened
 }
 
+/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard. Control characters are
+/// dropped first: the sequence must end where it is meant to, whatever the text holds.
+#[must_use]
+pub fn osc52(text: &str) -> String {
+    use base64::Engine as _;
+    let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+    let encoded = base64::engine::general_purpose::STANDARD.encode(clean.as_bytes());
+    format!("\u{1b}]52;c;{encoded}\u{7}")
+}
+
+/// Asks the terminal to put `text` on the clipboard (OSC 52). The terminal may refuse without a word
+/// (tmux needs `set-clipboard on`), which no program can tell.
+///
+/// # Errors
+/// When the terminal cannot be written to.
+pub fn copy_to_clipboard(text: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(osc52(text).as_bytes())?;
+    out.flush()
+}
+
 /// Whether the input thread reads the terminal.
 #[derive(Debug, Default)]
 struct Gate {

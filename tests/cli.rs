@@ -59,6 +59,7 @@ fn show_json_has_the_public_shape() {
             "abs_path",
             "body",
             "byline",
+            "enclosures",
             "format",
             "id",
             "links",

@@ -83,18 +83,63 @@ fn markup_in_the_text_stays_text() {
                     text: "A caption with <tags> & ampersands".into(),
                     credit: Some("Photo: A & B".into()),
                 },
-                Block::Preformatted("fn main() {\n    ```\n}".into()),
-                Block::ListItem("one".into()),
-                Block::ListItem("two".into()),
+                Block::preformatted("fn main() {\n    ```\n}"),
+                Block::item("one"),
+                Block::item("two"),
                 Block::Quote("quoted *words*".into()),
                 Block::Quote("1984. That was the year".into()),
-                Block::ListItem("2. Add flour".into()),
-                Block::ListItem("- dash".into()),
+                Block::item("2. Add flour"),
+                Block::item("- dash"),
                 Block::Subhead("A subhead with _underscores_".into()),
+                Block::ListItem {
+                    text: "first".into(),
+                    number: Some(1),
+                    depth: 0,
+                },
+                Block::ListItem {
+                    text: "nested".into(),
+                    number: None,
+                    depth: 1,
+                },
+                Block::ListItem {
+                    text: "deeper".into(),
+                    number: Some(1),
+                    depth: 2,
+                },
+                Block::ListItem {
+                    text: "second".into(),
+                    number: Some(2),
+                    depth: 0,
+                },
+                Block::Preformatted {
+                    text: "let x = 1;".into(),
+                    language: Some("rust".into()),
+                },
+                Block::Image(broadsheet::model::Image {
+                    alt: "A [ferry] <at> quay".into(),
+                    source: "img/ferry 1.jpg".into(),
+                    url: None,
+                    caption: "At the quay".into(),
+                    credit: Some("AFP".into()),
+                }),
+                Block::Table(broadsheet::model::Table {
+                    header: vec!["Q".into(), "Units | n".into()],
+                    rows: vec![vec!["Q1".into(), "1,200".into()], vec!["Q2".into()]],
+                    caption: Some("Sales".into()),
+                }),
+                Block::Footnote {
+                    number: 1,
+                    text: "A note *with* marks.".into(),
+                },
             ])
             .collect(),
         related: Vec::new(),
         links: Vec::new(),
+        enclosures: vec![broadsheet::model::Enclosure {
+            url: "https://x.test/ep 1.mp3".into(),
+            mime: Some("audio/mpeg".into()),
+            length: Some(123_456),
+        }],
     };
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("tricky.md");
@@ -105,6 +150,7 @@ fn markup_in_the_text_stays_text() {
     assert_eq!(b.head.title, a.head.title);
     assert_eq!(b.head.section, a.head.section);
     assert_eq!(b.body, a.body);
+    assert_eq!(b.enclosures, a.enclosures);
 }
 
 #[test]
@@ -381,4 +427,44 @@ fn list_takes_ids_too() {
     let out = common::broadsheet(&dir, &["list", unknown]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains(unknown));
+}
+
+#[test]
+fn html_nests_numbered_and_bulleted_lists() {
+    use broadsheet::model::{Article, Block};
+    let mut a: Article = stories().into_iter().next().unwrap();
+    a.body = vec![
+        Block::ListItem {
+            text: "one".into(),
+            number: Some(1),
+            depth: 0,
+        },
+        Block::ListItem {
+            text: "inner".into(),
+            number: None,
+            depth: 1,
+        },
+        Block::ListItem {
+            text: "two".into(),
+            number: Some(2),
+            depth: 0,
+        },
+        Block::Paragraph("After.".into()),
+        Block::Table(broadsheet::model::Table {
+            header: vec!["Q".into()],
+            rows: vec![vec!["<1>".into()]],
+            caption: None,
+        }),
+    ];
+    let html = broadsheet::export::html(&a);
+    assert!(
+        html.contains("<ol>\n<li value=\"1\">one</li>\n<ul>\n<li>inner</li>\n</ul>\n<li value=\"2\">two</li>\n</ol>\n<p>After.</p>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<thead>\n<tr><th>Q</th></tr>\n</thead>\n<tbody>\n<tr><td>&lt;1&gt;</td></tr>"
+        ),
+        "{html}"
+    );
 }

@@ -86,14 +86,15 @@ fn a_saved_page_reads_cleanly() {
     for k in [
         "paragraph",
         "subhead",
-        "caption",
+        "image",
         "quote",
         "list_item",
         "preformatted",
     ] {
         assert!(kinds.contains(&k), "{k} in {kinds:?}");
     }
-    let caption = a.body.iter().find(|b| b.kind() == "caption").unwrap();
+    // The figure's picture carries its caption and credit.
+    let caption = a.body.iter().find(|b| b.kind() == "image").unwrap();
     assert_eq!(
         (caption.text(), caption.credit()),
         ("The new wall at high tide", Some("Photo: Tomas Reyne"))
@@ -249,10 +250,13 @@ fn the_sidebar_lists_body_links_and_o_asks_to_open_them() {
         .unwrap();
     common::goto(&mut r, page);
     let view = r.view().unwrap();
-    assert_eq!(view.sidebar.len(), 3);
+    assert_eq!(view.sidebar.len(), 4);
     assert_eq!(view.sidebar[0].heading, Some("You may also like"));
     assert_eq!(view.sidebar[2].heading, Some("Links"));
     assert!(view.sidebar[2].body_link);
+    // The figure's picture is listed by its web address, never fetched.
+    assert_eq!(view.sidebar[3].heading, Some("Images"));
+    assert_eq!(view.sidebar[3].lines, ["[image 1]"]);
     // o outside the sidebar: the story's own address.
     r.apply(Action::OpenLink);
     assert_eq!(

@@ -50,6 +50,7 @@ fn furniture_around_the_story_is_left_out() {
         .iter()
         .filter_map(|b| match b {
             Block::Caption { text, credit } => Some((text.as_str(), credit.as_deref())),
+            Block::Image(image) => Some((image.caption.as_str(), image.credit.as_deref())),
             _ => None,
         })
         .collect();
@@ -159,6 +160,13 @@ fn describe(path: &Path) -> String {
             match b {
                 Block::Caption { text, credit } => {
                     let _ = writeln!(out, "caption: {text} | credit: {credit:?}");
+                }
+                Block::Image(i) => {
+                    let (alt, source, caption, credit) = (&i.alt, &i.source, &i.caption, &i.credit);
+                    let _ = writeln!(
+                        out,
+                        "image: {alt:?} {source} | caption: {caption} | credit: {credit:?}"
+                    );
                 }
                 other => {
                     let _ = writeln!(out, "{}: {}", other.kind(), other.text());

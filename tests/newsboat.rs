@@ -136,13 +136,9 @@ fn each_item_of_a_newsboat_cache_is_a_story_read_as_newsboat_left_it() {
         story["body"][0]["text"],
         "Harbour podcast: the story in full."
     );
-    let links = story["links"].as_array().unwrap();
-    assert!(
-        links
-            .iter()
-            .any(|l| l["url"] == "https://wire.test/pod.mp3"
-                && l["text"] == "Enclosure (audio/mpeg)"),
-        "{links:?}"
+    assert_eq!(
+        story["enclosures"],
+        serde_json::json!([{"url": "https://wire.test/pod.mp3", "type": "audio/mpeg", "length": null}])
     );
     // Opened read-only: the cache is as it was.
     let c = Connection::open(&cache).unwrap();

@@ -6,8 +6,9 @@ use std::borrow::Cow;
 use broadsheet::model::{Article, ArticleId, Block, Format, Headline};
 use broadsheet::text::clean::{Breaks, clean};
 use broadsheet::text::fold::{fold, fold_hash};
-use broadsheet::text::width::{fit, pad_to, prefix, width};
+use broadsheet::text::width::{fit, pad_to, prefix, width, window, wrap};
 use broadsheet::view::reflow::reflow;
+use broadsheet::view::table::{Row, lay_out};
 use proptest::prelude::*;
 
 /// Text with what makes widths hard: emoji sequences, variation selectors, keycaps, joiners, CJK,
@@ -97,11 +98,33 @@ fn article(title: &str, body: &str) -> Article {
                 credit: Some(title.to_owned()),
             },
             Block::Quote(body.to_owned()),
-            Block::ListItem(body.to_owned()),
-            Block::Preformatted(body.to_owned()),
+            Block::item(body),
+            Block::ListItem {
+                text: body.to_owned(),
+                number: Some(12),
+                depth: 3,
+            },
+            Block::preformatted(body),
+            Block::Image(broadsheet::model::Image {
+                alt: title.to_owned(),
+                source: "x.png".into(),
+                url: None,
+                caption: body.to_owned(),
+                credit: None,
+            }),
+            Block::Table(broadsheet::model::Table {
+                header: vec![title.to_owned(), "n".into()],
+                rows: vec![vec![body.to_owned(), title.to_owned()]],
+                caption: Some(title.to_owned()),
+            }),
+            Block::Footnote {
+                number: 1,
+                text: body.to_owned(),
+            },
         ],
         related: vec![],
         links: vec![],
+        enclosures: Vec::new(),
     }
 }
 
@@ -122,6 +145,53 @@ proptest! {
     #[test]
     fn pad_to_is_exactly_as_wide_as_asked(s in tricky(), n in 0usize..40) {
         prop_assert_eq!(width(&pad_to(&s, n)), n);
+    }
+
+    #[test]
+    fn words_beside_emoji_with_selectors_are_never_cut(
+        words in prop::collection::vec("[a-z]{1,12}", 1..30),
+        emoji in prop::collection::vec(
+            prop::sample::select(vec!["\u{2764}\u{fe0f}", "\u{2600}\u{fe0f}", "\u{1f327}\u{fe0f}", "1\u{fe0f}\u{20e3}", "\u{1f469}\u{200d}\u{1f52c}"]),
+            1..10,
+        ),
+        w in 14usize..60,
+    ) {
+        let mut tokens: Vec<&str> = Vec::new();
+        for (i, word) in words.iter().enumerate() {
+            tokens.push(word);
+            if let Some(e) = emoji.get(i) {
+                tokens.push(e);
+            }
+        }
+        let text = tokens.join(" ");
+        let lines = wrap(&text, w, "", "");
+        for line in &lines {
+            prop_assert!(width(line) <= w, "{:?}", line);
+        }
+        // Every word comes out whole, in order: none pushed past the edge, none cut in two.
+        let out: Vec<&str> = lines.iter().flat_map(|l| l.split_whitespace()).collect();
+        prop_assert_eq!(out, tokens);
+    }
+
+    #[test]
+    fn table_lines_line_up_under_their_rule(
+        header in prop::collection::vec(tricky(), 0..4),
+        rows in prop::collection::vec(prop::collection::vec(tricky(), 0..5), 0..5),
+        room in 0usize..80,
+    ) {
+        let table = broadsheet::model::Table { header, rows, caption: None };
+        let lines = lay_out(&table, room);
+        if let Some((_, rule)) = lines.iter().find(|(r, _)| *r == Row::Rule) {
+            for (_, line) in &lines {
+                prop_assert!(width(line) <= width(rule), "{:?} past {:?}", line, rule);
+            }
+        }
+        // Scrolled sideways, a line's window is never wider than asked.
+        for (_, line) in &lines {
+            for from in [0, 1, 3, 7] {
+                prop_assert!(width(&window(line, from, 20)) <= 20);
+            }
+        }
     }
 
     #[test]

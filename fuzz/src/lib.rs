@@ -215,7 +215,7 @@ pub fn reflow(data: &[u8]) {
             );
         }
         let side = usize::from(asked.max(MIN_SIDEBAR_COLUMNS));
-        for item in wrap_sidebar(&article.related, &article.links, asked) {
+        for item in wrap_sidebar(&article, asked) {
             for line in item.section.iter().chain(&item.lines) {
                 assert!(
                     width(line) <= side,

@@ -3,12 +3,14 @@
 //! its headline and a quiet "Loading…" line, and is asked for with an `Effect::Load`; the latest selection
 //! wins, so holding a key never waits on a parse.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::effect::Effect;
 use crate::action::Loaded;
-use crate::model::{Article, ArticleId, Headline};
+use crate::action::Painted;
+use crate::model::{Article, ArticleId, Block, Headline};
+use crate::pictures::Picture;
 use crate::view::reflow::{self, Line, LineKind, Reflowed, SidebarItem};
 
 /// How many parsed stories and reflowed views are kept: enough to go back and forth over the last few
@@ -31,11 +33,16 @@ pub struct View {
     pub article: Reflowed,
     /// The related links at the sidebar width.
     pub sidebar: Vec<SidebarItem>,
+    /// The pictures drawn inline, each with the first of the lines kept for it.
+    pub pictures: Vec<(usize, Arc<Picture>)>,
     /// The story generation it was built from.
     generation: u64,
     /// Only the headline and a loading line: the story is still being parsed.
     pub placeholder: bool,
 }
+
+/// A story's pictures ready to draw, each with its body block.
+type Placed = Arc<[(usize, Arc<Picture>)]>;
 
 /// Cache key: story, article text width, sidebar text width.
 pub type ViewKey = (ArticleId, u16, u16);
@@ -53,6 +60,8 @@ pub enum Restore {
 #[derive(Debug, Default)]
 pub struct ArticlePane {
     scroll: usize,
+    /// How far wide tables and code are scrolled sideways, in columns.
+    shift: usize,
     /// Bumped when the files under the stories may have changed (a scan step): older parses are shown
     /// until fresh ones arrive, but are asked for again.
     generation: u64,
@@ -64,6 +73,12 @@ pub struct ArticlePane {
     /// The story asked of the worker and not back yet, with its generation.
     waiting: Option<(ArticleId, u64)>,
     restore: Option<Restore>,
+    /// Whether pictures are drawn inline (the terminal can, or half blocks were asked for).
+    painting: bool,
+    /// Pictures ready to draw, by story and text width, each with its body block.
+    pictures: HashMap<(ArticleId, u16), Placed>,
+    /// The stories and widths whose pictures were asked for.
+    painting_asked: HashSet<(ArticleId, u16)>,
 }
 
 impl ArticlePane {
@@ -71,6 +86,16 @@ impl ArticlePane {
     #[must_use]
     pub fn scroll(&self) -> usize {
         self.scroll
+    }
+
+    /// How far wide tables and code are scrolled sideways, in columns.
+    #[must_use]
+    pub fn shift(&self) -> usize {
+        self.shift
+    }
+
+    pub(super) fn set_shift(&mut self, shift: usize) {
+        self.shift = shift;
     }
 
     /// The story generation (see [`Loaded::generation`]).
@@ -101,6 +126,55 @@ impl ArticlePane {
         self.scroll = scroll;
     }
 
+    /// Draws pictures inline from now on.
+    pub(super) fn start_painting(&mut self) {
+        self.painting = true;
+        self.views.clear();
+    }
+
+    /// Takes in a story's pictures: its views at their width are made again with room for them.
+    pub(super) fn painted(&mut self, painted: Painted) {
+        let key = (painted.id, painted.columns);
+        self.views.retain(|k, _| (k.0, k.1) != key);
+        if self.pictures.len() >= CACHE_LIMIT {
+            self.pictures.clear();
+        }
+        self.pictures.insert(key, painted.pictures.into());
+    }
+
+    /// The `Effect::Paint` for a story's pictures on disk at `columns`, once per story and width.
+    fn paint(&mut self, story: &Article, columns: u16) -> Option<Effect> {
+        let key = (story.head.id, columns);
+        if !self.painting || self.painting_asked.contains(&key) {
+            return None;
+        }
+        if self.painting_asked.len() >= CACHE_LIMIT {
+            self.painting_asked.clear();
+        }
+        self.painting_asked.insert(key);
+        let sources: Vec<(usize, String)> = story
+            .body
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| match b {
+                Block::Image(image) if crate::pictures::is_local(&image.source) => {
+                    Some((i, image.source.clone()))
+                }
+                _ => None,
+            })
+            .take(crate::pictures::MAX_PICTURES)
+            .collect();
+        if sources.is_empty() {
+            return None;
+        }
+        Some(Effect::Paint {
+            id: story.head.id,
+            path: story.head.path.clone(),
+            sources,
+            columns,
+        })
+    }
+
     /// Asks for the scroll to be set once the story's own view is ready (now, if it is).
     pub(super) fn restore_when_ready(&mut self, restore: Option<Restore>) {
         self.restore = restore;
@@ -126,7 +200,9 @@ impl ArticlePane {
             .get(&key)
             .is_some_and(|v| v.generation == self.generation);
         if fresh_view {
-            return None;
+            // The worker's view came first: its pictures are asked for now.
+            let story = self.stories.get(&headline.id).map(|(_, s)| Arc::clone(s))?;
+            return self.paint(&story, article_w);
         }
         if self.views.len() >= CACHE_LIMIT {
             self.views.clear();
@@ -136,10 +212,17 @@ impl ArticlePane {
             && (*generation == self.generation || !self.views.contains_key(&key))
         {
             // A fresh parse, or an older one while there is nothing better to show.
-            let view = build(Arc::clone(story), key, date_format, *generation);
+            let pictures = self.pictures.get(&(key.0, key.1)).cloned();
+            let view = build(
+                Arc::clone(story),
+                key,
+                date_format,
+                *generation,
+                pictures.as_deref(),
+            );
             self.views.insert(key, Arc::new(view));
             if *generation == self.generation {
-                return None;
+                return self.paint(story, article_w);
             }
         }
         if !self.views.contains_key(&key)
@@ -195,6 +278,7 @@ impl ArticlePane {
                 story: Arc::clone(&loaded.story),
                 article: prepared.article,
                 sidebar: prepared.sidebar,
+                pictures: Vec::new(),
                 generation: loaded.generation,
                 placeholder: false,
             };
@@ -228,11 +312,31 @@ fn text_bytes(story: &Article) -> usize {
     story.body.iter().map(|b| b.text().len()).sum::<usize>() + story.head.title.len()
 }
 
-/// A story's view at `key`'s widths.
-fn build(story: Arc<Article>, key: ViewKey, date_format: &str, generation: u64) -> View {
+/// A story's view at `key`'s widths, with rows kept for the `pictures` ready to draw.
+fn build(
+    story: Arc<Article>,
+    key: ViewKey,
+    date_format: &str,
+    generation: u64,
+    pictures: Option<&[(usize, Arc<Picture>)]>,
+) -> View {
+    let pictures = pictures.unwrap_or_default();
+    let rows: reflow::Pictures = pictures.iter().map(|(b, p)| (*b, p.rows)).collect();
+    let article = reflow::reflow_with(&story, key.1, Some(date_format), &rows);
+    let placed = pictures
+        .iter()
+        .filter_map(|(b, p)| {
+            let first = article
+                .lines
+                .iter()
+                .position(|l| l.kind == LineKind::Picture && l.block == Some(*b))?;
+            Some((first, Arc::clone(p)))
+        })
+        .collect();
     View {
-        article: reflow::reflow(&story, key.1, Some(date_format)),
-        sidebar: reflow::wrap_sidebar(&story.related, &story.links, key.2),
+        article,
+        sidebar: reflow::wrap_sidebar(&story, key.2),
+        pictures: placed,
         story,
         generation,
         placeholder: false,
@@ -242,14 +346,13 @@ fn build(story: Arc<Article>, key: ViewKey, date_format: &str, generation: u64) 
 /// The headline-only view shown while a story loads.
 fn placeholder(stub: Arc<Article>, key: ViewKey, date_format: &str) -> View {
     let mut article = reflow::reflow(&stub, key.1, Some(date_format));
-    article.lines.push(Line {
-        kind: LineKind::Caption,
-        text: LOADING.to_owned(),
-        block: None,
-    });
+    article
+        .lines
+        .push(Line::new(LineKind::Caption, LOADING.to_owned(), None));
     View {
         article,
         sidebar: Vec::new(),
+        pictures: Vec::new(),
         story: stub,
         generation: 0,
         placeholder: true,
@@ -263,5 +366,6 @@ fn stub(h: &Headline) -> Article {
         body: Vec::new(),
         related: Vec::new(),
         links: Vec::new(),
+        enclosures: Vec::new(),
     }
 }

@@ -96,6 +96,21 @@ pub enum Effect {
     Rescan,
     /// Open a web address (http or https only) in the browser.
     OpenUrl(String),
+    /// Decode the story's pictures that are on disk and make them ready to draw at most `columns` wide;
+    /// they come back as `Action::Painted`.
+    Paint {
+        /// The story.
+        id: ArticleId,
+        /// Its file (relative sources are beside it).
+        path: std::path::PathBuf,
+        /// Each picture's body block and source, as the file gives it.
+        sources: Vec<(usize, String)>,
+        /// The article's text width.
+        columns: u16,
+    },
+    /// Put this text on the clipboard (through the terminal: OSC 52); the runner says so with
+    /// `Action::Report`.
+    Copy(String),
     /// Suspend to the shell; `fg` resumes.
     Suspend,
     /// Leave the reader.

@@ -427,11 +427,7 @@ mod tests {
     use crate::view::reflow::LineKind;
 
     fn line(text: &str, block: usize) -> Line {
-        Line {
-            kind: LineKind::Paragraph,
-            text: text.to_owned(),
-            block: Some(block),
-        }
+        Line::new(LineKind::Paragraph, text.to_owned(), Some(block))
     }
 
     #[test]

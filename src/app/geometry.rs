@@ -59,6 +59,16 @@ impl State {
         })
     }
 
+    /// The farthest the story's wide tables and code scroll sideways: until the end of the widest line
+    /// shows after the `‹` that marks a scrolled line. 0 when every line fits.
+    #[must_use]
+    pub fn max_shift(&self) -> usize {
+        let width = usize::from(self.text_widths().0);
+        self.view().map_or(0, |v| {
+            v.article.widest.saturating_sub(width.saturating_sub(1))
+        })
+    }
+
     /// How far the article is scrolled, 0 at the top to 100 at the bottom (100 when it fits).
     #[must_use]
     pub fn progress(&self) -> usize {

@@ -220,17 +220,47 @@ fn follow_link(state: &mut State) {
     }
 }
 
-/// `o`: the selected sidebar item's address, or, outside the sidebar, the story's own.
-pub fn open_link(state: &mut State) {
-    let url = if state.focus == Focus::Sidebar {
+/// The address `o` and `y` act on: the selected sidebar item's, or, outside the sidebar, the story's own.
+fn chosen_address(state: &State) -> Option<String> {
+    if state.focus == Focus::Sidebar {
         state
             .story_view()
             .and_then(|v| v.sidebar.get(state.sidebar.link()))
             .and_then(|i| i.url.clone())
     } else {
         state.current().and_then(|h| h.url.clone())
-    };
+    }
+}
+
+/// `o`: the selected sidebar item's address, or, outside the sidebar, the story's own.
+pub fn open_link(state: &mut State) {
+    let url = chosen_address(state);
     request_open(state, url);
+}
+
+/// `y`: asks for the address `o` would open to be put on the clipboard (the runner says when it is).
+pub fn copy_link(state: &mut State) {
+    match chosen_address(state) {
+        Some(url) if !url.chars().any(char::is_control) => state.outbox.push(Effect::Copy(url)),
+        Some(_) | None => state.message = Some("No address to copy here".to_owned()),
+    }
+}
+
+/// `>` and `<`: scroll the story's wide tables and code sideways by half the text width.
+pub fn shift_sideways(state: &mut State, right: bool) {
+    let step = usize::from(state.text_widths().0 / 2).max(1);
+    let max = state.max_shift();
+    if max == 0 {
+        state.message = Some("Nothing here is wider than the pane".to_owned());
+        return;
+    }
+    let shift = state.article.shift();
+    let to = if right {
+        (shift + step).min(max)
+    } else {
+        shift.saturating_sub(step)
+    };
+    state.article.set_shift(to);
 }
 
 /// Whether `url` may go to the browser: http and https only, so a stored page can never make the

@@ -107,6 +107,12 @@ impl State {
         state
     }
 
+    /// Draws the pictures of stories inline from now on (the runner found a way to draw them).
+    pub fn start_painting(&mut self) {
+        self.article.start_painting();
+        self.refresh();
+    }
+
     /// Takes the configuration's keys, layout and reading options.
     pub fn configure(&mut self, config: &Config) {
         self.keymap = config.keymap.clone();
@@ -386,6 +392,7 @@ impl State {
     /// Shows the selected story from the top, or (once it is parsed) from where reading of it stopped.
     pub(super) fn enter_story(&mut self) {
         self.article.set_scroll(0);
+        self.article.set_shift(0);
         self.sidebar.reset();
         let block = self.current().map_or(0, |h| self.read.position(h.id));
         self.article
@@ -474,6 +481,8 @@ impl State {
         self.list.fit(rows);
         let max = self.max_scroll();
         self.article.set_scroll(self.article.scroll().min(max));
+        let max = self.max_shift();
+        self.article.set_shift(self.article.shift().min(max));
         let rows = self.sidebar_rows();
         let key = self.view_key();
         let items = key

@@ -5,7 +5,10 @@ use super::effect::Effect;
 use super::help::HelpPane;
 use super::layout::{self, Focus};
 use super::mode::{Mode, Prompt, PromptKind};
-use super::navigation::{goto, jump_relative, next_unread, open_link, open_selected, step, travel};
+use super::navigation::{
+    copy_link, goto, jump_relative, next_unread, open_link, open_selected, shift_sideways, step,
+    travel,
+};
 use super::overlay::{self, Overlay};
 use super::read_state::Undo;
 use super::state::State;
@@ -78,6 +81,11 @@ fn apply(state: &mut State, action: Action) {
         }
         Action::Report(message) => {
             state.message = Some(message);
+            return;
+        }
+        Action::Painted(painted) => {
+            state.article.painted(painted);
+            state.refresh();
             return;
         }
         Action::MarksChanged(changed) => {
@@ -176,6 +184,9 @@ fn normal(state: &mut State, action: &Action) {
         Action::Close if state.search.active().is_some() => finding::clear(state),
         Action::ToggleSidebar => toggle_sidebar(state),
         Action::OpenLink => open_link(state),
+        Action::CopyLink => copy_link(state),
+        Action::ScrollRight => shift_sideways(state, true),
+        Action::ScrollLeft => shift_sideways(state, false),
         Action::ToggleRead => marking::toggle_read(state),
         Action::MarkAllRead => marking::ask_mark_all_read(state),
         Action::Undo => marking::undo(state),

@@ -115,8 +115,9 @@ pub fn run(
         stories,
         search,
         scanner,
+        painter: None,
     };
-    let exit = read(&mut state, events, &mut host, &config.theme)?;
+    let exit = read(&mut state, events, &mut host, config)?;
     for w in state.warnings() {
         eprintln!("broadsheet: warning: {w}");
     }
@@ -249,9 +250,20 @@ fn read(
     state: &mut State,
     mut events: Events,
     host: &mut ReaderHost,
-    theme: &crate::ui::Theme,
+    config: &Config,
 ) -> anyhow::Result<Exit> {
+    let theme = &config.theme;
     let mut terminal = tui::init().context("cannot set up the terminal")?;
+    // Which pictures the terminal can draw is asked once, with the terminal in raw mode and the input
+    // thread holding off, so the answer is not taken for keys.
+    if config.reading.images != crate::config::ImageMode::Never {
+        crate::runner::EventSource::pause(&mut events);
+        host.painter = crate::pictures::Painter::detect(config.reading.images);
+        crate::runner::EventSource::resume(&mut events);
+        if host.painter.is_some() {
+            state.start_painting();
+        }
+    }
     let clock = || chrono::Utc::now().timestamp();
     let result = runner::run(&mut terminal, state, theme, &mut events, host, clock);
     tui::restore();

@@ -152,4 +152,6 @@ pub struct ReadingFile {
     pub mark_read: Option<Spanned<String>>,
     /// A strftime format for the article's date.
     pub date_format: Option<Spanned<String>>,
+    /// `auto`, `halfblocks` or `never`.
+    pub images: Option<Spanned<String>>,
 }

@@ -88,6 +88,17 @@ pub enum MarkRead {
     Manual,
 }
 
+/// Whether pictures are drawn inline in the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageMode {
+    /// Where the terminal can draw pictures (kitty, sixel, iTerm2), found out at start.
+    Auto,
+    /// With coloured half blocks, in any terminal.
+    Halfblocks,
+    /// Never: every picture is its `[image N: alt]` line.
+    Never,
+}
+
 /// Reading options.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reading {
@@ -97,6 +108,8 @@ pub struct Reading {
     pub mark_read: MarkRead,
     /// How the article shows its date (strftime).
     pub date_format: String,
+    /// Whether pictures are drawn inline.
+    pub images: ImageMode,
 }
 
 impl Default for Reading {
@@ -105,6 +118,7 @@ impl Default for Reading {
             width: 80,
             mark_read: MarkRead::OnOpen,
             date_format: "%-d %B %Y".to_owned(),
+            images: ImageMode::Auto,
         }
     }
 }

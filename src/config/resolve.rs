@@ -12,7 +12,7 @@ use super::file::{File, KeysEntry, KeysTable};
 use super::keymap::{Context, Keymap, KeymapError, Table, parse_sequence};
 use super::style::style;
 use super::theme::{ELEMENTS, PRESETS, Theme};
-use super::{Config, Layout, MarkRead, Reading, SidebarMode, Width};
+use super::{Config, ImageMode, Layout, MarkRead, Reading, SidebarMode, Width};
 use crate::action::{Action, Scope};
 
 /// The configuration before any file: no keys, the dark theme (mono without colour).
@@ -104,47 +104,73 @@ pub fn apply(
         }
     }
     if let Some(reading) = file.reading {
-        if let Some(w) = reading.width {
-            let value = *w.get_ref();
-            if !(20..=400).contains(&value) {
-                return Err(at(
-                    w.span(),
-                    format!("bad value {value} for `width`: expected 20 to 400 columns"),
-                ));
-            }
-            config.reading.width = value;
-        }
-        if let Some(m) = reading.mark_read {
-            config.reading.mark_read = match m.get_ref().as_str() {
-                "on_open" => MarkRead::OnOpen,
-                "on_scroll_end" => MarkRead::OnScrollEnd,
-                "manual" => MarkRead::Manual,
-                other => {
-                    let e = at(
-                        m.span(),
-                        format!(
-                            "bad value `{other}` for `mark_read`: expected \"on_open\", \"on_scroll_end\" or \"manual\""
-                        ),
-                    );
-                    return Err(e.suggest(other, ["on_open", "on_scroll_end", "manual"]));
-                }
-            };
-        }
-        if let Some(f) = reading.date_format {
-            let format = f.get_ref();
-            if let Err(why) = check_date_format(format) {
-                return Err(at(
-                    f.span(),
-                    format!(
-                        "bad value `{}` for `date_format`: {why}",
-                        format.escape_debug()
-                    ),
-                ));
-            }
-            config.reading.date_format.clone_from(format);
-        }
+        read_options(reading, &mut config.reading, &at)?;
     }
     Ok(config)
+}
+
+/// `[reading]`'s options into `into`; a bad value is an error made by `at` where it stands.
+fn read_options(
+    reading: super::file::ReadingFile,
+    into: &mut Reading,
+    at: &impl Fn(Range<usize>, String) -> ConfigError,
+) -> Result<(), ConfigError> {
+    if let Some(w) = reading.width {
+        let value = *w.get_ref();
+        if !(20..=400).contains(&value) {
+            return Err(at(
+                w.span(),
+                format!("bad value {value} for `width`: expected 20 to 400 columns"),
+            ));
+        }
+        into.width = value;
+    }
+    if let Some(m) = reading.mark_read {
+        into.mark_read = match m.get_ref().as_str() {
+            "on_open" => MarkRead::OnOpen,
+            "on_scroll_end" => MarkRead::OnScrollEnd,
+            "manual" => MarkRead::Manual,
+            other => {
+                let e = at(
+                    m.span(),
+                    format!(
+                        "bad value `{other}` for `mark_read`: expected \"on_open\", \"on_scroll_end\" or \"manual\""
+                    ),
+                );
+                return Err(e.suggest(other, ["on_open", "on_scroll_end", "manual"]));
+            }
+        };
+    }
+    if let Some(m) = reading.images {
+        into.images = image_mode(&m)
+            .map_err(|e| at(m.span(), e).suggest(m.get_ref(), ["auto", "halfblocks", "never"]))?;
+    }
+    if let Some(f) = reading.date_format {
+        let format = f.get_ref();
+        if let Err(why) = check_date_format(format) {
+            return Err(at(
+                f.span(),
+                format!(
+                    "bad value `{}` for `date_format`: {why}",
+                    format.escape_debug()
+                ),
+            ));
+        }
+        into.date_format.clone_from(format);
+    }
+    Ok(())
+}
+
+/// `[reading] images`: `auto`, `halfblocks` or `never`; else what was expected.
+fn image_mode(value: &Spanned<String>) -> Result<ImageMode, String> {
+    match value.get_ref().as_str() {
+        "auto" => Ok(ImageMode::Auto),
+        "halfblocks" => Ok(ImageMode::Halfblocks),
+        "never" => Ok(ImageMode::Never),
+        other => Err(format!(
+            "bad value `{other}` for `images`: expected \"auto\", \"halfblocks\" or \"never\""
+        )),
+    }
 }
 
 /// Why `format` cannot show a story's date, if it cannot. It is tried on a sample date: chrono accepts

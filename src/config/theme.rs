@@ -65,6 +65,9 @@ elements! {
     key: "Key names in the help.",
     snippet: "The passage under a search result.",
     search_match: "Words a search matched, in snippets and in the story.",
+    code: "Code, preformatted text and tables.",
+    image: "The [image N: alt] line of a picture.",
+    url: "The story's address under its headline.",
 }
 
 impl Default for Theme {
@@ -119,6 +122,9 @@ impl Theme {
             key: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
             snippet: plain.fg(Color::DarkGray),
             search_match: plain.fg(Color::Black).bg(Color::Yellow),
+            code: plain.fg(Color::Green),
+            image: plain.add_modifier(Modifier::DIM),
+            url: plain.add_modifier(Modifier::DIM),
         }
     }
 
@@ -176,6 +182,9 @@ impl Theme {
             key: plain.add_modifier(Modifier::BOLD),
             snippet: plain,
             search_match: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            code: plain,
+            image: plain,
+            url: plain,
         }
     }
 
@@ -198,7 +207,7 @@ mod tests {
     #[test]
     fn elements_are_named_and_presets_differ() {
         let mut t = Theme::dark();
-        assert_eq!(ELEMENTS.len(), 23);
+        assert_eq!(ELEMENTS.len(), 26);
         for (name, _) in ELEMENTS {
             assert!(t.element_mut(name).is_some(), "{name}");
         }

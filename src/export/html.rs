@@ -61,40 +61,70 @@ pub fn html(a: &Article) -> String {
         let _ = writeln!(out, "<p>{}</p>", meta.join(" \u{b7} "));
     }
     out.push_str("</header>\n");
-    let mut in_list = false;
+    // The lists open, innermost last: whether each is numbered.
+    let mut lists: Vec<bool> = Vec::new();
     for block in &a.body {
-        let item = matches!(block, Block::ListItem(_));
-        if in_list && !item {
-            out.push_str("</ul>\n");
+        let (depth, numbered) = match block {
+            Block::ListItem { number, depth, .. } => (usize::from(*depth) + 1, number.is_some()),
+            _ => (0, false),
+        };
+        // Deeper lists close; so does one of the other kind at this item's depth.
+        while lists.len() > depth
+            || (depth > 0 && lists.len() == depth && lists.last() != Some(&numbered))
+        {
+            let ordered = lists.pop().unwrap_or(false);
+            out.push_str(if ordered { "</ol>\n" } else { "</ul>\n" });
         }
-        if item && !in_list {
-            out.push_str("<ul>\n");
+        while lists.len() < depth {
+            lists.push(numbered);
+            out.push_str(if numbered { "<ol>\n" } else { "<ul>\n" });
         }
-        in_list = item;
         let _ = match block {
             Block::Paragraph(t) => writeln!(out, "<p>{}</p>", esc(t)),
             Block::Subhead(t) => writeln!(out, "<h2>{}</h2>", esc(t)),
             Block::Quote(t) => writeln!(out, "<blockquote><p>{}</p></blockquote>", esc(t)),
-            Block::ListItem(t) => writeln!(out, "<li>{}</li>", esc(t)),
-            Block::Preformatted(t) => writeln!(out, "<pre>{}</pre>", esc(t)),
+            Block::ListItem { text, number, .. } => match number {
+                Some(n) => writeln!(out, "<li value=\"{n}\">{}</li>", esc(text)),
+                None => writeln!(out, "<li>{}</li>", esc(text)),
+            },
+            Block::Preformatted { text, language } => match language {
+                Some(l) => writeln!(
+                    out,
+                    "<pre><code class=\"language-{}\">{}</code></pre>",
+                    esc(l),
+                    esc(text)
+                ),
+                None => writeln!(out, "<pre>{}</pre>", esc(text)),
+            },
             Block::Caption { text, credit } => writeln!(
                 out,
                 "<figure><figcaption>{}{}</figcaption></figure>",
                 esc(text),
-                credit
-                    .as_deref()
-                    .map(|c| format!("<small>{}</small>", esc(c)))
-                    .unwrap_or_default()
+                small(credit.as_deref())
+            ),
+            Block::Image(image) => super::html_blocks::picture(&mut out, image),
+            Block::Table(table) => super::html_blocks::table(&mut out, table),
+            Block::Footnote { number, text } => writeln!(
+                out,
+                "<p class=\"footnote\" id=\"fn{number}\">[{number}] {}</p>",
+                esc(text)
             ),
         };
     }
-    if in_list {
-        out.push_str("</ul>\n");
+    for ordered in lists.into_iter().rev() {
+        out.push_str(if ordered { "</ol>\n" } else { "</ul>\n" });
     }
     out.push_str("</article>\n");
     aside(a, &mut out);
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// A credit in `<small>`, or nothing.
+pub(super) fn small(credit: Option<&str>) -> String {
+    credit
+        .map(|c| format!("<small>{}</small>", esc(c)))
+        .unwrap_or_default()
 }
 
 /// The related teasers and the body's links, after the article.

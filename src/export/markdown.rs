@@ -1,12 +1,13 @@
 //! A story as Markdown with `+++` TOML front matter (`broadsheet_id`, title, author, date, section, source, url, tags,
-//! the related teasers and the body's links), written so that broadsheet's Markdown loader reads back the
-//! same story: the same id, metadata and blocks.
+//! the related teasers, the body's links and the enclosures), written so that broadsheet's Markdown loader
+//! reads back the same story: the same id, metadata and blocks (numbered and nested lists, code with its
+//! language, pictures, tables and footnotes included).
 
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::model::{Article, Block};
+use crate::model::{Article, Block, Enclosure, Image, Table};
 
 /// The front matter, as TOML.
 #[derive(Serialize)]
@@ -31,6 +32,8 @@ struct Front<'a> {
     related: Vec<Related<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     links: Vec<Linked<'a>>,
+    #[serde(skip_serializing_if = "<[Enclosure]>::is_empty")]
+    enclosures: &'a [Enclosure],
 }
 
 #[derive(Serialize)]
@@ -78,19 +81,20 @@ pub fn markdown(a: &Article) -> String {
                 url: &l.url,
             })
             .collect(),
+        enclosures: &a.enclosures,
     };
     let mut out = String::from("+++\n");
     // A struct of strings and lists always serialises.
     out.push_str(&toml::to_string(&front).unwrap_or_default());
     out.push_str("+++\n");
-    let mut in_list = false;
+    let mut list = ListIndent::default();
     for block in &a.body {
-        let item = matches!(block, Block::ListItem(_));
+        let item = matches!(block, Block::ListItem { .. });
         // A list's items go on consecutive lines; everything else is a paragraph of its own.
-        if !(item && in_list) {
+        if !(item && list.open) {
             out.push('\n');
         }
-        in_list = item;
+        list.open = item;
         match block {
             Block::Paragraph(t) => {
                 let _ = writeln!(out, "{}", escape(t, true));
@@ -101,28 +105,109 @@ pub fn markdown(a: &Article) -> String {
             Block::Quote(t) => {
                 let _ = writeln!(out, "> {}", escape(t, true));
             }
-            Block::ListItem(t) => {
-                let _ = writeln!(out, "- {}", escape(t, true));
+            Block::ListItem {
+                text,
+                number,
+                depth,
+            } => {
+                let marker = number.map_or_else(|| "-".to_owned(), |n| format!("{n}."));
+                let indent = list.indent(usize::from(*depth), marker.len() + 1);
+                let _ = writeln!(out, "{:indent$}{marker} {}", "", escape(text, true));
             }
-            Block::Preformatted(t) => {
-                let fence = "`".repeat(longest_run(t, '`').max(2) + 1);
-                let _ = writeln!(out, "{fence}\n{t}\n{fence}");
+            Block::Preformatted { text, language } => {
+                let fence = "`".repeat(longest_run(text, '`').max(2) + 1);
+                let language = language.as_deref().unwrap_or("");
+                let _ = writeln!(out, "{fence}{language}\n{text}\n{fence}");
             }
-            Block::Caption { text, credit } => {
-                let credit = credit
-                    .as_deref()
-                    .map(|c| format!("<small>{}</small>", html_escape(c)))
-                    .unwrap_or_default();
-                // On one line: a blank line would end the HTML block early.
-                let _ = writeln!(
-                    out,
-                    "<figcaption>{}{credit}</figcaption>",
-                    html_escape(&text.replace(['\n', '\r'], " "))
-                );
+            Block::Caption { text, credit } => figcaption(&mut out, text, credit.as_deref()),
+            Block::Image(image) => picture(&mut out, image),
+            Block::Table(table) => write_table(&mut out, table),
+            Block::Footnote { number, text } => {
+                let _ = writeln!(out, "[^{number}]: {}", escape(text, false));
             }
         }
     }
     out
+}
+
+/// The indentation of nested list items: each level under its parent's text, so Markdown nests it.
+#[derive(Default)]
+struct ListIndent {
+    /// Whether the last block was a list item.
+    open: bool,
+    /// The width of each open level's marker and space ("1. " is 3).
+    widths: Vec<usize>,
+}
+
+impl ListIndent {
+    /// Spaces before an item at `depth` whose marker and space take `width` columns.
+    fn indent(&mut self, depth: usize, width: usize) -> usize {
+        /// Under a level not written (a list nested with no item above it), Markdown needs this many.
+        const DEFAULT_WIDTH: usize = 4;
+        self.widths.resize(depth, DEFAULT_WIDTH);
+        let indent = self.widths.iter().sum();
+        self.widths.push(width);
+        indent
+    }
+}
+
+/// A caption as an HTML `<figcaption>` block, its credit in `<small>` (the loader reads both back).
+fn figcaption(out: &mut String, text: &str, credit: Option<&str>) {
+    let credit = credit
+        .map(|c| format!("<small>{}</small>", html_escape(c)))
+        .unwrap_or_default();
+    // On one line: a blank line would end the HTML block early.
+    let _ = writeln!(
+        out,
+        "<figcaption>{}{credit}</figcaption>",
+        html_escape(&text.replace(['\n', '\r'], " "))
+    );
+}
+
+/// A picture: `![alt](<source>)`, its caption after it.
+fn picture(out: &mut String, image: &Image) {
+    let source: String = image
+        .source
+        .chars()
+        .flat_map(|c| {
+            let escaped = matches!(c, '<' | '>' | '\\').then_some('\\');
+            escaped.into_iter().chain([c])
+        })
+        .collect();
+    let _ = writeln!(out, "![{}](<{source}>)", escape(&image.alt, false));
+    if !image.caption.is_empty() || image.credit.is_some() {
+        out.push('\n');
+        figcaption(out, &image.caption, image.credit.as_deref());
+    }
+}
+
+/// A table as a pipe table (a table without a header gets an empty one, which the loader drops), its
+/// caption after it.
+fn write_table(out: &mut String, table: &Table) {
+    let columns = table
+        .rows
+        .iter()
+        .map(Vec::len)
+        .chain([table.header.len(), 1])
+        .max()
+        .unwrap_or(1);
+    let row = |out: &mut String, cells: &[String]| {
+        out.push('|');
+        for i in 0..columns {
+            let cell = cells.get(i).map_or("", String::as_str);
+            let _ = write!(out, " {} |", escape(cell, false));
+        }
+        out.push('\n');
+    };
+    row(out, &table.header);
+    let _ = writeln!(out, "|{}", " --- |".repeat(columns));
+    for cells in &table.rows {
+        row(out, cells);
+    }
+    if let Some(caption) = &table.caption {
+        out.push('\n');
+        figcaption(out, caption, None);
+    }
 }
 
 /// The longest run of `c` in `s`.

@@ -2,6 +2,7 @@
 //! the same story) and standalone HTML, and saving one from the reader (the one part that writes a file).
 
 pub mod html;
+mod html_blocks;
 pub mod markdown;
 pub mod save;
 

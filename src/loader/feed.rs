@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::bounds::{self, BoundsError, Markup};
 use super::html_blocks;
-use crate::model::{Article, ArticleId, Block, Format, Headline, canonical_url};
+use crate::model::{Article, ArticleId, Block, Enclosure, Format, Headline, canonical_url};
 
 /// Why a feed gives no stories.
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +36,34 @@ fn plain(s: &str) -> String {
     } else {
         text
     }
+}
+
+/// An entry's media: RSS `<enclosure>`s and Media RSS content (which feed-rs gives as media objects),
+/// and Atom links with `rel="enclosure"`; each address once.
+fn enclosures(e: &feed_rs::model::Entry) -> Vec<Enclosure> {
+    let media = e.media.iter().flat_map(|m| &m.content).filter_map(|c| {
+        Some(Enclosure {
+            url: c.url.as_ref()?.to_string(),
+            mime: c.content_type.as_ref().map(ToString::to_string),
+            length: c.size,
+        })
+    });
+    let linked = e
+        .links
+        .iter()
+        .filter(|l| l.rel.as_deref() == Some("enclosure"))
+        .map(|l| Enclosure {
+            url: l.href.clone(),
+            mime: l.media_type.clone(),
+            length: l.length,
+        });
+    let mut out: Vec<Enclosure> = Vec::new();
+    for enclosure in media.chain(linked) {
+        if !enclosure.url.trim().is_empty() && !out.iter().any(|o| o.url == enclosure.url) {
+            out.push(enclosure);
+        }
+    }
+    out
 }
 
 /// Parses a feed file into its stories, in the feed's order.
@@ -130,6 +158,7 @@ pub fn parse_with_guids(
             body,
             related: Vec::new(),
             links,
+            enclosures: enclosures(&e),
         });
     }
     Ok((out, guids))

@@ -371,6 +371,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, HtmlError> {
         body,
         related,
         links,
+        enclosures: Vec::new(),
     };
     article.head.id = article.compute_id();
     Ok(article)

@@ -1,10 +1,13 @@
-//! HTML to the model's blocks: `p` to paragraphs, `h1`–`h6` to subheads, `figure`/`figcaption` to captions,
-//! `blockquote` to quotes, `li` to list items, `pre` to preformatted text; links inside are collected.
-//! Used for saved pages (after Readability) and for feed entries.
+//! HTML to the model's blocks: `p` to paragraphs, `h1`–`h6` to subheads, `img` and `figure` to images
+//! with their captions, `blockquote` to quotes, `li` to list items with their number and depth, `pre` to
+//! code, data tables to tables; links inside are collected. Used for saved pages (after Readability) and
+//! for feed entries.
 
 use dom_query::{Document, NodeRef};
 
-use crate::model::{Block, Link};
+use super::html_media::image;
+use super::html_table::data_table;
+use crate::model::{Block, Image, Link};
 
 /// Elements whose content is never text of the story.
 const SKIPPED: &[&str] = &[
@@ -51,11 +54,12 @@ const BLOCKS: &[&str] = &[
 ];
 
 /// Collapses runs of whitespace to single spaces and trims.
-fn squeeze(s: &str) -> String {
+pub(super) fn squeeze(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn name(node: &NodeRef<'_>) -> String {
+/// An element's name in lower case ("" for other nodes).
+pub(super) fn name(node: &NodeRef<'_>) -> String {
     node.node_name()
         .map(|n| n.to_ascii_lowercase())
         .unwrap_or_default()
@@ -112,6 +116,91 @@ struct Walker {
     links: Vec<Link>,
     /// Inline text met outside any block element, waiting to become a paragraph.
     loose: String,
+    /// Pictures met inside that text, placed after it.
+    pictures: Vec<Image>,
+    /// The lists the walk is inside, innermost last.
+    lists: Vec<ListFrame>,
+}
+
+/// A list being walked: whether it is numbered, and the next item's number.
+#[derive(Clone, Copy)]
+struct ListFrame {
+    ordered: bool,
+    next: i64,
+    step: i64,
+}
+
+impl ListFrame {
+    /// The list `node` (`ul`, `ol`, `menu`), numbered from its `start` (counting down when `reversed`).
+    fn of(node: &NodeRef<'_>) -> Self {
+        let ordered = name(node) == "ol";
+        let reversed = ordered && node.has_attr("reversed");
+        let items = || {
+            node.element_children()
+                .iter()
+                .filter(|c| name(c) == "li")
+                .count()
+        };
+        let start = node
+            .attr("start")
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .unwrap_or_else(|| {
+                if reversed {
+                    i64::try_from(items()).unwrap_or(1)
+                } else {
+                    1
+                }
+            });
+        Self {
+            ordered,
+            next: start,
+            step: if reversed { -1 } else { 1 },
+        }
+    }
+
+    /// The number of the item `li` (its `value` when given), and the next one counted on.
+    fn number(&mut self, li: &NodeRef<'_>) -> Option<u32> {
+        if !self.ordered {
+            return None;
+        }
+        if let Some(v) = li.attr("value").and_then(|v| v.trim().parse::<i64>().ok()) {
+            self.next = v;
+        }
+        let n = self.next;
+        self.next = self.next.saturating_add(self.step);
+        u32::try_from(n).ok()
+    }
+}
+
+/// A programming language's name as markup gives it in a class (`language-rust`, `lang-py`,
+/// `highlight-source-js`) or a `data-lang` attribute; only letters, digits and `+#-_.`.
+fn language(node: &NodeRef<'_>) -> Option<String> {
+    const PREFIXES: &[&str] = &["language-", "lang-", "highlight-source-", "brush:"];
+    /// Longer than this is no language's name ("objective-c++" is 13).
+    const MAX_LANGUAGE_CHARS: usize = 24;
+    let code = node
+        .element_children()
+        .into_iter()
+        .find(|c| name(c) == "code");
+    let tidy = |s: &str| {
+        let s = s.trim().trim_end_matches(';').to_ascii_lowercase();
+        (!s.is_empty()
+            && s.len() <= MAX_LANGUAGE_CHARS
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+#-_.".contains(c)))
+        .then_some(s)
+    };
+    std::iter::once(*node).chain(code).find_map(|n| {
+        n.attr("data-lang").and_then(|l| tidy(&l)).or_else(|| {
+            let class = n.attr("class")?;
+            class.split_whitespace().find_map(|token| {
+                let lower = token.to_ascii_lowercase();
+                PREFIXES
+                    .iter()
+                    .find_map(|p| lower.strip_prefix(p).and_then(tidy))
+            })
+        })
+    })
 }
 
 /// Class and id fragments of text shown only to screen readers ("Media caption", "Image source"): read
@@ -154,6 +243,18 @@ impl Walker {
         if !text.is_empty() {
             self.blocks.push(Block::Paragraph(text));
         }
+        self.blocks
+            .extend(self.pictures.drain(..).map(Block::Image));
+    }
+
+    /// The pictures inside `node`, to follow the text it gives.
+    fn pictures_in(&mut self, node: &NodeRef<'_>) {
+        let base = self.base.clone();
+        self.pictures.extend(
+            node.descendants_it()
+                .filter(|d| d.is_element() && !d.has_attr("hidden"))
+                .filter_map(|d| image(&d, base.as_ref())),
+        );
     }
 
     fn children(&mut self, node: &NodeRef<'_>) {
@@ -200,13 +301,95 @@ impl Walker {
         }
     }
 
-    fn push_text(&mut self, node: &NodeRef<'_>, make: fn(String) -> Block) {
+    fn push_text(&mut self, node: &NodeRef<'_>, make: impl FnOnce(String) -> Block) {
         self.flush();
         let text = squeeze(&visible_text(node));
         if !text.is_empty() {
             self.blocks.push(make(text));
         }
         self.collect_links(node);
+        self.pictures_in(node);
+        self.flush();
+    }
+
+    /// A walker for what is inside `node`, in the same lists, its blocks to be taken over.
+    fn inner(&self) -> Walker {
+        Walker {
+            base: self.base.clone(),
+            depth: self.depth,
+            lists: self.lists.clone(),
+            ..Walker::default()
+        }
+    }
+
+    /// A list item, numbered in its list and as deep as the lists it is in. An item holding blocks
+    /// (paragraphs, a list nested in it) gives its leading text as the item, then the blocks.
+    fn list_item(&mut self, node: &NodeRef<'_>) {
+        self.flush();
+        let number = self.lists.last_mut().and_then(|l| l.number(node));
+        let depth = u8::try_from(self.lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
+        let item = |text| Block::ListItem {
+            text,
+            number,
+            depth,
+        };
+        if !has_block_child(node) {
+            self.push_text(node, item);
+            return;
+        }
+        let mut inner = self.inner();
+        inner.children(node);
+        inner.flush();
+        let lead = inner
+            .blocks
+            .iter()
+            .take_while(|b| matches!(b, Block::Paragraph(_)))
+            .count();
+        let text = inner
+            .blocks
+            .drain(..lead)
+            .map(|b| b.text().to_owned())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !text.is_empty() {
+            self.blocks.push(item(text));
+        }
+        self.blocks.append(&mut inner.blocks);
+        self.links.append(&mut inner.links);
+    }
+
+    /// A figure: its pictures, the last with the caption; with no picture, the caption alone; with no
+    /// caption, its content block by block.
+    fn figure(&mut self, node: &NodeRef<'_>) {
+        self.flush();
+        let caption = node
+            .descendants_it()
+            .find(|d| d.is_element() && name(d) == "figcaption");
+        let Some(caption) = caption else {
+            self.children(node);
+            self.flush();
+            return;
+        };
+        let in_caption = |d: &NodeRef<'_>| d.ancestors_it(None).any(|a| a.id == caption.id);
+        let base = self.base.clone();
+        let mut pictures: Vec<Image> = node
+            .descendants_it()
+            .filter(|d| d.is_element() && !in_caption(d))
+            .filter_map(|d| image(&d, base.as_ref()))
+            .collect();
+        let (text, credit) = caption_parts(&caption);
+        match pictures.last_mut() {
+            Some(last) => {
+                last.caption = text;
+                last.credit = credit;
+                self.blocks.extend(pictures.into_iter().map(Block::Image));
+            }
+            None if !text.is_empty() || credit.is_some() => {
+                self.blocks.push(Block::Caption { text, credit });
+            }
+            None => {}
+        }
+        self.collect_links(&caption);
     }
 
     fn node(&mut self, node: &NodeRef<'_>) {
@@ -222,28 +405,52 @@ impl Walker {
         }
         let tag = name(node);
         match tag.as_str() {
+            "img" | "picture" => {
+                // Inside a run of text, it follows the paragraph the text makes.
+                self.pictures_in(node);
+                if let Some(picture) = image(node, self.base.as_ref()) {
+                    self.pictures.push(picture);
+                }
+            }
             t if SKIPPED.contains(&t) => {}
             "br" => self.loose.push(' '),
             "p" | "dt" | "dd" | "address" | "summary" if !has_block_child(node) => {
                 self.push_text(node, Block::Paragraph);
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.push_text(node, Block::Subhead),
-            "li" if !has_block_child(node) => self.push_text(node, Block::ListItem),
+            "ul" | "ol" | "menu" => {
+                self.flush();
+                self.lists.push(ListFrame::of(node));
+                self.children(node);
+                self.lists.pop();
+                self.flush();
+            }
+            "li" => self.list_item(node),
+            "table" => {
+                self.flush();
+                if let Some(table) = data_table(node) {
+                    self.blocks.push(Block::Table(table));
+                    self.collect_links(node);
+                } else {
+                    // A table laying out the page: its rows, block by block.
+                    self.children(node);
+                    self.flush();
+                }
+            }
             "pre" => {
                 self.flush();
                 // Lines broken with <br> keep their breaks (node.text() would run them together).
                 let text = preformatted_text(node).trim_end().to_owned();
                 if !text.trim().is_empty() {
-                    self.blocks.push(Block::Preformatted(text));
+                    self.blocks.push(Block::Preformatted {
+                        text,
+                        language: language(node),
+                    });
                 }
             }
             "blockquote" => {
                 self.flush();
-                let mut inner = Walker {
-                    base: self.base.clone(),
-                    depth: self.depth,
-                    ..Walker::default()
-                };
+                let mut inner = self.inner();
                 inner.children(node);
                 inner.flush();
                 for b in inner.blocks {
@@ -255,17 +462,7 @@ impl Walker {
                 }
                 self.links.extend(inner.links);
             }
-            "figure" => {
-                self.flush();
-                let caption = node
-                    .descendants_it()
-                    .find(|d| d.is_element() && name(d) == "figcaption");
-                match caption {
-                    Some(c) => self.caption(&c),
-                    // A figure of text (a pull quote, a table): its content, block by block.
-                    None => self.children(node),
-                }
-            }
+            "figure" => self.figure(node),
             "figcaption" => self.caption(node),
             "tr" => self.push_text_joined(node),
             t if BLOCKS.contains(&t) => {
@@ -292,25 +489,10 @@ impl Walker {
         }
     }
 
-    /// A caption, its credit split off when the markup marks it (`cite`, `.credit`, `.copyright`).
+    /// A caption met outside a figure.
     fn caption(&mut self, node: &NodeRef<'_>) {
         self.flush();
-        let credit_node = node.descendants_it().find(|d| {
-            d.is_element()
-                && (name(d) == "cite"
-                    || d.class().is_some_and(|c| {
-                        let c = c.to_ascii_lowercase();
-                        c.contains("credit") || c.contains("copyright")
-                    }))
-        });
-        let credit = credit_node
-            .as_ref()
-            .map(|c| squeeze(&c.text()))
-            .filter(|c| !c.is_empty());
-        let mut text = squeeze(&visible_text(node));
-        if let Some(c) = &credit {
-            text = squeeze(&text.replacen(c.as_str(), "", 1));
-        }
+        let (text, credit) = caption_parts(node);
         if !text.is_empty() || credit.is_some() {
             self.blocks.push(Block::Caption { text, credit });
         }
@@ -331,6 +513,27 @@ impl Walker {
         }
         self.collect_links(node);
     }
+}
+
+/// A caption's text and its credit, split off when the markup marks it (`cite`, `.credit`, `.copyright`).
+fn caption_parts(node: &NodeRef<'_>) -> (String, Option<String>) {
+    let credit_node = node.descendants_it().find(|d| {
+        d.is_element()
+            && (name(d) == "cite"
+                || d.class().is_some_and(|c| {
+                    let c = c.to_ascii_lowercase();
+                    c.contains("credit") || c.contains("copyright")
+                }))
+    });
+    let credit = credit_node
+        .as_ref()
+        .map(|c| squeeze(&c.text()))
+        .filter(|c| !c.is_empty());
+    let mut text = squeeze(&visible_text(node));
+    if let Some(c) = &credit {
+        text = squeeze(&text.replacen(c.as_str(), "", 1));
+    }
+    (text, credit)
 }
 
 /// The text of a `pre` element, a `<br>` as a line break, a block inside it (Readability turns `<br><br>`
@@ -360,7 +563,7 @@ fn has_block_child(node: &NodeRef<'_>) -> bool {
 
 /// The text of `node` without the text of skipped elements (scripts, styles, buttons). Walked with a
 /// stack of its own, not by recursion, so no nesting can exhaust the thread's stack.
-fn visible_text(node: &NodeRef<'_>) -> String {
+pub(super) fn visible_text(node: &NodeRef<'_>) -> String {
     /// What is left to do, last first.
     enum Step<'a> {
         Node(NodeRef<'a>),
@@ -418,15 +621,22 @@ mod tests {
                 Block::Subhead("Rivers rise".into()),
                 Block::Paragraph("Heavy rain fell.".into()),
                 Block::Paragraph("loose text here".into()),
-                Block::Caption {
-                    text: "Flooded streets".into(),
+                Block::Image(Image {
+                    alt: String::new(),
+                    source: "a.jpg".into(),
+                    url: None,
+                    caption: "Flooded streets".into(),
                     credit: Some("Photo: Ana Ruiz".into())
-                },
+                }),
                 Block::Quote("We lost everything.".into()),
-                Block::ListItem("One".into()),
-                Block::ListItem("Two link".into()),
-                Block::Preformatted("  code\n  block".into()),
-                Block::Paragraph("A | B".into()),
+                Block::item("One"),
+                Block::item("Two link"),
+                Block::preformatted("  code\n  block"),
+                Block::Table(crate::model::Table {
+                    header: vec![],
+                    rows: vec![vec!["A".into(), "B".into()]],
+                    caption: None
+                }),
             ]
         );
         assert_eq!(
@@ -463,6 +673,7 @@ mod tests {
         );
         let (blocks, _) = from_html(&deep, None);
         assert_eq!(blocks, vec![Block::Paragraph("deep text".into())]);
+        // A cell holding a block is page layout: its row is one paragraph.
         let mixed = "<table><tr><td><span>a<div>b</div>c<br>d<script>x</script></span></td><td>e</td></tr></table>";
         assert_eq!(
             from_html(mixed, None).0,
@@ -478,11 +689,77 @@ mod tests {
         );
         assert_eq!(
             blocks,
-            vec![
-                Block::Paragraph("deep".into()),
-                Block::Paragraph("a".into()),
-                Block::Paragraph("b".into())
+            vec![Block::Paragraph("deep".into()), Block::item("a b"),]
+        );
+    }
+
+    #[test]
+    fn lists_keep_their_numbers_and_nesting() {
+        let html = r#"<ol start="3"><li>Three</li><li>Four<ul><li>Inner <b>a</b></li><li><p>Inner b</p><ol><li>Deep</li></ol></li></ul></li>
+            <li value="9">Nine</li></ol><ol reversed><li>Two</li><li>One</li></ol>"#;
+        let items: Vec<(String, Option<u32>, u8)> = from_html(html, None)
+            .0
+            .into_iter()
+            .map(|b| match b {
+                Block::ListItem {
+                    text,
+                    number,
+                    depth,
+                } => (text, number, depth),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let want = [
+            ("Three", Some(3), 0),
+            ("Four", Some(4), 0),
+            ("Inner a", None, 1),
+            ("Inner b", None, 1),
+            ("Deep", Some(1), 2),
+            ("Nine", Some(9), 0),
+            ("Two", Some(2), 0),
+            ("One", Some(1), 0),
+        ];
+        let want: Vec<(String, Option<u32>, u8)> = want
+            .iter()
+            .map(|(t, n, d)| ((*t).to_owned(), *n, *d))
+            .collect();
+        assert_eq!(items, want);
+    }
+
+    #[test]
+    fn pictures_and_code() {
+        let html = r#"<p>Before <img src="x/one.png" alt="One"> after.</p><img src="two.png">
+            <figure><img src="three.png" alt="Three"><img src="four.png"><figcaption>Both <cite>AP</cite></figcaption></figure>
+            <pre><code class="hljs language-Rust">fn main() {}</code></pre>"#;
+        let (blocks, _) = from_html(html, Some("https://n.test/a/"));
+        let kinds: Vec<&str> = blocks.iter().map(Block::kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                "paragraph",
+                "image",
+                "image",
+                "image",
+                "image",
+                "preformatted"
             ]
+        );
+        assert_eq!(blocks[0].text(), "Before after.");
+        let Block::Image(one) = &blocks[1] else {
+            unreachable!()
+        };
+        assert_eq!(
+            (one.alt.as_str(), one.url.as_deref()),
+            ("One", Some("https://n.test/a/x/one.png"))
+        );
+        assert_eq!((blocks[4].text(), blocks[4].credit()), ("Both", Some("AP")));
+        assert_eq!(blocks[3].text(), "");
+        assert_eq!(
+            blocks[5],
+            Block::Preformatted {
+                text: "fn main() {}".into(),
+                language: Some("rust".into())
+            }
         );
     }
 }

@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde_json::Value;
 
 use super::dateline::parse_date;
-use crate::model::{Article, ArticleId, Block, Format, Headline, Link, RelatedLink};
+use super::markdown_body;
+use crate::model::{Article, ArticleId, Block, Enclosure, Format, Headline, Link, RelatedLink};
 use crate::text::thousands;
 
 /// Front matter larger than this is refused before it is parsed: real front matter is a few hundred bytes
@@ -179,38 +179,22 @@ fn front_links(fm: &Value) -> Vec<Link> {
         .collect()
 }
 
-/// A caption from an HTML block `<figcaption>text<small>credit</small></figcaption>`; `None` for any
-/// other HTML.
-fn figcaption(block: &str) -> Option<Block> {
-    let inner = block
-        .trim()
-        .strip_prefix("<figcaption>")?
-        .strip_suffix("</figcaption>")?;
-    let (text, credit) = match inner.split_once("<small>") {
-        Some((t, rest)) => (t, rest.strip_suffix("</small>").map(unescape)),
-        None => (inner, None),
+/// `enclosures = [{ url = "…", type = "…", length = 123 }]`: a feed entry's media, as `show --format md`
+/// keeps them.
+fn front_enclosures(fm: &Value) -> Vec<Enclosure> {
+    let Some(Value::Array(items)) = fm.get("enclosures") else {
+        return Vec::new();
     };
-    let text = unescape(text);
-    (!text.trim().is_empty()).then(|| Block::Caption {
-        text: text.trim().to_owned(),
-        credit: credit.filter(|c| !c.trim().is_empty()),
-    })
-}
-
-/// The five entities HTML escaping writes, back as text.
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-}
-
-/// Where a run of text goes when its block ends.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Context {
-    Quote,
-    Item,
+    items
+        .iter()
+        .filter_map(|item| {
+            Some(Enclosure {
+                url: item.get("url").and_then(text)?,
+                mime: item.get("type").and_then(text),
+                length: item.get("length").and_then(Value::as_u64),
+            })
+        })
+        .collect()
 }
 
 /// Parses a Markdown note.
@@ -219,96 +203,9 @@ enum Context {
 /// Front matter that never closes, is not valid TOML or YAML, or is too large or too deep to parse.
 pub fn parse(source: &str, path: &Path) -> Result<Article, MarkdownError> {
     let (fm, body_text) = split_front_matter(source)?;
-    let mut blocks = Vec::new();
-    let mut links = Vec::new();
-    let mut heading: Option<String> = None;
-    let mut current = String::new();
-    let mut contexts: Vec<Context> = Vec::new();
-    let mut link: Option<(String, String)> = None;
-    let mut in_heading = None;
-    let mut in_code = false;
-    // A raw HTML block being read: a `<figcaption>` in it is a caption (as `show --format md` writes them).
-    let mut html: Option<String> = None;
-    for event in Parser::new(body_text) {
-        match event {
-            Event::Start(Tag::HtmlBlock) => html = Some(String::new()),
-            Event::End(TagEnd::HtmlBlock) => {
-                if let Some(caption) = html.take().as_deref().and_then(figcaption) {
-                    blocks.push(caption);
-                }
-            }
-            Event::Html(t) => {
-                if let Some(h) = html.as_mut() {
-                    h.push_str(&t);
-                }
-            }
-            Event::Start(Tag::Heading { level, .. }) => {
-                current.clear();
-                in_heading = Some(level);
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                let t = current.trim().to_owned();
-                current.clear();
-                if in_heading == Some(HeadingLevel::H1) && heading.is_none() && blocks.is_empty() {
-                    heading = Some(t);
-                } else if !t.is_empty() {
-                    blocks.push(Block::Subhead(t));
-                }
-                in_heading = None;
-            }
-            Event::Start(Tag::BlockQuote(_)) => contexts.push(Context::Quote),
-            Event::End(TagEnd::BlockQuote(_)) => {
-                contexts.pop();
-            }
-            Event::Start(Tag::Item) => {
-                flush(&mut current, &mut blocks, contexts.last().copied());
-                contexts.push(Context::Item);
-            }
-            Event::End(TagEnd::Item) => {
-                flush(&mut current, &mut blocks, Some(Context::Item));
-                contexts.pop();
-            }
-            Event::Start(Tag::Paragraph) => current.clear(),
-            Event::End(TagEnd::Paragraph) => {
-                flush(&mut current, &mut blocks, contexts.last().copied());
-            }
-            Event::Start(Tag::CodeBlock(_)) => {
-                current.clear();
-                in_code = true;
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                let code = current.trim_end().to_owned();
-                current.clear();
-                in_code = false;
-                if !code.is_empty() {
-                    blocks.push(Block::Preformatted(code));
-                }
-            }
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                link = Some((dest_url.to_string(), String::new()));
-            }
-            Event::End(TagEnd::Link) => {
-                if let Some((url, t)) = link.take()
-                    && (url.starts_with("http://") || url.starts_with("https://"))
-                {
-                    links.push(Link {
-                        text: t.trim().to_owned(),
-                        url,
-                    });
-                }
-            }
-            Event::Text(t) | Event::Code(t) => {
-                current.push_str(&t);
-                if let Some((_, lt)) = link.as_mut() {
-                    lt.push_str(&t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => current.push(if in_code { '\n' } else { ' ' }),
-            _ => {}
-        }
-    }
-    flush(&mut current, &mut blocks, None);
-    Ok(assemble(&fm, heading, blocks, links, path))
+    let url = field(&fm, &["url", "link"]);
+    let body = markdown_body::parse(body_text, url.as_deref());
+    Ok(assemble(&fm, body.heading, body.blocks, body.links, path))
 }
 
 /// The story from the front matter and the parsed body.
@@ -349,6 +246,7 @@ fn assemble(
         body: blocks,
         related: related(fm),
         links: front_links(fm).into_iter().chain(links).collect(),
+        enclosures: front_enclosures(fm),
     };
     // A note that names its story's id (as `show --format md` writes it) is that story. The key is
     // broadsheet's own, so an `id` another tool wrote never moves a note's id.
@@ -357,19 +255,6 @@ fn assemble(
         .and_then(ArticleId::parse)
         .unwrap_or_else(|| article.compute_id());
     article
-}
-
-fn flush(current: &mut String, blocks: &mut Vec<Block>, context: Option<Context>) {
-    let t = current.split_whitespace().collect::<Vec<_>>().join(" ");
-    current.clear();
-    if t.is_empty() {
-        return;
-    }
-    blocks.push(match context {
-        Some(Context::Quote) => Block::Quote(t),
-        Some(Context::Item) => Block::ListItem(t),
-        None => Block::Paragraph(t),
-    });
 }
 
 #[cfg(test)]
@@ -398,9 +283,9 @@ mod tests {
                 Block::Paragraph("The tide came in early.".into()),
                 Block::Subhead("Why".into()),
                 Block::Quote("It always does.".into()),
-                Block::ListItem("one".into()),
-                Block::ListItem("two link".into()),
-                Block::Preformatted("code line".into()),
+                Block::item("one"),
+                Block::item("two link"),
+                Block::preformatted("code line"),
             ]
         );
         assert_eq!(a.related.len(), 2);

@@ -10,8 +10,11 @@ pub mod guard;
 pub mod html;
 pub mod html_blocks;
 pub mod html_head;
+pub mod html_media;
 pub mod html_rescue;
+pub mod html_table;
 pub mod markdown;
+mod markdown_body;
 pub mod newsboat;
 pub mod prolog;
 pub mod rss_guid;
@@ -141,7 +144,10 @@ pub struct Origin {
 /// the story), credits printed as paragraphs become captions, drop caps rejoin their words, screen-reader
 /// labels are left out, and headlines are the ones the page prints (no site suffix, no generator's name,
 /// entities decoded); bylines lose buttons, placeholders and dates run into them. No pinned id moved.
-pub const EXTRACTOR_VERSION: u32 = 4;
+/// 5: pictures become image blocks (alt text, address, caption and credit), data tables become tables,
+/// list items keep their number and depth, code keeps its language, Markdown notes read tables, footnotes
+/// and pictures, and feed entries keep their enclosures. No pinned id moved.
+pub const EXTRACTOR_VERSION: u32 = 5;
 
 /// Reads and parses the file at `path`.
 ///

@@ -11,7 +11,7 @@ use chrono::{DateTime, TimeZone as _};
 use rusqlite::{Connection, OpenFlags, OptionalExtension as _, params};
 
 use super::{LoadError, Loaded, Origin, html_blocks};
-use crate::model::{Article, ArticleId, Format, Headline, Link, canonical_url};
+use crate::model::{Article, ArticleId, Enclosure, Format, Headline, canonical_url};
 use crate::store::walk::FileStamp;
 
 /// The first bytes of every SQLite database file.
@@ -194,7 +194,7 @@ impl Item {
     /// HTML, and the id is the one the same entry read from the feed file gets.
     fn into_loaded(self, path: &Path) -> Loaded {
         let base = (!self.url.is_empty()).then_some(self.url.as_str());
-        let (body, mut links) = html_blocks::from_html(&self.content, base);
+        let (body, links) = html_blocks::from_html(&self.content, base);
         let source = self
             .feed_title
             .filter(|t| !t.trim().is_empty())
@@ -219,16 +219,17 @@ impl Item {
                 ArticleId::from_text(&title, body.first().map_or("", crate::model::Block::text))
             }
         };
-        if let Some(enclosure) = self.enclosure_url.filter(|u| !u.is_empty()) {
-            let kind = self.enclosure_type.filter(|t| !t.is_empty());
-            links.push(Link {
-                text: match kind {
-                    Some(t) => format!("Enclosure ({t})"),
-                    None => "Enclosure".to_owned(),
-                },
-                url: enclosure,
-            });
-        }
+        // newsboat keeps an enclosure's address and type, not its length.
+        let enclosures: Vec<Enclosure> = self
+            .enclosure_url
+            .filter(|u| !u.trim().is_empty())
+            .map(|url| Enclosure {
+                url,
+                mime: self.enclosure_type.filter(|t| !t.trim().is_empty()),
+                length: None,
+            })
+            .into_iter()
+            .collect();
         let published = (self.published > 0)
             .then(|| chrono::Utc.timestamp_opt(self.published, 0).single())
             .flatten()
@@ -250,6 +251,7 @@ impl Item {
             body,
             related: Vec::new(),
             links,
+            enclosures,
         };
         super::safe::make_safe(&mut article);
         Loaded {

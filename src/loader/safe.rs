@@ -31,13 +31,34 @@ pub fn make_safe(article: &mut Article) {
             Block::Paragraph(t)
             | Block::Subhead(t)
             | Block::Quote(t)
-            | Block::ListItem(t)
-            | Block::Preformatted(t) => clean_in_place(t, Breaks::Lines),
+            | Block::ListItem { text: t, .. }
+            | Block::Footnote { text: t, .. } => clean_in_place(t, Breaks::Lines),
+            Block::Preformatted { text, language } => {
+                clean_in_place(text, Breaks::Lines);
+                clean_option(language, Breaks::OneLine);
+            }
             Block::Caption { text, credit } => {
                 clean_in_place(text, Breaks::Lines);
                 clean_option(credit, Breaks::OneLine);
             }
+            Block::Image(image) => {
+                clean_in_place(&mut image.alt, Breaks::OneLine);
+                clean_in_place(&mut image.source, Breaks::Url);
+                clean_option(&mut image.url, Breaks::Url);
+                clean_in_place(&mut image.caption, Breaks::Lines);
+                clean_option(&mut image.credit, Breaks::OneLine);
+            }
+            Block::Table(table) => {
+                for cell in table.cells_mut() {
+                    clean_in_place(cell, Breaks::OneLine);
+                }
+                clean_option(&mut table.caption, Breaks::OneLine);
+            }
         }
+    }
+    for enclosure in &mut article.enclosures {
+        clean_in_place(&mut enclosure.url, Breaks::Url);
+        clean_option(&mut enclosure.mime, Breaks::OneLine);
     }
     for link in &mut article.related {
         clean_option(&mut link.section, Breaks::OneLine);
@@ -78,7 +99,19 @@ mod tests {
                     text: "Cap\u{7}".into(),
                     credit: Some("AFP\u{85}".into()),
                 },
-                Block::Preformatted("\tcode\u{8}\n".into()),
+                Block::preformatted("\tcode\u{8}\n"),
+                Block::Image(crate::model::Image {
+                    alt: format!("alt{esc}"),
+                    source: "a\u{1b}[2J.png".into(),
+                    url: None,
+                    caption: "cap\u{9b}1m".into(),
+                    credit: None,
+                }),
+                Block::Table(crate::model::Table {
+                    header: vec![format!("h{esc}")],
+                    rows: vec![vec!["c\u{1b}[31m".into()]],
+                    caption: Some("\u{7}t".into()),
+                }),
             ],
             related: vec![RelatedLink {
                 section: Some("\u{1b}[1mLife".into()),
@@ -89,6 +122,11 @@ mod tests {
             links: vec![Link {
                 text: "here\u{1b}]8;;https://evil.test\u{1b}\\".into(),
                 url: "https://x.test/l\u{7f}".into(),
+            }],
+            enclosures: vec![crate::model::Enclosure {
+                url: "https://x.test/e.mp3\u{1b}[0m".into(),
+                mime: Some("audio/mpeg\u{7}".into()),
+                length: None,
             }],
         };
         make_safe(&mut a);
@@ -102,6 +140,21 @@ mod tests {
         assert_eq!(a.body[1].text(), "Cap");
         assert_eq!(a.body[1].credit(), Some("AFP"));
         assert_eq!(a.body[2].text(), "\tcode\n");
+        let Block::Image(image) = &a.body[3] else {
+            unreachable!()
+        };
+        assert_eq!(
+            (
+                image.alt.as_str(),
+                image.source.as_str(),
+                image.caption.as_str()
+            ),
+            ("alt", "a.png", "cap")
+        );
+        assert_eq!(a.body[4].plain_text(), "h\nc");
+        assert_eq!(a.body[4].text(), "t");
+        assert_eq!(a.enclosures[0].url, "https://x.test/e.mp3");
+        assert_eq!(a.enclosures[0].mime.as_deref(), Some("audio/mpeg"));
         assert_eq!(a.related[0].section.as_deref(), Some("Life"));
         assert_eq!(a.related[0].text, "Teaser");
         assert_eq!(a.related[0].url.as_deref(), Some("https://x.test/r"));

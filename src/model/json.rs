@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Article, ArticleId, Block, Format, Headline, Link, RelatedLink};
+use super::{Article, ArticleId, Block, Enclosure, Format, Headline, Link, RelatedLink};
 
 /// A story's headline data, as both JSON shapes begin. Field names are a public interface.
 #[derive(Serialize)]
@@ -44,6 +44,7 @@ pub struct ArticleJson<'a> {
     body: &'a [Block],
     related: &'a [RelatedLink],
     links: &'a [Link],
+    enclosures: &'a [Enclosure],
 }
 
 impl ArticleJson<'_> {
@@ -63,6 +64,7 @@ impl<'a> From<&'a Article> for ArticleJson<'a> {
             body: &a.body,
             related: &a.related,
             links: &a.links,
+            enclosures: &a.enclosures,
         }
     }
 }

@@ -1,11 +1,13 @@
 //! The article model: plain data that every loader produces and every view reads (no I/O, no terminal).
 
+mod block;
 mod headline;
 mod id;
 mod json;
 
 use serde::Serialize;
 
+pub use block::{Block, Image, Table};
 pub use headline::{Headline, Placed, dedupe, store_order};
 pub use id::{ArticleId, IdHasher, IdMap, canonical_url};
 pub use json::{ArticleJson, HeadlineJson};
@@ -53,76 +55,6 @@ impl Format {
     }
 }
 
-/// One block of an article body.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Block {
-    /// A paragraph of prose.
-    Paragraph(String),
-    /// A heading inside the body.
-    Subhead(String),
-    /// A photo caption and its credit ("AFP/File").
-    Caption {
-        /// The caption text.
-        text: String,
-        /// Who took or supplied the picture, when given.
-        credit: Option<String>,
-    },
-    /// A quoted passage set apart from the prose.
-    Quote(String),
-    /// One item of a list.
-    ListItem(String),
-    /// Text whose line breaks and spacing matter.
-    Preformatted(String),
-}
-
-impl Block {
-    /// The kind's name in the JSON interface.
-    #[must_use]
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Self::Paragraph(_) => "paragraph",
-            Self::Subhead(_) => "subhead",
-            Self::Caption { .. } => "caption",
-            Self::Quote(_) => "quote",
-            Self::ListItem(_) => "list_item",
-            Self::Preformatted(_) => "preformatted",
-        }
-    }
-
-    /// The block's main text.
-    #[must_use]
-    pub fn text(&self) -> &str {
-        match self {
-            Self::Paragraph(t)
-            | Self::Subhead(t)
-            | Self::Caption { text: t, .. }
-            | Self::Quote(t)
-            | Self::ListItem(t)
-            | Self::Preformatted(t) => t,
-        }
-    }
-
-    /// The caption's credit, for captions that have one.
-    #[must_use]
-    pub fn credit(&self) -> Option<&str> {
-        match self {
-            Self::Caption { credit, .. } => credit.as_deref(),
-            _ => None,
-        }
-    }
-}
-
-impl Serialize for Block {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Block", 3)?;
-        s.serialize_field("kind", self.kind())?;
-        s.serialize_field("text", self.text())?;
-        s.serialize_field("credit", &self.credit())?;
-        s.end()
-    }
-}
-
 /// A "You may also like" item: a teaser for another story.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RelatedLink {
@@ -147,6 +79,20 @@ pub struct Article {
     pub related: Vec<RelatedLink>,
     /// Links found in the body (web pages and feeds have them).
     pub links: Vec<Link>,
+    /// Media attached to a feed entry (a podcast's audio file).
+    pub enclosures: Vec<Enclosure>,
+}
+
+/// A file attached to a feed entry: a podcast episode's audio, a video. Never fetched.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Enclosure {
+    /// Where it is.
+    pub url: String,
+    /// Its MIME type (`audio/mpeg`), when the feed gives it.
+    #[serde(rename = "type")]
+    pub mime: Option<String>,
+    /// Its size in bytes, when the feed gives it.
+    pub length: Option<u64>,
 }
 
 /// A link found in a story's body.

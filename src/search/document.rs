@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::model::{Article, Block};
+use crate::model::Article;
 
 /// The index's columns, in order. `standfirst` is the story's first paragraph, `body` the rest.
 pub const COLUMNS: [&str; 7] = [
@@ -60,11 +60,8 @@ impl Document {
             if !text.is_empty() {
                 text.push('\n');
             }
-            text.push_str(block.text());
-            if let Block::Caption {
-                credit: Some(c), ..
-            } = block
-            {
+            text.push_str(&block.plain_text());
+            if let Some(c) = block.credit() {
                 text.push(' ');
                 text.push_str(c);
             }

@@ -134,34 +134,156 @@ pub fn split(s: &str, columns: usize) -> Vec<&str> {
     pieces
 }
 
-/// `text` wrapped at spaces to `columns` (textwrap), the first line after `first`, the others after `rest`.
-/// textwrap adds up characters' widths, so a line of emoji sequences can come out wider than it thinks: such
-/// a line is cut again by [`width`], so every line fits.
+/// The part of `s` from column `from` on, at most `columns` wide: a line of a table or of code scrolled
+/// sideways. A wide character cut in two by `from` shows as a space.
+///
+/// ```
+/// use broadsheet::text::width::window;
+/// assert_eq!(window("fn main() {}", 3, 4), "main");
+/// assert_eq!(window("静かな海", 1, 4), " か ");
+/// ```
+#[must_use]
+pub fn window(s: &str, from: usize, columns: usize) -> String {
+    let head = prefix(s, from);
+    let mut rest = &s[head.len()..];
+    let mut out = String::new();
+    let gap = from.saturating_sub(width(head));
+    if gap > 0 {
+        // The character that straddles `from`, with the marks that join it.
+        let mut chars = rest.char_indices();
+        chars.next();
+        let end = chars
+            .find(|&(_, c)| char_width(c) > 0)
+            .map_or(rest.len(), |(i, _)| i);
+        let straddler = width(&rest[..end]);
+        rest = &rest[end..];
+        out.extend(std::iter::repeat_n(' ', straddler.saturating_sub(gap)));
+    }
+    let room = columns.saturating_sub(width(&out));
+    let shown = prefix(rest, room);
+    out.push_str(shown);
+    if shown.len() < rest.len() {
+        // A wide character did not fit at the end: its room stays blank.
+        let pad = columns.saturating_sub(width(&out));
+        out.extend(std::iter::repeat_n(' ', pad));
+    }
+    out
+}
+
+/// A word to wrap, measured with [`width`] (textwrap adds up characters' widths, which makes an emoji
+/// with a variation selector, `❤️`, one column where it takes two).
+#[derive(Debug)]
+struct Piece<'a> {
+    word: &'a str,
+    whitespace: &'a str,
+    penalty: &'a str,
+}
+
+impl textwrap::core::Fragment for Piece<'_> {
+    #[allow(clippy::cast_precision_loss)] // widths of a line of text, far below 2^52
+    fn width(&self) -> f64 {
+        width(self.word) as f64
+    }
+
+    #[allow(clippy::cast_precision_loss)]
+    fn whitespace_width(&self) -> f64 {
+        width(self.whitespace) as f64
+    }
+
+    #[allow(clippy::cast_precision_loss)]
+    fn penalty_width(&self) -> f64 {
+        width(self.penalty) as f64
+    }
+}
+
+/// `text` wrapped to `columns`, the first line after `first`, the others after `rest`: words are found
+/// and lines evened out as textwrap does (spaces, the Unicode line-break rules that allow breaks inside
+/// CJK text, and after hyphens; the optimal fit), words are measured with [`width`], and a word wider than a line is
+/// cut. A line that a character wider than the
+/// room left would still overflow is cut again, so every line fits.
 #[must_use]
 pub fn wrap(text: &str, columns: usize, first: &str, rest: &str) -> Vec<String> {
-    let options = textwrap::Options::new(columns)
-        .initial_indent(first)
-        .subsequent_indent(rest);
-    let mut out = Vec::new();
-    for line in textwrap::wrap(text, options) {
-        // No character is wider than its UTF-8 bytes, so a line no longer in bytes fits without measuring.
-        if line.len() <= columns || width(&line) <= columns {
-            out.push(line.into_owned());
-            continue;
-        }
-        let mut left: &str = &line;
-        let mut lead = "";
-        while !left.is_empty() {
-            let room = columns.saturating_sub(width(lead));
-            let piece = split(left, room)[0];
-            out.push(format!("{lead}{piece}"));
-            left = left[piece.len()..].trim_start();
-            if width(rest) < columns {
-                lead = rest;
+    let mut out: Vec<String> = Vec::new();
+    for line in text.split('\n') {
+        let line = line.trim_end_matches('\r');
+        let splitter = textwrap::WordSplitter::HyphenSplitter;
+        let words: Vec<textwrap::core::Word<'_>> = textwrap::word_splitters::split_words(
+            textwrap::WordSeparator::new().find_words(line),
+            &splitter,
+        )
+        .collect();
+        let narrowest = columns.saturating_sub(width(first).max(width(rest))).max(1);
+        let mut pieces = Vec::with_capacity(words.len());
+        for w in &words {
+            if width(w.word) <= narrowest {
+                pieces.push(Piece {
+                    word: w.word,
+                    whitespace: w.whitespace,
+                    penalty: w.penalty,
+                });
+                continue;
             }
+            let parts = split(w.word, narrowest);
+            let last = parts.len() - 1;
+            for (i, part) in parts.into_iter().enumerate() {
+                pieces.push(Piece {
+                    word: part,
+                    whitespace: if i == last { w.whitespace } else { "" },
+                    penalty: if i == last { w.penalty } else { "" },
+                });
+            }
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let widths = [
+            columns.saturating_sub(width(if out.is_empty() { first } else { rest })) as f64,
+            columns.saturating_sub(width(rest)) as f64,
+        ];
+        // The optimal fit evens out the lines' lengths, as textwrap does by default.
+        let lines = textwrap::wrap_algorithms::wrap_optimal_fit(
+            &pieces,
+            &widths,
+            &textwrap::wrap_algorithms::Penalties::new(),
+        )
+        .unwrap_or_else(|_| textwrap::wrap_algorithms::wrap_first_fit(&pieces, &widths));
+        if lines.is_empty() {
+            let lead = if out.is_empty() { first } else { rest };
+            out.push(lead.trim_end().to_owned());
+        }
+        for fragments in lines {
+            let lead = if out.is_empty() { first } else { rest };
+            let mut text = String::from(lead);
+            for (i, p) in fragments.iter().enumerate() {
+                text.push_str(p.word);
+                if i + 1 < fragments.len() {
+                    text.push_str(p.whitespace);
+                } else {
+                    text.push_str(p.penalty);
+                }
+            }
+            push_fitted(&mut out, text, columns, rest);
         }
     }
     out
+}
+
+/// Adds `line` to `out`, cut into lines that fit when it does not (a lead wider than the room left).
+fn push_fitted(out: &mut Vec<String>, line: String, columns: usize, rest: &str) {
+    // No character is wider than its UTF-8 bytes, so a line no longer in bytes fits without measuring.
+    if line.len() <= columns || width(&line) <= columns {
+        out.push(line);
+        return;
+    }
+    let mut left: &str = &line;
+    let mut lead = "";
+    while !left.is_empty() {
+        let room = columns.saturating_sub(width(lead));
+        let piece = split(left, room)[0];
+        out.push(format!("{lead}{piece}"));
+        left = left[piece.len()..].trim_start();
+        if width(rest) < columns {
+            lead = rest;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -209,5 +331,24 @@ mod tests {
         for line in wrap(&text, 10, "  \u{2022} ", "    ") {
             assert!(width(&line) <= 10, "{line:?}");
         }
+    }
+
+    #[test]
+    fn words_after_an_emoji_with_a_selector_are_not_cut() {
+        // Summed by character, each ❤️ is one column: the line was filled one column too far per emoji,
+        // and cut again in the middle of "afternoon".
+        let text = "rain \u{2764}\u{fe0f} \u{2764}\u{fe0f} \u{2600}\u{fe0f} \u{1f327}\u{fe0f} and the ferries run late in the afternoon";
+        let lines = wrap(text, 30, "", "");
+        for line in &lines {
+            assert!(width(line) <= 30, "{line:?}");
+        }
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.ends_with("afternoon") || l.contains("afternoon")),
+            "{lines:?}"
+        );
+        assert_eq!(wrap("a\nb", 10, "> ", "  "), ["> a", "  b"]);
+        assert_eq!(wrap("", 10, "", ""), [""]);
     }
 }

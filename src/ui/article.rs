@@ -2,26 +2,33 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Theme, pane_block};
 use crate::app::layout::{article_text, inner};
 use crate::app::{Focus, State};
-use crate::view::reflow::LineKind;
+use crate::text::width::{self, window};
+use crate::view::reflow::{CUT, LineKind};
 
 /// The style of a reflowed line.
 fn style(theme: &Theme, kind: LineKind) -> Style {
     match kind {
         LineKind::Meta => theme.byline,
         LineKind::Headline => theme.headline,
+        LineKind::Url => theme.url,
         LineKind::Subhead => theme.subhead,
-        LineKind::Caption => theme.caption,
+        LineKind::Caption | LineKind::TableRule | LineKind::Rule => theme.caption,
         LineKind::Quote => theme.quote,
-        LineKind::Paragraph | LineKind::ListItem | LineKind::Preformatted | LineKind::Blank => {
-            theme.body
-        }
+        LineKind::Image => theme.image,
+        LineKind::Preformatted | LineKind::Table => theme.code,
+        LineKind::TableHeader => theme.code.add_modifier(Modifier::BOLD),
+        LineKind::Paragraph
+        | LineKind::ListItem
+        | LineKind::Footnote
+        | LineKind::Picture
+        | LineKind::Blank => theme.body,
     }
 }
 
@@ -44,6 +51,19 @@ fn marked<'a>(
     }
     spans.push(Span::styled(&text[at..], base));
     Line::from(spans)
+}
+
+/// A wide line scrolled `shift` columns sideways in `columns`: `‹` first, then what fits, and `›` at
+/// the end when more is still to the right.
+fn sideways(full: &str, shift: usize, columns: usize) -> String {
+    let room = columns.saturating_sub(1);
+    let rest = width::width(full).saturating_sub(shift);
+    let shown = if rest > room {
+        format!("{}{CUT}", window(full, shift, room.saturating_sub(1)))
+    } else {
+        window(full, shift, room)
+    };
+    format!("\u{2039}{shown}")
 }
 
 /// Draws the article into `rect`.
@@ -69,6 +89,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
     };
     let text = article_text(rect, state.reading().width);
     let hits = state.search_hits();
+    let shift = state.article().shift();
+    let columns = usize::from(view.article.width);
     let lines: Vec<Line<'_>> = view
         .article
         .lines
@@ -78,13 +100,27 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
         .take(usize::from(text.height))
         .map(|(i, l)| {
             let base = style(theme, l.kind);
-            match hits.and_then(|h| h.on(i)) {
-                Some(ranges) => marked(&l.text, ranges, base, theme.search_match),
-                None => Line::styled(l.text.as_str(), base),
+            match (&l.full, hits.and_then(|h| h.on(i))) {
+                (Some(full), _) if shift > 0 => Line::styled(sideways(full, shift, columns), base),
+                (_, Some(ranges)) => marked(&l.text, ranges, base, theme.search_match),
+                _ => Line::styled(l.text.as_str(), base),
             }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), text);
+    // Pictures over the rows kept for them, those partly scrolled past cut at the top.
+    let (top, rows) = (state.article().scroll(), usize::from(text.height));
+    for (first, picture) in &view.pictures {
+        let end = first + usize::from(picture.rows);
+        if end <= top || *first >= top + rows {
+            continue;
+        }
+        let y = i16::try_from(
+            i64::try_from(*first).unwrap_or(i64::MAX) - i64::try_from(top).unwrap_or(0),
+        )
+        .unwrap_or(i16::MIN);
+        frame.render_widget(picture.widget(y), text);
+    }
     let total = view.article.lines.len();
     let rows = usize::from(inner(rect).height);
     super::scrollbar(frame, rect, total, rows, state.article().scroll());

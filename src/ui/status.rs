@@ -83,6 +83,19 @@ fn prompt_line(prompt: &crate::app::mode::Prompt, room: usize) -> String {
     fit(&format!("{label}\u{2026}{tail}{cursor}"), room)
 }
 
+/// The whole address of the sidebar item selected, while the sidebar has focus.
+fn selected_url(state: &State) -> Option<&str> {
+    if state.focus() != crate::app::Focus::Sidebar {
+        return None;
+    }
+    state
+        .story_view()?
+        .sidebar
+        .get(state.sidebar().link())?
+        .url
+        .as_deref()
+}
+
 /// What the search in force found, or what is wrong with the query typed.
 fn search_summary(state: &State) -> Option<String> {
     let active = state.search().active()?;
@@ -168,6 +181,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
         (line, theme.message)
     } else if let Some(m) = state.message() {
         (fit(&format!(" {m}"), room), theme.message)
+    } else if let Some(url) = selected_url(state) {
+        (fit(&format!(" {}", one_line(url)), room), theme.status)
     } else if let Some(active) = state.search().active() {
         let about = search_summary(state).unwrap_or_default();
         (

@@ -2,5 +2,7 @@
 //! built in render), and as plain text for `show`. Text helpers they use live in `text`, which knows
 //! nothing of stories.
 
+mod blocks;
 pub mod plain;
 pub mod reflow;
+pub mod table;

@@ -4,7 +4,36 @@ use std::fmt::Write as _;
 
 use crate::text::width::{width, wrap};
 
-use crate::model::{Article, Block};
+use super::blocks::{LIST_INDENT, MAX_LIST_DEPTH_SHOWN};
+use super::table::lay_out;
+use crate::model::{Article, Block, Image};
+
+/// The rule above the footnotes, in columns.
+const FOOTNOTE_RULE: usize = 12;
+
+/// A picture as `[image N: alt]`, its address and its caption.
+fn picture(image: &Image, n: usize, fill: &dyn Fn(&str, &str, &str) -> String) -> String {
+    let label = if image.alt.is_empty() {
+        format!("[image {n}]")
+    } else {
+        format!("[image {n}: {}]", image.alt)
+    };
+    let mut text = fill(&label, "", " ");
+    if let Some(url) = &image.url {
+        text.push_str("\n    ");
+        text.push_str(url);
+    }
+    let caption = match &image.credit {
+        Some(c) if image.caption.is_empty() => c.clone(),
+        Some(c) => format!("{} \u{2014} {c}", image.caption),
+        None => image.caption.clone(),
+    };
+    if !caption.is_empty() {
+        text.push('\n');
+        text.push_str(&fill(&format!("[{caption}]"), "    ", "     "));
+    }
+    text
+}
 
 /// The line under the headline: section, source (feed or site), date and byline, separated by middle dots. The date uses
 /// `date_format` (strftime), or by default "28 November 2026" with the time when there is one.
@@ -39,7 +68,8 @@ pub fn meta_line(a: &Article, date_format: Option<&str>) -> String {
 }
 
 /// `a` reflowed to `columns` (at least 20): meta line, headline with a rule under it, the body
-/// with blank lines between blocks, and the related links.
+/// with blank lines between blocks (list items and footnotes on consecutive lines), and the related
+/// links. Code and tables are printed whole, however wide.
 #[must_use]
 pub fn render(a: &Article, columns: usize) -> String {
     let columns = columns.max(20);
@@ -52,7 +82,13 @@ pub fn render(a: &Article, columns: usize) -> String {
     let title = fill(&a.head.title, "", "");
     let rule = title.lines().map(width).max().unwrap_or(0);
     let _ = writeln!(out, "{title}\n{}", "\u{2500}".repeat(rule));
+    let mut images = 0;
+    let mut last = None;
     for block in &a.body {
+        let runs_on =
+            matches!(block.kind(), "list_item" | "footnote") && last == Some(block.kind());
+        let first_note = matches!(block, Block::Footnote { .. }) && !runs_on;
+        last = Some(block.kind());
         let text = match block {
             Block::Paragraph(t) => fill(t, "", ""),
             Block::Subhead(t) => fill(t, "## ", "   "),
@@ -64,14 +100,47 @@ pub fn render(a: &Article, columns: usize) -> String {
                 fill(&captioned, "    ", "     ")
             }
             Block::Quote(t) => fill(t, "  \u{2502} ", "  \u{2502} "),
-            Block::ListItem(t) => fill(t, "  \u{2022} ", "    "),
-            Block::Preformatted(t) => t
+            Block::ListItem {
+                text,
+                number,
+                depth,
+            } => {
+                let depth = usize::from(*depth).min(MAX_LIST_DEPTH_SHOWN);
+                let lead = " ".repeat(2 + LIST_INDENT * depth);
+                let marker = number.map_or_else(|| "\u{2022}".to_owned(), |n| format!("{n}."));
+                let first = format!("{lead}{marker} ");
+                fill(text, &first, &" ".repeat(width(&first)))
+            }
+            Block::Preformatted { text, .. } => text
                 .lines()
                 .map(|l| format!("    {l}"))
                 .collect::<Vec<_>>()
                 .join("\n"),
+            Block::Image(image) => {
+                images += 1;
+                picture(image, images, &fill)
+            }
+            Block::Table(table) => {
+                let mut lines: Vec<String> =
+                    table.caption.iter().map(|c| fill(c, "", "")).collect();
+                lines.extend(lay_out(table, columns).into_iter().map(|(_, l)| l));
+                lines.join("\n")
+            }
+            Block::Footnote { number, text } => {
+                let first = format!("[{number}] ");
+                let note = fill(text, &first, &" ".repeat(width(&first)));
+                if first_note {
+                    format!("{}\n{note}", "\u{2500}".repeat(FOOTNOTE_RULE))
+                } else {
+                    note
+                }
+            }
         };
-        let _ = writeln!(out, "\n{text}");
+        if runs_on {
+            let _ = writeln!(out, "{text}");
+        } else {
+            let _ = writeln!(out, "\n{text}");
+        }
     }
     if !a.related.is_empty() {
         let _ = writeln!(out, "\nYou may also like:");
@@ -115,6 +184,7 @@ mod tests {
             body: vec![],
             related: vec![],
             links: vec![],
+            enclosures: Vec::new(),
         };
         assert_eq!(meta_line(&a, Some("%Y-%m-%d")), "World \u{b7} 2026-11-28");
         // `%#z` can be parsed but not printed: chrono's `to_string` panics on it.

@@ -1,8 +1,10 @@
 //! Reflowing an article for a pane: wrapped lines tagged with what they are and which block they belong
 //! to, computed once per (story, width) and cached by the app, never inside render.
 
-use crate::model::{Article, Block, Link, RelatedLink};
-use crate::text::width::{fit, split, wrap};
+use super::blocks;
+pub use super::blocks::CUT;
+use crate::model::{Article, Block, Enclosure};
+use crate::text::width::{fit, wrap};
 use crate::view::plain::meta_line;
 
 /// What a reflowed line is, so the view can style it.
@@ -12,6 +14,8 @@ pub enum LineKind {
     Meta,
     /// The headline.
     Headline,
+    /// The story's address, shortened to its site and path.
+    Url,
     /// A line of a paragraph.
     Paragraph,
     /// A subhead.
@@ -22,8 +26,22 @@ pub enum LineKind {
     Quote,
     /// A list item.
     ListItem,
-    /// Preformatted text.
+    /// Code or other preformatted text: never wrapped, cut at the pane with a marker.
     Preformatted,
+    /// A picture's `[image N: alt]` line.
+    Image,
+    /// A row kept for a picture drawn inline.
+    Picture,
+    /// A line of a table's header row.
+    TableHeader,
+    /// The rule under a table's header.
+    TableRule,
+    /// A line of a table's body.
+    Table,
+    /// The rule above the footnotes.
+    Rule,
+    /// A footnote.
+    Footnote,
     /// Space between blocks.
     Blank,
 }
@@ -37,6 +55,22 @@ pub struct Line {
     pub text: String,
     /// The body block it belongs to; `None` for the header (meta line and headline).
     pub block: Option<usize>,
+    /// The whole line, when it belongs to a table or code block wider than the pane: `text` is then its
+    /// start, cut with a marker, and scrolling sideways shows the rest.
+    pub full: Option<String>,
+}
+
+impl Line {
+    /// A line that fits.
+    #[must_use]
+    pub fn new(kind: LineKind, text: String, block: Option<usize>) -> Self {
+        Self {
+            kind,
+            text,
+            block,
+            full: None,
+        }
+    }
 }
 
 /// An article reflowed to one width.
@@ -46,6 +80,9 @@ pub struct Reflowed {
     pub width: u16,
     /// The lines, top to bottom.
     pub lines: Vec<Line>,
+    /// The widest whole line of a table or code block wider than the pane, in columns (0: none), so the
+    /// sideways scroll knows where to stop.
+    pub widest: usize,
 }
 
 impl Reflowed {
@@ -58,7 +95,10 @@ impl Reflowed {
     }
 }
 
-fn wrap_into(
+/// Rows kept for pictures drawn inline, by body block.
+pub type Pictures = std::collections::HashMap<usize, u16>;
+
+pub(super) fn wrap_into(
     out: &mut Vec<Line>,
     text: &str,
     width: usize,
@@ -67,18 +107,39 @@ fn wrap_into(
     indent: (&str, &str),
 ) {
     for piece in wrap(text, width, indent.0, indent.1) {
-        out.push(Line {
-            kind,
-            text: piece,
-            block,
-        });
+        out.push(Line::new(kind, piece, block));
     }
 }
 
+/// The story's address as the header shows it: its site (without `www.`) and path, no query.
+#[must_use]
+pub fn short_url(url: &str) -> String {
+    let Ok(parsed) = url::Url::parse(url) else {
+        return url.to_owned();
+    };
+    let Some(host) = parsed.host_str() else {
+        return url.to_owned();
+    };
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let path = parsed.path().trim_end_matches('/');
+    format!("{host}{path}")
+}
+
 /// Reflows `a` to `width` columns (at least 10): meta line (its date in `date_format`, if given), headline,
-/// a blank line, then the body with blank lines between blocks.
+/// the story's address, a blank line, then the body with blank lines between blocks.
 #[must_use]
 pub fn reflow(a: &Article, width: u16, date_format: Option<&str>) -> Reflowed {
+    reflow_with(a, width, date_format, &Pictures::new())
+}
+
+/// [`reflow`], keeping rows under each picture in `pictures` for it to be drawn in.
+#[must_use]
+pub fn reflow_with(
+    a: &Article,
+    width: u16,
+    date_format: Option<&str>,
+    pictures: &Pictures,
+) -> Reflowed {
     let width = width.max(10);
     let w = usize::from(width);
     let mut lines = Vec::with_capacity(a.body.len() * 6 + 8);
@@ -94,60 +155,18 @@ pub fn reflow(a: &Article, width: u16, date_format: Option<&str>) -> Reflowed {
         None,
         ("", ""),
     );
-    for (i, block) in a.body.iter().enumerate() {
-        lines.push(Line {
-            kind: LineKind::Blank,
-            text: String::new(),
-            block: Some(i),
-        });
-        let at = Some(i);
-        match block {
-            Block::Paragraph(t) => wrap_into(&mut lines, t, w, LineKind::Paragraph, at, ("", "")),
-            Block::Subhead(t) => wrap_into(&mut lines, t, w, LineKind::Subhead, at, ("", "")),
-            Block::Caption { text, credit } => {
-                let captioned = match credit {
-                    Some(c) => format!("{text} \u{2014} {c}"),
-                    None => text.clone(),
-                };
-                wrap_into(
-                    &mut lines,
-                    &captioned,
-                    w,
-                    LineKind::Caption,
-                    at,
-                    ("  ", "  "),
-                );
-            }
-            Block::Quote(t) => wrap_into(
-                &mut lines,
-                t,
-                w,
-                LineKind::Quote,
-                at,
-                ("  \u{2502} ", "  \u{2502} "),
-            ),
-            Block::ListItem(t) => wrap_into(
-                &mut lines,
-                t,
-                w,
-                LineKind::ListItem,
-                at,
-                ("  \u{2022} ", "    "),
-            ),
-            Block::Preformatted(t) => {
-                for raw in t.lines() {
-                    for piece in split(raw, w) {
-                        lines.push(Line {
-                            kind: LineKind::Preformatted,
-                            text: piece.to_owned(),
-                            block: at,
-                        });
-                    }
-                }
-            }
-        }
+    if let Some(url) = a.head.url.as_deref().filter(|u| !u.trim().is_empty()) {
+        lines.push(Line::new(LineKind::Url, fit(&short_url(url), w), None));
     }
-    Reflowed { width, lines }
+    let mut body = blocks::Body::new(w, pictures);
+    for (i, block) in a.body.iter().enumerate() {
+        body.block(&mut lines, i, block);
+    }
+    Reflowed {
+        width,
+        lines,
+        widest: body.widest,
+    }
 }
 
 /// One sidebar item (a related teaser or a link from the body), wrapped.
@@ -185,9 +204,28 @@ impl SidebarItem {
     }
 }
 
-/// Wraps the related teasers, then the body's links, for a sidebar `width` columns wide (at least 4).
+/// The sidebar's name for an enclosure: its file's name, type and size ("episode-12.mp3 · audio/mpeg ·
+/// 24.0 MB").
+fn enclosure_label(e: &Enclosure) -> String {
+    let name = url::Url::parse(&e.url)
+        .ok()
+        .and_then(|u| {
+            u.path_segments()
+                .and_then(|mut s| s.next_back().map(str::to_owned))
+        })
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| e.url.clone());
+    let mut parts = vec![name];
+    parts.extend(e.mime.clone());
+    parts.extend(e.length.map(crate::loader::megabytes));
+    parts.join(" \u{b7} ")
+}
+
+/// Wraps the related teasers, the body's links, the pictures that have a web address and the media,
+/// for a sidebar `width` columns wide (at least 4).
 #[must_use]
-pub fn wrap_sidebar(related: &[RelatedLink], links: &[Link], width: u16) -> Vec<SidebarItem> {
+pub fn wrap_sidebar(a: &Article, width: u16) -> Vec<SidebarItem> {
+    let (related, links) = (&a.related, &a.links);
     let w = usize::from(width.max(4));
     let wrap = |t: &str| wrap(t, w, "", "");
     let mut out: Vec<SidebarItem> = related
@@ -208,6 +246,38 @@ pub fn wrap_sidebar(related: &[RelatedLink], links: &[Link], width: u16) -> Vec<
         lines: wrap(&l.text),
         resolved: true,
         url: Some(l.url.clone()),
+        body_link: true,
+    }));
+    let pictures = a
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Image(i) => Some(i),
+            _ => None,
+        })
+        .enumerate()
+        .filter_map(|(n, i)| Some((n + 1, i, i.url.clone()?)));
+    for (k, (n, image, url)) in pictures.enumerate() {
+        let label = if image.alt.is_empty() {
+            format!("[image {n}]")
+        } else {
+            format!("[image {n}] {}", image.alt)
+        };
+        out.push(SidebarItem {
+            heading: (k == 0).then_some("Images"),
+            section: None,
+            lines: wrap(&label),
+            resolved: true,
+            url: Some(url),
+            body_link: true,
+        });
+    }
+    out.extend(a.enclosures.iter().enumerate().map(|(i, e)| SidebarItem {
+        heading: (i == 0).then_some("Media"),
+        section: None,
+        lines: wrap(&enclosure_label(e)),
+        resolved: true,
+        url: Some(e.url.clone()),
         body_link: true,
     }));
     out
@@ -235,12 +305,10 @@ mod tests {
                 url: None,
                 modified: None,
             },
-            body: vec![
-                Block::Paragraph(text.into()),
-                Block::Preformatted(text.into()),
-            ],
+            body: vec![Block::Paragraph(text.into()), Block::preformatted(text)],
             related: vec![],
             links: vec![],
+            enclosures: Vec::new(),
         };
         for columns in [10u16, 13, 20, 33] {
             let r = reflow(&a, columns, None);

@@ -104,5 +104,6 @@ pub fn unreadable(h: &Headline, reason: &str) -> Article {
         ))],
         related: Vec::new(),
         links: Vec::new(),
+        enclosures: Vec::new(),
     }
 }

@@ -62,12 +62,23 @@ fn opens_with_name(t: &str, names: &[String]) -> bool {
     })
 }
 
-/// Keeps the blocks that are not paragraphs, and the paragraphs for which `keep(position, text)` holds.
+/// Blocks of text: positions among them are what the bio and note rules count (a picture between
+/// paragraphs moves no paragraph nearer the end).
+fn text_blocks(body: &[Block]) -> usize {
+    body.iter()
+        .filter(|b| !matches!(b, Block::Image(_)))
+        .count()
+}
+
+/// Keeps the blocks that are not paragraphs, and the paragraphs for which `keep(position, text)` holds;
+/// the position counts blocks of text only.
 fn retain_paragraphs(body: &mut Vec<Block>, mut keep: impl FnMut(usize, &str) -> bool) {
     let mut index = 0;
     body.retain(|b| {
         let at = index;
-        index += 1;
+        if !matches!(b, Block::Image(_)) {
+            index += 1;
+        }
         match b {
             Block::Paragraph(text) => keep(at, text),
             _ => true,
@@ -106,10 +117,11 @@ pub(super) fn drop_author_notes(body: &mut Vec<Block>, byline: &str) {
         .into_iter()
         .filter(|n| n.contains(' '))
         .collect();
-    if names.is_empty() || body.len() <= AUTHOR_NOTE_TRAILING_BLOCKS {
+    let len = text_blocks(body);
+    if names.is_empty() || len <= AUTHOR_NOTE_TRAILING_BLOCKS {
         return;
     }
-    let first_trailing = body.len() - AUTHOR_NOTE_TRAILING_BLOCKS;
+    let first_trailing = len - AUTHOR_NOTE_TRAILING_BLOCKS;
     retain_paragraphs(body, |at, text| {
         if at < first_trailing || text.split_whitespace().count() > BIO_MAX_WORDS {
             return true;

@@ -25,12 +25,25 @@ const CREDIT_MAX_WORDS: usize = 12;
 
 /// A paragraph that is only a photo credit ("Image: Jo Bloggs / Agency", "Credit...Name/Agency") or a
 /// caption that ends in one ("Guests at the bar. | Photo by Jo Bloggs") becomes a caption block.
-pub(super) fn as_caption(block: &Block) -> Option<Block> {
+/// A picture's caption that is only a credit, or ends in one, is split the same way.
+pub(super) fn as_caption(block: &mut Block) -> Option<Block> {
     let (text, credit_only_so_far) = match block {
         Block::Paragraph(t) => (t.as_str(), false),
         Block::Caption { text, credit: None } => (text.as_str(), true),
+        Block::Image(image) if image.credit.is_none() => {
+            if let Some(Block::Caption { text, credit }) = split(&image.caption, false) {
+                image.caption = text;
+                image.credit = credit;
+            }
+            return None;
+        }
         _ => return None,
     };
+    split(text, credit_only_so_far)
+}
+
+/// `text` as a caption with its credit, when it is only a credit or ends in one.
+fn split(text: &str, credit_only_so_far: bool) -> Option<Block> {
     let lower = text.to_lowercase();
     if let Some(label) = CREDIT_LABELS.iter().find(|l| lower.starts_with(*l))
         && text.split_whitespace().count() <= CREDIT_MAX_WORDS

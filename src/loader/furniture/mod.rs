@@ -389,8 +389,7 @@ fn is_class_names(t: &str) -> bool {
 /// Drops share buttons set as a list, one network to an item ("Facebook", "X", "Email"): two such items
 /// in a row are the buttons. (One item alone may be a list of the story's: platforms, services.)
 fn drop_share_lists(body: &mut Vec<Block>) {
-    let share_item =
-        |b: &Block| matches!(b, Block::ListItem(t) if SHARE_WORDS.contains(&fold(t).as_str()));
+    let share_item = |b: &Block| matches!(b, Block::ListItem { text: t, .. } if SHARE_WORDS.contains(&fold(t).as_str()));
     let marks: Vec<bool> = (0..body.len())
         .map(|i| {
             share_item(&body[i])
@@ -457,7 +456,14 @@ pub fn drop_furniture(body: &mut Vec<Block>, byline: Option<&str>) {
     let folded_byline = byline.map(fold);
     let names = byline.map(author_names).unwrap_or_default();
     body.retain(|b| {
-        if matches!(b, Block::Caption { .. } | Block::Preformatted(_)) {
+        if matches!(
+            b,
+            Block::Caption { .. }
+                | Block::Preformatted { .. }
+                | Block::Image(_)
+                | Block::Table(_)
+                | Block::Footnote { .. }
+        ) {
             return true;
         }
         let t = fold(b.text());
@@ -468,7 +474,7 @@ pub fn drop_furniture(body: &mut Vec<Block>, byline: Option<&str>) {
         !(is_byline || is_furniture_line(t))
     });
     for block in body.iter_mut() {
-        if let Some(caption) = as_caption(block) {
+        if let Some(caption) = as_caption(&mut *block) {
             *block = caption;
         }
     }

@@ -76,6 +76,7 @@ pub fn parse(text: &str, path: &Path) -> Article {
         body,
         related: foot.related,
         links: Vec::new(),
+        enclosures: Vec::new(),
     }
 }
 
