@@ -118,3 +118,37 @@ fn a_folder_named_like_a_file_is_said_to_hold_nothing() {
     let loaded = store::load(&[folder.clone(), folder]);
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
 }
+
+#[test]
+fn a_saved_pages_companion_folder_is_not_read_as_stories() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    std::fs::write(
+        root.join("story.html"),
+        "<html><body><p>A page.</p></body></html>",
+    )
+    .unwrap();
+    std::fs::create_dir(root.join("story_files")).unwrap();
+    std::fs::write(root.join("story_files/photo.png"), b"\x89PNG\r\n\x1a\n\0\0").unwrap();
+    // A folder that only looks like one is walked as any other.
+    std::fs::create_dir(root.join("x_files")).unwrap();
+    std::fs::write(
+        root.join("x_files/note.txt"),
+        "World\nA note\n\nText of the note.\n",
+    )
+    .unwrap();
+    let (files, warnings) = broadsheet::store::walk::files(&[root.clone()]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(
+        files,
+        vec![root.join("story.html"), root.join("x_files/note.txt")]
+    );
+    assert!(!broadsheet::store::walk::within(
+        std::slice::from_ref(&root),
+        &root.join("story_files/photo.png")
+    ));
+    assert!(broadsheet::store::walk::within(
+        std::slice::from_ref(&root),
+        &root.join("x_files/note.txt")
+    ));
+}

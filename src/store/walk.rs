@@ -77,7 +77,10 @@ pub fn walk(roots: &[PathBuf]) -> Walked {
             .sort_by_file_name()
             .into_iter()
             // A root named explicitly is read even when hidden; below it, hidden entries are skipped.
-            .filter_entry(|e| e.depth() == 0 || !(is_hidden(e.path()) || transient(e.path())));
+            .filter_entry(|e| {
+                e.depth() == 0
+                    || !(is_hidden(e.path()) || transient(e.path()) || companion(e.path()))
+            });
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_file() => {
@@ -188,12 +191,36 @@ pub fn stamped_under(roots: &[PathBuf], changed: &[PathBuf]) -> Walked {
 pub fn within(roots: &[PathBuf], path: &Path) -> bool {
     roots.iter().any(|root| {
         path.strip_prefix(root).is_ok_and(|rest| {
+            let mut at = root.clone();
             rest.components().all(|c| {
+                at.push(c);
                 let name = c.as_os_str().to_str().unwrap_or("");
-                !name.starts_with('.') && !is_transient(name)
+                !name.starts_with('.') && !is_transient(name) && !companion(&at)
             })
         })
     })
+}
+
+/// The extensions of a saved page or note whose pictures and styles a browser or an editor keeps in a
+/// folder beside it (`story.html` and `story_files/`).
+const PAGE_EXTENSIONS: [&str; 5] = ["html", "htm", "xhtml", "md", "markdown"];
+
+/// Whether `path` is the folder a saved page keeps its pictures and styles in: `NAME_files` beside
+/// `NAME.html` (or a note). Its files are the page's, not stories: the page shows its pictures from there.
+fn companion(path: &Path) -> bool {
+    let Some(stem) = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix("_files"))
+    else {
+        return false;
+    };
+    !stem.is_empty()
+        && path.parent().is_some_and(|folder| {
+            PAGE_EXTENSIONS
+                .iter()
+                .any(|ext| folder.join(format!("{stem}.{ext}")).is_file())
+        })
 }
 
 /// Suffixes of files that are being written or are an editor's leftovers: partial downloads, temporary
