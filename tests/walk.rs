@@ -137,7 +137,7 @@ fn a_saved_pages_companion_folder_is_not_read_as_stories() {
         "World\nA note\n\nText of the note.\n",
     )
     .unwrap();
-    let (files, warnings) = broadsheet::store::walk::files(&[root.clone()]);
+    let (files, warnings) = broadsheet::store::walk::files(std::slice::from_ref(&root));
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(
         files,
