@@ -386,3 +386,19 @@ impl Backend for CountingBackend {
         self.inner.flush()
     }
 }
+
+#[test]
+fn an_empty_article_pane_shows_no_progress() {
+    let r = broadsheet::testing::Reader::new(
+        Vec::new(),
+        Vec::new(),
+        ratatui::layout::Rect::new(0, 0, 140, 40),
+    );
+    let terminal = common::draw(&r);
+    let buffer = terminal.backend().buffer();
+    let screen: String = (0..buffer.area.height)
+        .flat_map(|y| (0..buffer.area.width).map(move |x| (x, y)))
+        .map(|(x, y)| buffer[(x, y)].symbol().to_owned())
+        .collect();
+    assert!(!screen.contains('%'), "no story, no percentage");
+}

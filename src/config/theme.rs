@@ -128,28 +128,29 @@ impl Theme {
         }
     }
 
-    /// Dark text on a light terminal.
+    /// Dark text on a light terminal. Dim text is ANSI 8 (dark grey), not ANSI 7: light grey is nearly
+    /// invisible on white.
     #[must_use]
     pub fn light() -> Self {
         let plain = Style::new();
         Self {
-            list_read: plain.fg(Color::Gray),
+            list_read: plain.fg(Color::DarkGray),
             list_selected: plain.fg(Color::White).bg(Color::Blue),
             unread_mark: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
             section: plain.fg(Color::Magenta),
-            date: plain.fg(Color::Gray),
+            date: plain.fg(Color::DarkGray),
             byline: plain.fg(Color::Magenta),
             link: plain.fg(Color::Blue),
-            link_unresolved: plain.fg(Color::Gray),
+            link_unresolved: plain.fg(Color::DarkGray),
             border_focused: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
-            border: plain.fg(Color::Gray),
+            border: plain.fg(Color::DarkGray),
             status: plain.fg(Color::Black).bg(Color::Gray),
             message: plain
                 .fg(Color::Red)
                 .bg(Color::Gray)
                 .add_modifier(Modifier::BOLD),
             key: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
-            snippet: plain.fg(Color::Gray),
+            snippet: plain.fg(Color::DarkGray),
             ..Self::dark()
         }
     }
@@ -213,6 +214,17 @@ mod tests {
         }
         assert!(t.element_mut("no_such_thing").is_none());
         assert_ne!(Theme::light(), Theme::dark());
+        // Light grey (ANSI 7) text is nearly invisible on white.
+        let light = Theme::light();
+        for dim in [
+            light.list_read,
+            light.date,
+            light.link_unresolved,
+            light.border,
+            light.snippet,
+        ] {
+            assert_eq!(dim.fg, Some(Color::DarkGray));
+        }
         let none = Theme::dark().without_color();
         for (name, _) in ELEMENTS {
             let s = none.element(name).unwrap();

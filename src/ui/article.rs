@@ -72,17 +72,21 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
     let title = state
         .current()
         .map_or("Story", |a| a.section.as_deref().unwrap_or("Story"));
-    let block = pane_block(title, focused, theme, rect.width).title_bottom(
-        Line::styled(
-            format!(" {}% ", state.progress()),
-            if focused {
-                theme.border_focused
-            } else {
-                theme.border
-            },
-        )
-        .right_aligned(),
-    );
+    let mut block = pane_block(title, focused, theme, rect.width);
+    // How far through the story: with no story shown there is nothing to be through.
+    if state.view().is_some() {
+        block = block.title_bottom(
+            Line::styled(
+                format!(" {}% ", state.progress()),
+                if focused {
+                    theme.border_focused
+                } else {
+                    theme.border
+                },
+            )
+            .right_aligned(),
+        );
+    }
     frame.render_widget(block, rect);
     let Some(view) = state.view() else {
         return;

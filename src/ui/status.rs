@@ -129,11 +129,16 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
         + 2;
     let here = thousands((list.selected() + 1).min(list.len()));
     let at = format!(" {here}/{} ", thousands(list.len()));
-    let with_progress = format!(
-        " {here}/{} \u{b7} {}% ",
-        thousands(list.len()),
-        state.progress()
-    );
+    // With no story shown, there is no progress to give.
+    let with_progress = if state.view().is_some() {
+        format!(
+            " {here}/{} \u{b7} {}% ",
+            thousands(list.len()),
+            state.progress()
+        )
+    } else {
+        at.clone()
+    };
     let counts_forms = [
         format!("{view} \u{b7} {} \u{b7} {unread}", stories(list.len())),
         format!("{} \u{b7} {unread}", stories(list.len())),
