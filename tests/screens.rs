@@ -402,3 +402,29 @@ fn an_empty_article_pane_shows_no_progress() {
         .collect();
     assert!(!screen.contains('%'), "no story, no percentage");
 }
+
+#[test]
+fn at_sixty_columns_the_list_keeps_room_for_headlines() {
+    use broadsheet::app::layout::{MIN_LIST, panes};
+    let layout = broadsheet::config::Layout::default();
+    let p = panes(
+        ratatui::layout::Rect::new(0, 0, 60, 24),
+        Focus::List,
+        None,
+        &layout,
+    );
+    assert_eq!(p.list.unwrap().width, MIN_LIST);
+    assert!(p.article.unwrap().width >= 60 / 3);
+    // Columns set in the configuration are kept.
+    let set = broadsheet::config::Layout {
+        list_width: broadsheet::config::Width::Columns(20),
+        ..layout
+    };
+    let p = panes(
+        ratatui::layout::Rect::new(0, 0, 60, 24),
+        Focus::List,
+        None,
+        &set,
+    );
+    assert_eq!(p.list.unwrap().width, 20);
+}

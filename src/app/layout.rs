@@ -21,6 +21,9 @@ pub enum Focus {
 pub const WIDE: u16 = 120;
 /// Below this many columns one pane shows at a time.
 pub const NARROW: u16 = 60;
+/// The narrowest the list is made beside the article: its mark, section and date columns take about 20,
+/// and narrower (35% of 60 columns is 21) left 8 columns for the headline itself.
+pub const MIN_LIST: u16 = 28;
 /// Below these sizes there is no room for the reader.
 pub const MIN_WIDTH: u16 = 20;
 /// See [`MIN_WIDTH`].
@@ -96,7 +99,16 @@ pub fn panes(area: Rect, focus: Focus, choice: Option<bool>, layout: &Layout) ->
     }
     let sidebar = sidebar_visible(area.width, choice, layout.sidebar);
     let room = main.width - main.width / 3;
-    let list_w = layout.list_width.columns(main.width).clamp(10, room);
+    // A share of a narrow terminal is widened to [`MIN_LIST`]; a number of columns set is kept.
+    let floor = match layout.list_width {
+        crate::config::Width::Percent(_) => MIN_LIST,
+        crate::config::Width::Columns(_) => 10,
+    };
+    let list_w = layout
+        .list_width
+        .columns(main.width)
+        .max(floor)
+        .clamp(10, room);
     let side_w = if sidebar {
         layout
             .sidebar_width
