@@ -15,25 +15,11 @@ impl Db {
     /// # Errors
     /// When SQLite fails.
     pub fn stories_by_guid(&self) -> Result<HashMap<String, Vec<Named>>, DbError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT DISTINCT guid, id, url FROM stories WHERE guid IS NOT NULL")
-            .map_err(self.error())?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                ))
-            })
-            .map_err(self.error())?;
         let mut out: HashMap<String, Vec<Named>> = HashMap::new();
-        for row in rows {
-            let (guid, id, url) = row.map_err(self.error())?;
-            if let Some(id) = ArticleId::parse(&id) {
-                out.entry(guid).or_default().push((id, url));
-            }
+        for (guid, story) in
+            self.keyed("SELECT DISTINCT guid, id, url FROM stories WHERE guid IS NOT NULL")?
+        {
+            out.entry(guid).or_default().push(story);
         }
         Ok(out)
     }
@@ -43,10 +29,15 @@ impl Db {
     /// # Errors
     /// When SQLite fails.
     pub fn stories_by_url(&self) -> Result<HashMap<String, Named>, DbError> {
-        self.named("SELECT url, id, url FROM stories WHERE url IS NOT NULL")
+        let mut out = HashMap::new();
+        for (url, story) in self.keyed("SELECT url, id, url FROM stories WHERE url IS NOT NULL")? {
+            out.entry(url).or_insert(story);
+        }
+        Ok(out)
     }
 
-    fn named(&self, sql: &str) -> Result<HashMap<String, Named>, DbError> {
+    /// The rows of `sql` (a key, a story id, its URL), those with a readable id.
+    fn keyed(&self, sql: &str) -> Result<Vec<(String, Named)>, DbError> {
         let mut stmt = self.conn.prepare(sql).map_err(self.error())?;
         let rows = stmt
             .query_map([], |r| {
@@ -57,11 +48,11 @@ impl Db {
                 ))
             })
             .map_err(self.error())?;
-        let mut out = HashMap::new();
+        let mut out = Vec::new();
         for row in rows {
             let (key, id, url) = row.map_err(self.error())?;
             if let Some(id) = ArticleId::parse(&id) {
-                out.entry(key).or_insert((id, url));
+                out.push((key, (id, url)));
             }
         }
         Ok(out)
