@@ -130,24 +130,34 @@ impl Overlay {
     }
 }
 
-/// The box an overlay is drawn in, over `area` (the whole terminal): centred, a row of margin above and
-/// below.
+/// The box an overlay is drawn in, over `area` (the whole terminal). Where the terminal is hardly wider
+/// than the box may be, it covers the panes whole (a thin margin only let their text show through beside
+/// it); on a wider one it floats centred over them, [`MAX_WIDTH`] wide, with a row of margin above and
+/// below inside them, so its border never lands on theirs. The status bar stays below either way.
 #[must_use]
 pub fn frame(area: Rect) -> Rect {
-    let width = area.width.saturating_sub(4).min(MAX_WIDTH);
+    let panes_height = area.height.saturating_sub(1);
+    if area.width <= MAX_WIDTH + FLOAT_MARGIN {
+        return Rect {
+            height: panes_height,
+            ..area
+        };
+    }
     Rect {
-        x: area.x + (area.width - width) / 2,
+        x: area.x + (area.width - MAX_WIDTH) / 2,
         y: area.y + 1,
-        width,
-        height: area.height.saturating_sub(2),
+        width: MAX_WIDTH,
+        height: panes_height.saturating_sub(2),
     }
 }
 
-/// Rows inside an overlay's box on a terminal `height` rows tall (a row of margin above and below, and
-/// the borders).
+/// The least room beside a floating box (both sides together): narrower margins look like a mistake.
+const FLOAT_MARGIN: u16 = 8;
+
+/// Rows inside an overlay's box on a terminal of `area` (see [`frame`]), borders excluded.
 #[must_use]
-pub fn visible_rows(height: u16) -> usize {
-    usize::from(height.saturating_sub(4)).max(1)
+pub fn visible_rows(area: Rect) -> usize {
+    usize::from(frame(area).height.saturating_sub(2)).max(1)
 }
 
 /// An action while an overlay is open: Ctrl-Z suspends from anywhere; a click on a row selects it (and
@@ -161,7 +171,7 @@ pub(super) fn handle(state: &mut State, action: &Action) {
         return;
     };
     let rows = overlay.pane().rows(state);
-    let visible = visible_rows(state.size.height);
+    let visible = visible_rows(state.size);
     let clicked = match *action {
         Action::Click(x, y) => Some(clicked_row(state, overlay.pane(), x, y)),
         _ => None,

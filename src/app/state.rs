@@ -381,7 +381,7 @@ impl State {
             // Rows may have come or gone: the selection stays on the view it was on.
             if let Mode::Overlay(overlay) = &self.mode {
                 let rows = overlay.pane().rows(self);
-                let visible = super::overlay::visible_rows(self.size.height);
+                let visible = super::overlay::visible_rows(self.size);
                 if let Mode::Overlay(super::overlay::Overlay::Views(pane)) = &mut self.mode {
                     super::overlay::OverlayPane::settle(pane, &rows, visible);
                 }

@@ -37,7 +37,7 @@ pub(super) fn open(state: &mut State) {
         .iter()
         .position(|r| matches!(r, Row::Choice { value, .. } if *value == current))
         .unwrap_or(0);
-    pane.settle(&rows, super::overlay::visible_rows(state.size.height));
+    pane.settle(&rows, super::overlay::visible_rows(state.size));
     state.mode = Mode::Overlay(Overlay::Views(pane));
 }
 
