@@ -428,3 +428,41 @@ fn at_sixty_columns_the_list_keeps_room_for_headlines() {
     );
     assert_eq!(p.list.unwrap().width, 20);
 }
+
+#[test]
+fn a_skipped_files_reason_is_in_the_help_in_full() {
+    use broadsheet::app::Mode;
+    let reason = "not a readable feed: the element <channel> at line 3, column 14 was never closed, \
+                  and nothing after it could be read";
+    let path = std::path::PathBuf::from(
+        "/home/reader/news/an/unusually/deep/folder/of/saved/feeds/from/2026/november/wire.rss",
+    );
+    let mut r = broadsheet::testing::Reader::new(
+        broadsheet::synth::articles(3, 1, 2),
+        vec![broadsheet::store::Warning {
+            path: path.clone(),
+            reason: reason.to_owned(),
+        }],
+        ratatui::layout::Rect::new(0, 0, 80, 24),
+    );
+    r.apply(Action::Help);
+    assert!(matches!(r.mode(), Mode::Overlay(_)), "the help is open");
+    // To its end, where the skipped files are listed.
+    r.apply(Action::Bottom);
+    let terminal = common::draw(&r);
+    let buffer = terminal.backend().buffer();
+    let text: String = (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol().to_owned())
+                .collect::<String>()
+                .replace(['┃', '║', '█'], " ")
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let squeezed = |s: &str| s.split_whitespace().collect::<String>();
+    assert!(
+        squeezed(&text).contains(&squeezed(&format!("{}: {reason}", path.display()))),
+        "{text}"
+    );
+}

@@ -81,7 +81,17 @@ pub fn rows(state: &State) -> Vec<Row> {
             "Files skipped or damaged ({})",
             crate::text::thousands(state.warnings.len())
         )));
-        out.extend(state.warnings.iter().map(|w| Row::Text(w.to_string())));
+        // Each reason in full, wrapped to the box, continuation lines indented: cut short, a path or a
+        // reason could not be read.
+        let width = usize::from(super::overlay::frame(state.size).width.saturating_sub(2)).max(20);
+        let options = textwrap::Options::new(width).subsequent_indent("  ");
+        for w in &state.warnings {
+            out.extend(
+                textwrap::wrap(&w.to_string(), &options)
+                    .into_iter()
+                    .map(|line| Row::Text(line.into_owned())),
+            );
+        }
     }
     out
 }
