@@ -1,11 +1,15 @@
 //! Display width measured one way everywhere: what text takes on screen, cutting it to a width, padding it
 //! to one and wrapping it, so that a column's measure can never disagree with itself.
 //!
-//! The measure is unicode-width's for the whole string, the one ratatui uses for a span. It is not the sum
-//! of the characters' widths: `1️⃣` and `❤️` take two columns though their characters add up to one, `لا`
-//! takes one though they add up to two. Code that adds up characters and then subtracts a string's width
-//! can underflow; here every cut is measured with [`width`] itself.
+//! The measure is the one ratatui's buffer draws with: each grapheme cluster (unicode-segmentation) takes
+//! unicode-width's width of that cluster, one cell per cluster at least once drawn. It is not the sum of
+//! the characters' widths: `1️⃣` and `❤️` take two columns though their characters add up to one. Nor is it
+//! unicode-width's measure of the whole string, which counts the lam-alef pair `لا` as one column while
+//! the buffer draws its two clusters in two cells (an Arabic headline then pushed the list's date column
+//! out). Code that adds up characters and then subtracts a string's width can underflow; here every cut
+//! is measured with [`width`] itself.
 
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 /// The mark that ends cut text; one column wide, and no character before it joins it into a sequence.
@@ -22,10 +26,12 @@ const CHARS_PER_COLUMN_SEARCHED: usize = 16;
 /// use broadsheet::text::width::width;
 /// assert_eq!(width("静かな海"), 8);
 /// assert_eq!(width("1\u{fe0f}\u{20e3}"), 2);
+/// // Lam-alef: two clusters, two cells, as the buffer draws them.
+/// assert_eq!(width("\u{644}\u{627}"), 2);
 /// ```
 #[must_use]
 pub fn width(s: &str) -> usize {
-    s.width()
+    s.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
 /// The width of one character on its own, as [`width`] measures it.
