@@ -466,3 +466,33 @@ fn a_skipped_files_reason_is_in_the_help_in_full() {
         "{text}"
     );
 }
+
+#[test]
+fn a_headline_with_lam_alef_keeps_the_date_column_in_place() {
+    let mut articles = broadsheet::synth::articles(2, 4, 2);
+    articles[0].head.title = "الطقس: لا أمطار غدا على الساحل والبحر هادئ ولا رياح قوية".to_owned();
+    articles[1].head.title = "Calm seas and no rain expected along the coast tomorrow".to_owned();
+    articles[1].head.published = articles[0].head.published;
+    let r = broadsheet::testing::Reader::new(
+        articles,
+        Vec::new(),
+        ratatui::layout::Rect::new(0, 0, 140, 40),
+    );
+    let terminal = common::draw(&r);
+    let buffer = terminal.backend().buffer();
+    // Where each row's date ends: the last cell before the list's right border that is not blank.
+    let date_end = |y: u16| {
+        let border = (1..buffer.area.width)
+            .find(|&x| buffer[(x, y)].symbol() == "┃")
+            .unwrap();
+        (1..border)
+            .rev()
+            .find(|&x| buffer[(x, y)].symbol().trim() != "")
+            .unwrap()
+    };
+    assert_eq!(date_end(1), date_end(2));
+    assert_eq!(
+        buffer[(date_end(1), 1)].symbol(),
+        buffer[(date_end(2), 2)].symbol()
+    );
+}
