@@ -70,22 +70,11 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
         }
         state.refresh();
     }
-    if update.live {
-        // A watcher's changes show as "N new", not as indexing progress; a message about bad files
-        // still shows.
-        if new_warnings > 0 && state.message.is_none() {
-            state.message = Some(format!(
-                "{} files skipped or damaged (? shows why)",
-                thousands(state.warnings.len())
-            ));
-        }
-        if update.finished && (update.total > 0 || !update.removed.is_empty()) {
-            super::finding::rerun(state);
-            super::views::ask_counts(state, true);
-        }
-        return;
+    // A watcher's steps show as "N new", not as indexing progress nor "Indexed …"; a message about bad
+    // files still shows.
+    if !update.live {
+        state.indexing = (!update.finished).then_some((update.done, update.total));
     }
-    state.indexing = (!update.finished).then_some((update.done, update.total));
     // A search in force runs again on what the scan wrote (committed to the index by its last step).
     let changed = update.total > 0 || !update.removed.is_empty();
     if update.finished && changed {
@@ -93,13 +82,14 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
         // Saved searches are counted (and their views listed) again on what the scan wrote.
         super::views::ask_counts(state, true);
     }
-    if update.finished && std::mem::take(&mut state.rescanning) {
+    let whole_scan_ended = update.finished && !update.live;
+    if whole_scan_ended && std::mem::take(&mut state.rescanning) {
         state.message = Some(match update.total {
             0 => "Scanned again: nothing changed".to_owned(),
             1 => "Scanned again: 1 file read".to_owned(),
             n => format!("Scanned again: {} files read", thousands(n)),
         });
-    } else if update.finished && update.total > 0 && state.message.is_none() {
+    } else if whole_scan_ended && update.total > 0 && state.message.is_none() {
         let skipped = state.warnings.len();
         state.message = Some(if skipped > 0 {
             format!(

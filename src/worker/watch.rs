@@ -171,9 +171,8 @@ fn run(roots: &[PathBuf], mode: Mode, every: Duration, deliver: Deliver, stop: &
     if mode == Mode::Off {
         return;
     }
-    let deliver_fallback = fallback;
     if let Some((path, why)) = why {
-        deliver_fallback(
+        fallback(
             path,
             format!(
                 "{why}; new files are found by scanning again every {} s instead",
