@@ -86,16 +86,20 @@ impl Table {
         header
             .into_iter()
             .chain(&self.rows)
-            .map(|row| {
-                row.iter()
-                    .filter(|c| !c.is_empty())
-                    .map(String::as_str)
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            })
+            .map(|row| Self::row_text(row))
             .filter(|line| !line.is_empty())
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    /// One row as text: its non-empty cells separated by " | ".
+    #[must_use]
+    pub fn row_text(row: &[String]) -> String {
+        row.iter()
+            .filter(|c| !c.is_empty())
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" | ")
     }
 
     /// Every cell, header first.

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Article, ArticleId, Block, Enclosure, Format, Headline, Link, RelatedLink};
+use super::{Article, ArticleId, Block, Enclosure, Format, Headline, Link, RelatedLink, Table};
 
 /// A story's headline data, as both JSON shapes begin. Field names are a public interface.
 #[derive(Serialize)]
@@ -41,7 +41,7 @@ impl<'a> From<&'a Headline> for HeadJson<'a> {
 pub struct ArticleJson<'a> {
     #[serde(flatten)]
     head: HeadJson<'a>,
-    body: &'a [Block],
+    body: BodyJson<'a>,
     related: &'a [RelatedLink],
     links: &'a [Link],
     enclosures: &'a [Enclosure],
@@ -61,11 +61,72 @@ impl<'a> From<&'a Article> for ArticleJson<'a> {
     fn from(a: &'a Article) -> Self {
         Self {
             head: HeadJson::from(&a.head),
-            body: &a.body,
+            body: BodyJson(&a.body),
             related: &a.related,
             links: &a.links,
             enclosures: &a.enclosures,
         }
+    }
+}
+
+/// A body as `show --json` gives it: block by block, except that a table is given as it was before tables
+/// were kept as tables, a `paragraph` a row with its cells joined by ` | `, so a script that reads
+/// paragraphs reads a table's text as it always did. Each of those rows adds `table` (the table's number
+/// in the story, from 0), `cells`, and `header` (true for the header row); a table's caption is a
+/// `caption` block with `table`, before its rows.
+struct BodyJson<'a>(&'a [Block]);
+
+/// One row or the caption of a table, in [`BodyJson`].
+#[derive(Serialize)]
+struct TablePartJson<'a> {
+    kind: &'static str,
+    text: std::borrow::Cow<'a, str>,
+    credit: Option<&'a str>,
+    table: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cells: Option<&'a [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    header: Option<bool>,
+}
+
+impl Serialize for BodyJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(None)?;
+        let mut tables = 0;
+        for block in self.0 {
+            let Block::Table(t) = block else {
+                seq.serialize_element(block)?;
+                continue;
+            };
+            if let Some(caption) = &t.caption {
+                seq.serialize_element(&TablePartJson {
+                    kind: "caption",
+                    text: caption.into(),
+                    credit: None,
+                    table: tables,
+                    cells: None,
+                    header: None,
+                })?;
+            }
+            let header = (!t.header.is_empty()).then_some((&t.header, true));
+            for (cells, is_header) in header.into_iter().chain(t.rows.iter().map(|r| (r, false))) {
+                let text = Table::row_text(cells);
+                if text.is_empty() {
+                    continue;
+                }
+                seq.serialize_element(&TablePartJson {
+                    kind: "paragraph",
+                    text: text.into(),
+                    credit: None,
+                    table: tables,
+                    cells: Some(cells),
+                    header: Some(is_header),
+                })?;
+            }
+            tables += 1;
+        }
+        seq.end()
     }
 }
 
