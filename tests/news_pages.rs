@@ -192,3 +192,46 @@ fn regression_floor_pins_the_extraction_of_our_pages() {
          news_pages\n--- got ---\n{got}"
     );
 }
+
+#[test]
+fn statistics_keep_their_figures_and_the_related_list_is_not_printed_twice() {
+    let a = load("statistics-and-related.html");
+    let body = texts(&a);
+    // A statistic box's figure with its words, spaced as the page shows them.
+    assert!(
+        body.contains(&"68% of islanders said they now cross less often than they did a year ago."),
+        "{body:?}"
+    );
+    assert!(
+        body.contains(&"2 in 5 of them said they had given up a job or a course on the mainland."),
+        "{body:?}"
+    );
+    // A hidden label runs into no word; a link's notice of itself is not text.
+    assert!(
+        body.contains(&"Video caption The morning ferry, filmed from the quay."),
+        "{body:?}"
+    );
+    assert!(
+        body.iter()
+            .any(|t| t
+                .starts_with("The operators said in a statement published on their website that")),
+        "{body:?}"
+    );
+    // The credit without the "Credit" labels the page prints twice.
+    let credits: Vec<&str> = a.body.iter().filter_map(Block::credit).collect();
+    assert_eq!(credits, ["Tom Hale/Coast Post"]);
+    // The related list is in the sidebar, and not again in the body; the "Read more" line stays.
+    let related: Vec<&str> = a.related.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(related.len(), 3, "{related:?}");
+    for teaser in related {
+        assert!(
+            !body.contains(&teaser),
+            "{teaser:?} in the body too: {body:?}"
+        );
+    }
+    assert!(!body.contains(&"Related"), "{body:?}");
+    assert!(body.contains(&"Read more: North quay repairs finished a month early"));
+    for gone in ["Facebook", "X", "Email"] {
+        assert!(!body.contains(&gone), "{gone:?} kept: {body:?}");
+    }
+}

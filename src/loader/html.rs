@@ -128,6 +128,29 @@ const RELATED_HEADINGS: &[&str] = &[
     "more stories",
 ];
 
+/// The related list the sidebar shows, printed again in the body: its teasers (as list items or
+/// paragraphs of their own) and its heading leave the body, once the list is in the sidebar.
+fn drop_related_echo(body: &mut Vec<Block>, related: &[RelatedLink]) {
+    use crate::text::fold::fold;
+    if related.is_empty() {
+        return;
+    }
+    let teasers: std::collections::HashSet<String> =
+        related.iter().map(|r| fold(&r.text)).collect();
+    body.retain(|b| {
+        let (Block::ListItem { text, .. } | Block::Paragraph(text) | Block::Subhead(text)) = b
+        else {
+            return true;
+        };
+        if text.len() > 200 {
+            return true;
+        }
+        // A "Read more: …" line inside the story stays: the publisher set it in the text, where it reads.
+        let folded = fold(text);
+        !(RELATED_HEADINGS.contains(&folded.trim_end_matches(':')) || teasers.contains(&folded))
+    });
+}
+
 /// The page's own "Related" or "More on this story" lists: the links in the section a matching heading opens.
 fn related_lists(doc: &Document) -> Vec<RelatedLink> {
     let mut out: Vec<RelatedLink> = Vec::new();
@@ -324,6 +347,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, HtmlError> {
         .as_deref()
         .map_or((None, None), html_head::clean_byline);
     rescue::drop_furniture(&mut body, byline.as_deref());
+    drop_related_echo(&mut body, &related);
     let site = found.site_name.clone().or(meta.site.clone());
     super::furniture::cut_about_box(&mut body, site.as_deref());
     let mut headings = meta.headings.clone();
@@ -392,6 +416,35 @@ mod tests {
         let a = parse(&html, Path::new("x.html")).unwrap();
         assert_eq!(a.body.len(), 6);
         assert_eq!(a.body[0].text(), para);
+    }
+
+    #[test]
+    fn the_related_list_is_in_the_sidebar_and_not_again_in_the_body() {
+        let para = "Ferry fares across the bay will rise by twelve percent in April, the operators said on Tuesday.";
+        let html = format!(
+            r#"<html><head><title>Fares rise</title></head><body><article><h1>Fares rise</h1>
+            <p>{para}</p><p>{para}</p><p>{para}</p>
+            <p><strong>Related</strong></p><ul>
+            <li><a href="https://h.example/1">Ferry crews vote to strike over rotas</a></li>
+            <li><a href="https://h.example/2">Fuel prices push shipping costs higher</a></li></ul>
+            <p>Read more: <a href="https://h.example/3">Island bridge plan shelved again</a></p>
+            <p>{para}</p></article></body></html>"#
+        );
+        let a = parse(&html, Path::new("x.html")).unwrap();
+        let texts: Vec<&str> = a.body.iter().map(Block::text).collect();
+        assert_eq!(a.related.len(), 2, "{:?}", a.related);
+        assert!(
+            !texts
+                .iter()
+                .any(|t| t.contains("Ferry crews") || *t == "Related"),
+            "{texts:?}"
+        );
+        // A "Read more" line the publisher set in the text stays where it reads.
+        assert!(
+            texts.contains(&"Read more: Island bridge plan shelved again"),
+            "{texts:?}"
+        );
+        assert_eq!(texts.iter().filter(|t| **t == para).count(), 4);
     }
 
     #[test]

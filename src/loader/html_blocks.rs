@@ -216,6 +216,34 @@ const SCREEN_READER_ONLY: &[&str] = &[
     "a11y-hidden",
 ];
 
+/// What a link says of itself for screen readers, in an element of its own beside the link's words
+/// ("said<span>Opens a new window</span>"): hidden or an icon on screen, run into the sentence in text.
+const LINK_NOTICES: &[&str] = &[
+    "opens a new window",
+    "opens in a new window",
+    "opens in new window",
+    "opens a new tab",
+    "opens in a new tab",
+    "opens in new tab",
+    "link opens in a new window",
+    "link opens in a new tab",
+    "external link",
+];
+
+/// Whether `node` is only a link's notice of itself (see [`LINK_NOTICES`]).
+fn link_notice(node: &NodeRef<'_>) -> bool {
+    let mut children = node.children_it(false);
+    let (Some(only), None) = (children.next(), children.next()) else {
+        return false;
+    };
+    if !only.is_text() {
+        return false;
+    }
+    let text = only.text();
+    let text = text.trim().trim_matches(['(', ')', '[', ']']).trim();
+    text.len() <= 30 && LINK_NOTICES.iter().any(|n| text.eq_ignore_ascii_case(n))
+}
+
 /// Whether `node` is text for screen readers only.
 #[must_use]
 pub fn screen_reader_only(node: &NodeRef<'_>) -> bool {
@@ -305,7 +333,19 @@ impl Walker {
         self.flush();
         let text = squeeze(&visible_text(node));
         if !text.is_empty() {
-            self.blocks.push(make(text));
+            let block = make(text);
+            // A figure set large above the words that finish its sentence (a statistic box's "68%" and
+            // "of adults read…"): one sentence, as a reader takes it, where alone the figure says nothing.
+            if let (Block::Paragraph(text), Some(Block::Paragraph(lead))) =
+                (&block, self.blocks.last_mut())
+                && is_lead_figure(lead)
+                && text.chars().next().is_some_and(char::is_lowercase)
+            {
+                lead.push(' ');
+                lead.push_str(text);
+            } else {
+                self.blocks.push(block);
+            }
         }
         self.collect_links(node);
         self.pictures_in(node);
@@ -394,13 +434,13 @@ impl Walker {
 
     fn node(&mut self, node: &NodeRef<'_>) {
         if node.is_text() {
-            self.loose.push_str(&node.text());
+            push_run(&mut self.loose, &node.text());
             return;
         }
         if !node.is_element() {
             return;
         }
-        if node.has_attr("hidden") || screen_reader_only(node) {
+        if node.has_attr("hidden") || screen_reader_only(node) || link_notice(node) {
             return;
         }
         let tag = name(node);
@@ -472,7 +512,7 @@ impl Walker {
             }
             "a" => {
                 self.collect_links(node);
-                self.loose.push_str(&visible_text(node));
+                push_run(&mut self.loose, &visible_text(node));
             }
             _ => {
                 // Inline elements (span, em, strong, …) and unknown ones: their text joins the current run,
@@ -483,7 +523,7 @@ impl Walker {
                     self.flush();
                 } else {
                     self.collect_links(node);
-                    self.loose.push_str(&visible_text(node));
+                    push_run(&mut self.loose, &visible_text(node));
                 }
             }
         }
@@ -515,25 +555,108 @@ impl Walker {
     }
 }
 
-/// A caption's text and its credit, split off when the markup marks it (`cite`, `.credit`, `.copyright`).
+/// A figure that leads a statistic is short: "68%", "$1.2bn", "3 in 4".
+const LEAD_FIGURE_MAX_CHARS: usize = 12;
+
+/// Whether `t` is a figure standing alone, the way a statistic box sets one above its words: digits and
+/// the signs around them, at most a short word ("3 in 4", "£2.5bn").
+fn is_lead_figure(t: &str) -> bool {
+    t.chars().count() <= LEAD_FIGURE_MAX_CHARS
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_numeric() || currency_sign(c))
+        && t.chars().any(char::is_numeric)
+        && t.split_whitespace().count() <= 3
+}
+
+/// Whether `c` is a currency sign a figure may open with.
+fn currency_sign(c: char) -> bool {
+    matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '₺' | '¢')
+}
+
+/// Appends a run of text from another node to `out`. Markup sets runs side by side with no space where
+/// its style sets them apart (a statistic's `<span>68%</span><span>of…</span>`, a hidden label's
+/// `Media caption` before `Drone footage`): a space goes between a percentage and a word, and between a
+/// lower-case letter and a capitalised word. Other joins are the text's own: a drop cap's "T" + "urkey",
+/// "2" + "nd", "example." + "com".
+fn push_run(out: &mut String, run: &str) {
+    let (Some(before), Some(after)) = (out.chars().next_back(), run.chars().next()) else {
+        out.push_str(run);
+        return;
+    };
+    // "Drone", "A drone": not "PDF", nor "Phone" after a lone "i" (a word must come before).
+    let capitalised_word = || {
+        let mut chars = run.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars
+                .next()
+                .is_none_or(|c| c.is_lowercase() || c.is_whitespace())
+    };
+    let word_before = out
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .nth(1)
+        .is_some();
+    let apart = (before == '%' && after.is_alphabetic())
+        || (before.is_lowercase() && word_before && capitalised_word());
+    if apart {
+        out.push(' ');
+    }
+    out.push_str(run);
+}
+
+/// Words that label a credit the markup already marks as one ("Credit", shown and again for screen
+/// readers: "`CreditCredit` Name/Agency"). They are dropped from its front; "Photo: …" and "Photo by …"
+/// stay, as they say what the credit is for.
+const CREDIT_LABEL_WORDS: &[&str] = &["credit", "credits"];
+
+/// A caption's text and its credit, split off when the markup marks it (`cite`, `.credit`, `.copyright`,
+/// schema.org's `itemprop="copyrightHolder"` or `"creditText"`).
 fn caption_parts(node: &NodeRef<'_>) -> (String, Option<String>) {
+    let marked = |v: Option<String>| {
+        v.is_some_and(|c| {
+            let c = c.to_ascii_lowercase();
+            c.contains("credit") || c.contains("copyright")
+        })
+    };
     let credit_node = node.descendants_it().find(|d| {
         d.is_element()
             && (name(d) == "cite"
-                || d.class().is_some_and(|c| {
-                    let c = c.to_ascii_lowercase();
-                    c.contains("credit") || c.contains("copyright")
-                }))
+                || marked(d.class().map(|c| c.to_string()))
+                || marked(d.attr("itemprop").map(|c| c.to_string())))
     });
     let credit = credit_node
         .as_ref()
-        .map(|c| squeeze(&c.text()))
+        .map(|c| squeeze(&visible_text(c)))
         .filter(|c| !c.is_empty());
     let mut text = squeeze(&visible_text(node));
     if let Some(c) = &credit {
         text = squeeze(&text.replacen(c.as_str(), "", 1));
     }
+    let credit = credit.map(|c| unlabelled(&c)).filter(|c| !c.is_empty());
     (text, credit)
+}
+
+/// A credit without the label words at its front ("Credit Credit Jo Bloggs/Agency").
+fn unlabelled(credit: &str) -> String {
+    let mut rest = credit;
+    loop {
+        let trimmed =
+            rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…' | ':'));
+        let word_end = trimmed
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(trimmed.len());
+        let word = &trimmed[..word_end];
+        let labelled = CREDIT_LABEL_WORDS
+            .iter()
+            .any(|l| word.eq_ignore_ascii_case(l));
+        // A label, then the name: never the whole credit.
+        if !labelled || trimmed[word_end..].trim().is_empty() {
+            return trimmed.to_owned();
+        }
+        rest = &trimmed[word_end..];
+    }
 }
 
 /// The text of a `pre` element, a `<br>` as a line break, a block inside it (Readability turns `<br><br>`
@@ -581,10 +704,14 @@ pub(super) fn visible_text(node: &NodeRef<'_>) -> String {
             Step::Node(d) => d,
         };
         if d.is_text() {
-            out.push_str(&d.text());
+            push_run(&mut out, &d.text());
         } else if d.is_element() {
             let n = name(&d);
-            if SKIPPED.contains(&n.as_str()) || d.has_attr("hidden") || screen_reader_only(&d) {
+            if SKIPPED.contains(&n.as_str())
+                || d.has_attr("hidden")
+                || screen_reader_only(&d)
+                || link_notice(&d)
+            {
                 continue;
             }
             if n == "br" {
@@ -679,6 +806,74 @@ mod tests {
             from_html(mixed, None).0,
             vec![Block::Paragraph("ab c d | e".into())]
         );
+    }
+
+    #[test]
+    fn runs_set_apart_by_style_are_spaced_and_words_split_by_markup_are_not() {
+        let text = |html: &str| {
+            let (blocks, _) = from_html(html, None);
+            blocks
+                .iter()
+                .map(|b| b.text().to_owned())
+                .collect::<Vec<_>>()
+        };
+        // A statistic's figure and words, a hidden label before a caption's first word.
+        assert_eq!(
+            text("<p><span>68%</span><span>of adults</span></p>"),
+            ["68% of adults"]
+        );
+        assert_eq!(
+            text("<p><span>Media caption</span>Drone footage</p>"),
+            ["Media caption Drone footage"]
+        );
+        assert_eq!(
+            text("<p><span>caption</span>A drone</p>"),
+            ["caption A drone"]
+        );
+        // A drop cap, an ordinal, a brand, a domain, a lone letter: joined as written.
+        assert_eq!(text("<p><span>T</span>urkey</p>"), ["Turkey"]);
+        assert_eq!(text("<p>the 2<sup>nd</sup> day</p>"), ["the 2nd day"]);
+        assert_eq!(text("<p>an i<b>Phone</b></p>"), ["an iPhone"]);
+        assert_eq!(text("<p>example.<b>com</b></p>"), ["example.com"]);
+    }
+
+    #[test]
+    fn a_figure_set_above_its_words_joins_them() {
+        let (blocks, _) = from_html(
+            "<div><p><span>68%</span></p><p>of adults read the news each day.</p></div>\
+             <div><p>2026</p><p>The year began.</p></div>",
+            None,
+        );
+        let texts: Vec<&str> = blocks.iter().map(Block::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "68% of adults read the news each day.",
+                "2026",
+                "The year began."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_links_notice_of_itself_is_not_text() {
+        let (blocks, _) = from_html(
+            r#"<p>The company <a href="https://x.example/">said<span class="icon">Opens a new window</span></a> so.</p>"#,
+            None,
+        );
+        assert_eq!(blocks[0].text(), "The company said so.");
+    }
+
+    #[test]
+    fn a_marked_credit_loses_its_label_words() {
+        let (blocks, _) = from_html(
+            r#"<figure><img src="a.jpg"><figcaption><span>Cables under repair.</span><span itemprop="copyrightHolder"><span>Credit</span><span><span>Credit</span><span>Chang Lee/The Times</span></span></span></figcaption></figure>
+               <figure><img src="b.jpg"><figcaption>The mayor. <cite>Photo by Jo Bloggs</cite></figcaption></figure>"#,
+            None,
+        );
+        assert_eq!(blocks[0].credit(), Some("Chang Lee/The Times"));
+        assert_eq!(blocks[0].text(), "Cables under repair.");
+        assert_eq!(blocks[1].credit(), Some("Photo by Jo Bloggs"));
     }
 
     #[test]

@@ -31,7 +31,8 @@ pub(super) fn as_caption(block: &mut Block) -> Option<Block> {
         Block::Paragraph(t) => (t.as_str(), false),
         Block::Caption { text, credit: None } => (text.as_str(), true),
         Block::Image(image) if image.credit.is_none() => {
-            if let Some(Block::Caption { text, credit }) = split(&image.caption, false) {
+            let split = bare_credit(&image.caption).or_else(|| split(&image.caption, false));
+            if let Some(Block::Caption { text, credit }) = split {
                 image.caption = text;
                 image.credit = credit;
             }
@@ -57,7 +58,7 @@ fn split(text: &str, credit_only_so_far: bool) -> Option<Block> {
         });
     }
     if credit_only_so_far {
-        return None;
+        return bare_credit(text);
     }
     // "… | Photo by Jo Bloggs", "…2023.Photograph: Jo Bloggs/Agency"
     for marker in [
@@ -87,4 +88,19 @@ fn split(text: &str, credit_only_so_far: bool) -> Option<Block> {
         }
     }
     None
+}
+
+/// A caption that is only "Credit Name/Agency": in a caption the bare word labels a credit (in a
+/// paragraph it may begin a sentence about credit: "Credit Suisse shares fell").
+fn bare_credit(text: &str) -> Option<Block> {
+    let name = text
+        .get(..7)?
+        .eq_ignore_ascii_case("credit ")
+        .then(|| text[7..].trim())?;
+    (!name.is_empty() && text.split_whitespace().count() <= CREDIT_MAX_WORDS).then(|| {
+        Block::Caption {
+            text: String::new(),
+            credit: Some(name.to_owned()),
+        }
+    })
 }

@@ -554,6 +554,11 @@ mod tests {
                 credit: None,
             },
             Block::Paragraph("Workers on the wall. | Photo by Ana Ruiz".into()),
+            Block::Caption {
+                text: "Credit Kevin Lo/Getty Images".into(),
+                credit: None,
+            },
+            Block::Paragraph("Credit Suisse shares fell.".into()),
         ];
         drop_furniture(&mut body, None);
         assert_eq!(
@@ -568,6 +573,11 @@ mod tests {
                     text: "Workers on the wall.".into(),
                     credit: Some("Photo by Ana Ruiz".into())
                 },
+                Block::Caption {
+                    text: String::new(),
+                    credit: Some("Kevin Lo/Getty Images".into())
+                },
+                Block::Paragraph("Credit Suisse shares fell.".into()),
             ]
         );
     }
