@@ -230,6 +230,15 @@ fn statistics_keep_their_figures_and_the_related_list_is_not_printed_twice() {
         );
     }
     assert!(!body.contains(&"Related"), "{body:?}");
+    // Nor among the body's links, which read as the page shows them (no link's notice of itself).
+    let links: Vec<&str> = a.links.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(
+        links,
+        [
+            "published on their website",
+            "North quay repairs finished a month early"
+        ]
+    );
     assert!(body.contains(&"Read more: North quay repairs finished a month early"));
     for gone in ["Facebook", "X", "Email"] {
         assert!(!body.contains(&gone), "{gone:?} kept: {body:?}");

@@ -338,7 +338,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, HtmlError> {
     rescue::remove_consent_dialogs(&readability.doc);
     let found = find_article(text, readability)?;
     let base = meta.base.clone().or_else(|| meta.url.clone());
-    let (mut body, links) = html_blocks::from_html(&found.content, base.as_deref());
+    let (mut body, mut links) = html_blocks::from_html(&found.content, base.as_deref());
     if let Some(data) = json_ld_body {
         rescue::prefer_json_ld(&mut body, &data);
     }
@@ -348,6 +348,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, HtmlError> {
         .map_or((None, None), html_head::clean_byline);
     rescue::drop_furniture(&mut body, byline.as_deref());
     drop_related_echo(&mut body, &related);
+    // The related list's links are listed with it, not again among the body's.
+    links.retain(|l| {
+        !related
+            .iter()
+            .any(|r| r.url.as_deref() == Some(l.url.as_str()))
+    });
     let site = found.site_name.clone().or(meta.site.clone());
     super::furniture::cut_about_box(&mut body, site.as_deref());
     let mut headings = meta.headings.clone();

@@ -321,7 +321,7 @@ impl Walker {
                     Some(base) => base.join(href).map(String::from).unwrap_or_default(),
                     None => href.to_owned(),
                 };
-                let text = squeeze(&a.text());
+                let text = squeeze(&visible_text(&a));
                 if (url.starts_with("http://") || url.starts_with("https://")) && !text.is_empty() {
                     self.links.push(Link { text, url });
                 }
