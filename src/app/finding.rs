@@ -160,6 +160,7 @@ fn found(state: &mut State, generation: u64, matches: &Matches) {
     let read = &state.read;
     let ranked = rank::rank(
         state.list.all(),
+        Some(state.list.store_order()),
         state.list.by_id(),
         matches,
         &active.query,

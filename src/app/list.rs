@@ -51,9 +51,14 @@ pub enum Scope {
 /// The list of headlines.
 #[derive(Clone, Debug, Default)]
 pub struct ListModel {
-    /// Every story's headline, in store order.
+    /// Every story's headline, each in a slot of its own that does not move while stories land (new ones
+    /// are appended): a landing step works out only the new rows. In store order after a full rebuild.
     headlines: Vec<Headline>,
-    /// Headline index by id.
+    /// The slots in store order (newest first).
+    store: Vec<u32>,
+    /// Whether each slot is its place in store order (until stories land while the reader runs).
+    slots_in_order: bool,
+    /// Headline slot by id.
     by_id: crate::model::IdMap<usize>,
     /// Indices into `headlines` of the stories listed, in list order.
     listed: Vec<usize>,
@@ -117,16 +122,28 @@ impl ListModel {
         self.listed.iter().map(|&i| &self.headlines[i])
     }
 
-    /// Each headline's index in [`ListModel::all`], by id.
+    /// Each headline's slot in [`ListModel::all`], by id.
     #[must_use]
     pub fn by_id(&self) -> &crate::model::IdMap<usize> {
         &self.by_id
     }
 
-    /// Every headline, listed or not, in store order.
+    /// Every headline, listed or not, by slot: in store order until stories land while the reader runs
+    /// (they are appended; [`ListModel::store_order`] gives the order).
     #[must_use]
     pub fn all(&self) -> &[Headline] {
         &self.headlines
+    }
+
+    /// The slots of [`ListModel::all`] in store order (newest first).
+    #[must_use]
+    pub fn store_order(&self) -> &[u32] {
+        &self.store
+    }
+
+    /// Every headline, listed or not, in store order.
+    pub fn in_store_order(&self) -> impl DoubleEndedIterator<Item = &Headline> + ExactSizeIterator {
+        self.store.iter().map(|&i| &self.headlines[i as usize])
     }
 
     /// How many stories are listed.
@@ -263,8 +280,13 @@ impl ListModel {
         }
     }
 
-    /// Indexes the headlines by id, and works out their sources, sections and times (after they changed).
+    /// Indexes the headlines (in store order) by id, and works out their sources, sections and times
+    /// (after they changed).
     fn index(&mut self) {
+        self.store = (0..self.headlines.len())
+            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+            .collect();
+        self.slots_in_order = true;
         self.by_id = self
             .headlines
             .iter()
@@ -306,16 +328,34 @@ impl ListModel {
                     .filter_map(|id| self.by_id.get(id).copied())
                     .filter(|&i| shown(i))
                     .collect(),
-                None => (0..self.headlines.len()).filter(|&i| shown(i)).collect(),
+                None => self
+                    .store
+                    .iter()
+                    .map(|&i| i as usize)
+                    .filter(|&i| shown(i))
+                    .collect(),
             }
         };
         // Newest first is the store's order unless a file's time places an undated story.
         let sorted = self.sort == Order::Newest && !self.by_file_time;
         if self.order.is_none() && !sorted {
             let headlines = &self.headlines;
-            crate::views::sort::sort(&mut listed, self.sort, &self.when, self.facets(), |i| {
-                read.is_read(headlines[i].id)
+            // Slots are in store order until stories land: after that, each slot's place.
+            let places = (!self.slots_in_order).then(|| {
+                let mut places = vec![0u32; self.headlines.len()];
+                for (place, &i) in self.store.iter().enumerate() {
+                    places[i as usize] = u32::try_from(place).unwrap_or(u32::MAX);
+                }
+                places
             });
+            crate::views::sort::sort(
+                &mut listed,
+                self.sort,
+                &self.when,
+                self.facets(),
+                places.as_deref(),
+                |i| read.is_read(headlines[i].id),
+            );
         }
         self.listed = listed;
         self.list_pos = vec![UNLISTED; self.headlines.len()];
@@ -474,25 +514,115 @@ impl ListModel {
                     .get(&h.id)
                     .is_some_and(|&i| !gone.contains(self.headlines[i].path.as_path()))
         });
-        if !gone.is_empty() {
-            // Paths are compared only where their last bytes match one of the few removed: hashing
-            // 100,000 paths per scan step would cost milliseconds.
-            let mut tails: Vec<u64> = removed.iter().map(|p| tail(p)).collect();
-            tails.sort_unstable();
-            self.headlines.retain(|h| {
-                tails.binary_search(&tail(&h.path)).is_err() || !gone.contains(h.path.as_path())
-            });
+        if gone.is_empty() && !copies {
+            // Only new stories (files that landed): the others keep their slots and all they were given.
+            self.land(added, keep, read);
+        } else {
+            if !gone.is_empty() {
+                // Paths are compared only where their last bytes match one of the few removed: hashing
+                // 100,000 paths per scan step would cost milliseconds.
+                let mut tails: Vec<u64> = removed.iter().map(|p| tail(p)).collect();
+                tails.sort_unstable();
+                self.headlines.retain(|h| {
+                    tails.binary_search(&tail(&h.path)).is_err() || !gone.contains(h.path.as_path())
+                });
+            }
+            self.headlines.extend(added);
+            self.headlines.sort_by(crate::model::store_order);
+            if copies {
+                crate::model::dedupe(&mut self.headlines);
+            }
+            self.index();
+            self.relist(keep, true, read);
         }
-        self.headlines.extend(added);
-        // Two sorted runs: the sort merges them in one pass.
-        self.headlines.sort_by(crate::model::store_order);
-        if copies {
-            crate::model::dedupe(&mut self.headlines);
-        }
-        self.index();
-        self.relist(keep, true, read);
         self.offset = self.selected.saturating_sub(row);
     }
+
+    /// Stories new to the list, none of them known: each appended in a slot of its own, placed in store
+    /// order, and (when the list shows store order) put where it belongs in the list, so that only the new
+    /// rows are worked out, whatever the size of the list.
+    fn land(&mut self, mut added: Vec<Headline>, keep: Option<ArticleId>, read: &ReadState) {
+        use crate::model::store_order;
+        use std::cmp::Ordering::Greater;
+        added.sort_by(store_order);
+        let first = self.headlines.len();
+        // Where each goes in store order; the new ones are sorted, so their places never go back.
+        let places: Vec<usize> = added
+            .iter()
+            .map(|h| {
+                self.store
+                    .partition_point(|&s| store_order(&self.headlines[s as usize], h) != Greater)
+            })
+            .collect();
+        for h in added {
+            self.by_id.insert(h.id, self.headlines.len());
+            self.when.push(crate::views::sort::when(&h));
+            self.by_file_time |= h.published.is_none() && h.modified.is_some();
+            self.headlines.push(h);
+        }
+        if let Some(facets) = self.facets.get_mut() {
+            facets.extend(&self.headlines[first..], &self.roots);
+        }
+        self.generation += 1;
+        // Appended slots are in store order only when every new story comes after the others.
+        self.slots_in_order &= places.iter().all(|&p| p == self.store.len());
+        self.store = spliced(&self.store, &places, first);
+        let store_ordered =
+            self.order.is_none() && self.sort == Order::Newest && !self.by_file_time;
+        if !store_ordered {
+            self.relist(keep, true, read);
+            return;
+        }
+        // The list is the store's order, filtered: the new stories it shows go where they belong in it.
+        let shown: Vec<usize> = {
+            let in_scope = self.in_scope(read);
+            (first..self.headlines.len())
+                .filter(|&i| in_scope(i) && self.listable(&self.headlines[i], read))
+                .collect()
+        };
+        self.unread += shown
+            .iter()
+            .filter(|&&i| !read.is_read(self.headlines[i].id))
+            .count();
+        let at: Vec<usize> = shown
+            .iter()
+            .map(|&i| {
+                let h = &self.headlines[i];
+                self.listed
+                    .partition_point(|&j| store_order(&self.headlines[j], h) != Greater)
+            })
+            .collect();
+        let from = at.first().copied().unwrap_or(self.listed.len());
+        let mut listed = Vec::with_capacity(self.listed.len() + shown.len());
+        let mut taken = 0;
+        for (&place, &i) in at.iter().zip(&shown) {
+            listed.extend_from_slice(&self.listed[taken..place]);
+            listed.push(i);
+            taken = place;
+        }
+        listed.extend_from_slice(&self.listed[taken..]);
+        self.listed = listed;
+        self.list_pos.resize(self.headlines.len(), UNLISTED);
+        for (pos, &i) in self.listed.iter().enumerate().skip(from) {
+            self.list_pos[i] = u32::try_from(pos).unwrap_or(UNLISTED);
+        }
+        if let Some(pos) = keep.and_then(|id| self.position_of(id)) {
+            self.selected = pos;
+        }
+    }
+}
+
+/// `store` with slot `first + k` put at `places[k]` (places in order, as `store` was before).
+fn spliced(store: &[u32], places: &[usize], first: usize) -> Vec<u32> {
+    let mut out = Vec::with_capacity(store.len() + places.len());
+    let mut taken = 0;
+    for (k, &place) in places.iter().enumerate() {
+        out.extend_from_slice(&store[taken..place]);
+        out.push(u32::try_from(first + k).unwrap_or(u32::MAX));
+        taken = place;
+    }
+    out.extend_from_slice(&store[taken..]);
+    out
 }
 
 /// A path's last eight bytes and its length, as one number: a cheap first test for equal paths.
@@ -502,4 +632,175 @@ fn tail(path: &Path) -> u64 {
     let mut word = [0u8; 8];
     word[..last.len()].copy_from_slice(last);
     u64::from_le_bytes(word) ^ (bytes.len() as u64).rotate_left(56)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+    use crate::store::marks::Mark;
+
+    /// Headlines with dates spread out (some undated), in two folders, in store order.
+    fn headlines(count: usize) -> Vec<Headline> {
+        let mut all: Vec<Headline> = crate::synth::articles(count, 11, 1)
+            .into_iter()
+            .map(|a| a.head)
+            .enumerate()
+            .map(|(i, mut h)| {
+                if i % 4 != 0 {
+                    let at = 1_700_000_000 + i64::try_from((i * 7_919) % 500).unwrap() * 3_600;
+                    h.published = chrono::DateTime::from_timestamp(at, 0).map(|d| d.fixed_offset());
+                }
+                if i % 2 == 0 {
+                    h.path = PathBuf::from(format!("other/{i:06}.txt"));
+                }
+                h
+            })
+            .collect();
+        all.sort_by(crate::model::store_order);
+        all
+    }
+
+    fn marks(all: &[Headline]) -> ReadState {
+        let read = Mark {
+            read_at: Some(1),
+            ..Mark::default()
+        };
+        ReadState::new(
+            all.iter()
+                .enumerate()
+                .filter(|(i, _)| i % 5 == 0)
+                .map(|(_, h)| (h.id, read))
+                .collect::<HashMap<_, _>>(),
+        )
+    }
+
+    /// A view's counts by name (names are numbered in the order they were met).
+    type Named = Vec<(String, crate::views::counts::Tally)>;
+
+    /// What a list shows: its stories in order, its unread count, each row's source, and every view's
+    /// count (all, unread, starred; then sources and sections by name).
+    fn shown(list: &ListModel, read: &ReadState) -> (Vec<ArticleId>, usize, Vec<String>, Named) {
+        let counts = list.counts(read);
+        let facets = list.facets();
+        let mut named: Named = vec![
+            ("all".into(), counts.all),
+            ("unread".into(), counts.unread),
+            ("starred".into(), counts.starred),
+        ];
+        let mut by_name =
+            |names: &[String], tallies: &[crate::views::counts::Tally], kind: &str| {
+                let mut v: Named = names
+                    .iter()
+                    .zip(tallies)
+                    .map(|(n, t)| (format!("{kind}:{n}"), *t))
+                    .collect();
+                v.sort_by(|a, b| a.0.cmp(&b.0));
+                named.extend(v);
+            };
+        by_name(facets.sources(), &counts.sources, "source");
+        by_name(facets.sections(), &counts.sections, "section");
+        (
+            list.iter().map(|h| h.id).collect(),
+            list.unread(),
+            (0..list.len())
+                .map(|p| list.source_at(p).to_owned())
+                .collect(),
+            named,
+        )
+    }
+
+    #[test]
+    fn stories_that_land_are_listed_as_a_list_made_afresh_lists_them() {
+        let all = headlines(600);
+        let read = marks(&all);
+        let section = all[3].section.clone().unwrap();
+        let setups: Vec<(Scope, Order, Filter)> = vec![
+            (Scope::All, Order::Newest, Filter::default()),
+            (
+                Scope::All,
+                Order::Newest,
+                Filter {
+                    unread_only: true,
+                    starred_only: false,
+                },
+            ),
+            (Scope::Section(section), Order::Newest, Filter::default()),
+            (
+                Scope::Source("other".into()),
+                Order::Newest,
+                Filter::default(),
+            ),
+            (Scope::Unread, Order::Oldest, Filter::default()),
+        ];
+        for (scope, sort, filter) in setups {
+            // Every seventh story lands later, in three steps, spread over the whole store order.
+            let (landing, first): (Vec<_>, Vec<_>) = all
+                .iter()
+                .cloned()
+                .enumerate()
+                .partition(|(i, _)| i % 7 == 3);
+            let landing: Vec<Headline> = landing.into_iter().map(|(_, h)| h).collect();
+            let first: Vec<Headline> = first.into_iter().map(|(_, h)| h).collect();
+            let set_up = |list: &mut ListModel| {
+                list.preset_filter(filter);
+                list.set_roots(vec![PathBuf::new()], &read);
+                list.set_view(scope.clone(), sort, None, &read);
+            };
+            let mut list = ListModel::new(first, &read);
+            set_up(&mut list);
+            let _ = list.facets();
+            list.select(10);
+            let selected = list.current().map(|h| h.id);
+            for batch in landing.chunks(landing.len() / 3 + 1) {
+                list.merge(&[], batch.to_vec(), &read);
+                assert_eq!(list.current().map(|h| h.id), selected, "{scope:?}");
+            }
+            let mut fresh = ListModel::new(all.clone(), &read);
+            set_up(&mut fresh);
+            let (got, want) = (shown(&list, &read), shown(&fresh, &read));
+            let first_off = got.0.iter().zip(&want.0).position(|(a, b)| a != b);
+            assert!(
+                got.0 == want.0,
+                "{scope:?} {sort:?} {filter:?}: rows differ from {first_off:?}"
+            );
+            assert_eq!(got.1, want.1, "{scope:?} {sort:?} {filter:?}: unread");
+            assert!(got.2 == want.2, "{scope:?} {sort:?} {filter:?}: sources");
+            assert_eq!(got.3, want.3, "{scope:?} {sort:?} {filter:?}: counts");
+            let in_order: Vec<ArticleId> = list.in_store_order().map(|h| h.id).collect();
+            let expected: Vec<ArticleId> = all.iter().map(|h| h.id).collect();
+            assert_eq!(in_order, expected);
+            // A file removed afterwards: the whole list is made again, as a fresh one.
+            let gone = all[42].path.clone();
+            list.merge(std::slice::from_ref(&gone), Vec::new(), &read);
+            let rest: Vec<Headline> = all.iter().filter(|h| h.path != gone).cloned().collect();
+            let mut fresh = ListModel::new(rest, &read);
+            set_up(&mut fresh);
+            assert!(
+                shown(&list, &read) == shown(&fresh, &read),
+                "{scope:?} after a removal"
+            );
+        }
+    }
+
+    #[test]
+    fn an_undated_story_placed_by_its_files_time_sorts_the_list_again() {
+        let all = headlines(200);
+        let read = marks(&all);
+        let mut list = ListModel::new(all.clone(), &read);
+        let mut late = all[5].clone();
+        late.id = ArticleId(7);
+        late.path = PathBuf::from("late/story.txt");
+        late.published = None;
+        late.modified = Some(1_800_000_000);
+        list.merge(&[], vec![late.clone()], &read);
+        // Its file's time is the newest of all: it heads the list, as in a list made afresh.
+        assert_eq!(list.get(0).map(|h| h.id), Some(late.id));
+        let mut every = all;
+        every.push(late);
+        every.sort_by(crate::model::store_order);
+        let fresh = ListModel::new(every, &read);
+        assert!(shown(&list, &read) == shown(&fresh, &read));
+    }
 }

@@ -215,6 +215,7 @@ fn members(state: &State, name: &str) -> Option<HashSet<ArticleId>> {
     let all = state.list.all();
     let ranked = rank::rank(
         all,
+        Some(state.list.store_order()),
         state.list.by_id(),
         matches,
         &query,

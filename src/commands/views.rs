@@ -133,6 +133,7 @@ impl Library {
                 let marks = &self.marks;
                 let mut found: Vec<usize> = rank::rank(
                     hs,
+                    None,
                     &by_id,
                     &matches,
                     &query,
@@ -152,7 +153,7 @@ impl Library {
     pub fn sort(&self, listed: &mut [usize], order: crate::views::Order) {
         let hs = &self.listing.headlines;
         let when: Vec<Option<i64>> = hs.iter().map(crate::views::sort::when).collect();
-        crate::views::sort::sort(listed, order, &when, &self.facets, |i| {
+        crate::views::sort::sort(listed, order, &when, &self.facets, None, |i| {
             self.mark(hs[i].id).read_at.is_some()
         });
     }

@@ -92,7 +92,7 @@ pub fn search<S: std::hash::BuildHasher>(
 ) -> Result<Searched, EngineError> {
     let matches = db.find(query.text.as_ref(), query.sort)?;
     Ok(Searched {
-        results: rank::rank(headlines, by_id, &matches, query, mark, now),
+        results: rank::rank(headlines, None, by_id, &matches, query, mark, now),
         matcher: Matcher::new(query),
     })
 }

@@ -114,12 +114,14 @@ pub fn sort_found(found: &mut [(Found, Option<i64>)], sort: Sort) {
     }
 }
 
-/// The results among `headlines` (in store order: newest first, undated last), in the order the
-/// matches come (sorted by the index, see [`sort_found`]), filtered. `by_id` finds a headline's index;
-/// `mark` gives a story's read state. The same story in several files is one result, at its best place.
+/// The results among `headlines`, in the order the matches come (sorted by the index, see
+/// [`sort_found`]), filtered. `store` gives the headlines' indexes in store order (newest first, undated
+/// last); `None` when `headlines` are in that order. `by_id` finds a headline's index; `mark` gives a
+/// story's read state. The same story in several files is one result, at its best place.
 #[must_use]
 pub fn rank<S: std::hash::BuildHasher>(
     headlines: &[Headline],
+    store: Option<&[u32]>,
     by_id: &HashMap<ArticleId, usize, S>,
     matches: &Matches,
     query: &Query,
@@ -139,12 +141,21 @@ pub fn rank<S: std::hash::BuildHasher>(
     };
     match matches {
         Matches::All => {
-            let dated = headlines.partition_point(|h| h.published.is_some());
-            let order: Box<dyn Iterator<Item = usize>> = match query.sort {
-                Sort::Relevance | Sort::Newest => Box::new(0..headlines.len()),
-                Sort::Oldest => Box::new((0..dated).rev().chain(dated..headlines.len())),
+            let slot = |k: usize| store.map_or(k, |s| s[k] as usize);
+            let count = store.map_or(headlines.len(), <[u32]>::len);
+            let dated = match store {
+                Some(s) => s.partition_point(|&i| headlines[i as usize].published.is_some()),
+                None => headlines.partition_point(|h| h.published.is_some()),
             };
-            order.filter(|&i| keep(&headlines[i])).map(plain).collect()
+            let order: Box<dyn Iterator<Item = usize>> = match query.sort {
+                Sort::Relevance | Sort::Newest => Box::new(0..count),
+                Sort::Oldest => Box::new((0..dated).rev().chain(dated..count)),
+            };
+            order
+                .map(slot)
+                .filter(|&i| keep(&headlines[i]))
+                .map(plain)
+                .collect()
         }
         Matches::Only(found) => {
             let mut seen = vec![false; headlines.len()];

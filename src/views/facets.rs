@@ -22,33 +22,39 @@ pub struct Facets {
     section_keys: HashMap<String, u32>,
 }
 
-/// Hands out one number per distinct name; names that differ only in case are one (the first spelling
-/// seen is the one shown).
-#[derive(Default)]
-struct Interner {
-    names: Vec<String>,
-    by_key: HashMap<String, u32>,
-}
-
-impl Interner {
-    fn number(&mut self, name: &str) -> u32 {
-        let key = name.to_lowercase();
-        if let Some(&n) = self.by_key.get(&key) {
-            return n;
-        }
-        let n = u32::try_from(self.names.len()).unwrap_or(NONE - 1);
-        self.names.push(name.to_owned());
-        self.by_key.insert(key, n);
-        n
+/// The number of `name` among `names` (ignoring case), given it if it has none yet: names that differ only
+/// in case are one (the first spelling seen is the one shown).
+fn number(names: &mut Vec<String>, by_key: &mut HashMap<String, u32>, name: &str) -> u32 {
+    let key = name.to_lowercase();
+    if let Some(&n) = by_key.get(&key) {
+        return n;
     }
+    let n = u32::try_from(names.len()).unwrap_or(NONE - 1);
+    names.push(name.to_owned());
+    by_key.insert(key, n);
+    n
 }
 
 impl Facets {
     /// The facets of `headlines`, whose pages are placed relative to `roots` (the files and folders read).
     #[must_use]
     pub fn new(headlines: &[Headline], roots: &[PathBuf]) -> Self {
-        let mut sources = Interner::default();
-        let mut sections = Interner::default();
+        let mut facets = Self::default();
+        facets.extend(headlines, roots);
+        facets
+    }
+
+    /// Numbers more headlines, the next indexes after those the facets were made of (stories that landed
+    /// while the reader runs): only their own names are worked out.
+    pub fn extend(&mut self, headlines: &[Headline], roots: &[PathBuf]) {
+        let Self {
+            sources,
+            source_of,
+            sections,
+            section_of,
+            source_keys,
+            section_keys,
+        } = self;
         // Names as the stories spell them, each cleaned and looked up once: 100,000 stories name a few
         // hundred sections and feeds at most.
         let mut raw_sections: HashMap<(&str, Option<&str>), u32> = HashMap::new();
@@ -56,8 +62,8 @@ impl Facets {
         let mut folders: HashMap<&std::ffi::OsStr, u32> = HashMap::new();
         // Stories of one folder often come together: the last folder is checked before the map.
         let mut last_parent: Option<(&Path, u32)> = None;
-        let mut source_of = Vec::with_capacity(headlines.len());
-        let mut section_of = Vec::with_capacity(headlines.len());
+        source_of.reserve(headlines.len());
+        section_of.reserve(headlines.len());
         for h in headlines {
             let source = if h.format == Format::Feed {
                 // A feed's title is its source whatever file holds it (newsboat's items are a path
@@ -73,16 +79,16 @@ impl Facets {
                 };
                 *raw_feeds
                     .entry((h.source.as_deref(), file))
-                    .or_insert_with(|| sources.number(&feed_source(h)))
+                    .or_insert_with(|| number(sources, source_keys, &feed_source(h)))
             } else {
                 let parent = h.path.parent().unwrap_or(Path::new(""));
                 match last_parent {
                     // Compared as strings: comparing paths goes component by component.
                     Some((p, n)) if p.as_os_str() == parent.as_os_str() => n,
                     _ => {
-                        let n = *folders
-                            .entry(parent.as_os_str())
-                            .or_insert_with(|| sources.number(&folder_source(&h.path, roots)));
+                        let n = *folders.entry(parent.as_os_str()).or_insert_with(|| {
+                            number(sources, source_keys, &folder_source(&h.path, roots))
+                        });
                         last_parent = Some((parent, n));
                         n
                     }
@@ -101,19 +107,11 @@ impl Facets {
                     if s.is_empty() || feed_title.map(str::trim) == Some(s.as_str()) {
                         NONE
                     } else {
-                        sections.number(&s)
+                        number(sections, section_keys, &s)
                     }
                 }),
             };
             section_of.push(section);
-        }
-        Self {
-            sources: sources.names,
-            source_of,
-            sections: sections.names,
-            section_of,
-            source_keys: sources.by_key,
-            section_keys: sections.by_key,
         }
     }
 

@@ -66,15 +66,17 @@ pub fn when(h: &Headline) -> Option<i64> {
     h.published.map(|d| d.timestamp()).or(h.modified)
 }
 
-/// Sorts `listed` (indexes into the headlines, which are in the store's order) in `order`. `when` holds
-/// each headline's [`when`], `facets` its source, and `is_read` says whether a story at an index is read.
-/// Ties go to the store's order (the index: path, then entry, among stories of one date), so a sort is the
-/// same every time, and comparing two numbers is all a tie costs.
+/// Sorts `listed` (indexes into the headlines) in `order`. `when` holds each headline's [`when`],
+/// `facets` its source, and `is_read` says whether a story at an index is read. `places` gives each
+/// index's place in the store's order; `None` when the headlines are in that order. Ties go to the store's
+/// order (path, then entry, among stories of one date), so a sort is the same every time, and comparing
+/// two numbers is all a tie costs.
 pub fn sort(
     listed: &mut [usize],
     order: Order,
     when: &[Option<i64>],
     facets: &Facets,
+    places: Option<&[u32]>,
     is_read: impl Fn(usize) -> bool,
 ) {
     let newest = |a: usize, b: usize| match (when[a], when[b]) {
@@ -89,7 +91,10 @@ pub fn sort(
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     };
-    let place = |a: usize, b: usize| a.cmp(&b);
+    let place = |a: usize, b: usize| match places {
+        Some(p) => p[a].cmp(&p[b]),
+        None => a.cmp(&b),
+    };
     match order {
         Order::Newest => listed.sort_unstable_by(|&a, &b| newest(a, b).then_with(|| place(a, b))),
         Order::Oldest => listed.sort_unstable_by(|&a, &b| oldest(a, b).then_with(|| place(a, b))),
@@ -181,7 +186,9 @@ mod tests {
         let when: Vec<Option<i64>> = hs.iter().map(when).collect();
         let sorted = |order: Order, read: &[usize]| {
             let mut listed: Vec<usize> = (0..hs.len()).collect();
-            sort(&mut listed, order, &when, &facets, |i| read.contains(&i));
+            sort(&mut listed, order, &when, &facets, None, |i| {
+                read.contains(&i)
+            });
             listed
         };
         // 2027-01-15 (the file time) is newer than 2026-01-02.
