@@ -58,9 +58,17 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
                 .collect();
             state.fresh.extend(fresh);
         }
+        let (stored, adding, removing) = (
+            state.list.all().len(),
+            update.added.len(),
+            !update.removed.is_empty(),
+        );
         state.list.merge(&update.removed, update.added, &state.read);
-        let listed = &state.list;
-        state.fresh.retain(|id| listed.knows(*id));
+        // Only a step that took stories away (a file gone, copies sorted out) can leave one new to nobody.
+        if removing || state.list.all().len() != stored + adding {
+            let listed = &state.list;
+            state.fresh.retain(|id| listed.knows(*id));
+        }
         // Until the user acts, the list shows its top as it fills; what a watcher brings moves nothing.
         if !state.acted && !update.live && state.list.select(0) {
             state.list.set_offset(0);
