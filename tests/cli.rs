@@ -259,19 +259,33 @@ fn global_options_may_come_before_the_subcommand() {
 
 #[test]
 fn show_json_gives_a_table_as_paragraph_rows_with_their_cells() {
-    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/fidelity/tide-tables.md");
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/fidelity/tide-tables.md"
+    );
     let items = json(&broadsheet(&["show", "--json", fixture]));
     let body = items[0]["body"].as_array().unwrap();
     let rows: Vec<&Value> = body.iter().filter(|b| b.get("table").is_some()).collect();
     // The header and three days, as paragraphs (as tables were given before they had a kind).
     assert_eq!(rows.len(), 4, "{rows:?}");
-    assert!(rows.iter().all(|r| r["kind"] == "paragraph" && r["table"] == 0));
+    assert!(
+        rows.iter()
+            .all(|r| r["kind"] == "paragraph" && r["table"] == 0)
+    );
     assert_eq!(rows[0]["text"], "Day | High water | Height (m) | Low water");
     assert_eq!(rows[0]["header"], true);
     assert_eq!(rows[1]["header"], false);
-    assert_eq!(rows[1]["cells"], serde_json::json!(["Mon 1", "06:12", "4.8", "12:31"]));
+    assert_eq!(
+        rows[1]["cells"],
+        serde_json::json!(["Mon 1", "06:12", "4.8", "12:31"])
+    );
     assert!(body.iter().all(|b| b["kind"] != "table"));
     // The rows sit where the table stood: after the opening paragraph.
     let first = body.iter().position(|b| b.get("table").is_some()).unwrap();
-    assert!(body[first - 1]["text"].as_str().unwrap().starts_with("The harbour office"));
+    assert!(
+        body[first - 1]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("The harbour office")
+    );
 }

@@ -238,6 +238,35 @@ pub fn open_link(state: &mut State) {
     request_open(state, url);
 }
 
+/// A count then `o`: opens the story's body link of that number, as the text and the sidebar number
+/// them (from 1).
+pub fn open_numbered_link(state: &mut State, number: u32) {
+    let Some(view) = state.story_view() else {
+        state.message = Some("The story is still loading: open its links once it shows".to_owned());
+        return;
+    };
+    let links = &view.story.links;
+    let link = usize::try_from(number)
+        .ok()
+        .and_then(|n| n.checked_sub(1))
+        .and_then(|i| links.get(i));
+    match link {
+        Some(l) => {
+            let url = l.url.clone();
+            request_open(state, Some(url));
+        }
+        None if links.is_empty() => {
+            state.message = Some("This story has no numbered links".to_owned());
+        }
+        None => {
+            state.message = Some(format!(
+                "No link {number}: the links go from 1 to {}",
+                links.len()
+            ));
+        }
+    }
+}
+
 /// `y`: asks for the address `o` would open to be put on the clipboard (the runner says when it is).
 pub fn copy_link(state: &mut State) {
     match chosen_address(state) {
