@@ -80,8 +80,8 @@ pub enum Action {
     Rescan,
     /// Show or hide the related-links sidebar.
     ToggleSidebar,
-    /// Open the selected sidebar link (or the story's own address) in the web browser; after a count,
-    /// the story's body link of that number.
+    /// Open the selected sidebar link (or the story's own address) in the web browser, media in the
+    /// configured player; after a count, the story's body link of that number.
     OpenLink,
     /// Copy the selected sidebar link (or the story's own address) to the clipboard.
     CopyLink,

@@ -216,7 +216,7 @@ pub struct SidebarItem {
     pub url: Option<String>,
     /// Whether it is a link from the body (else a related teaser).
     pub body_link: bool,
-    /// Whether it is a feed entry's media.
+    /// Whether it is a feed entry's media (played with `[reading] player` when one is set).
     pub media: bool,
 }
 
