@@ -11,6 +11,7 @@ pub mod html;
 pub mod html_blocks;
 pub mod html_head;
 pub mod html_media;
+mod html_notes;
 pub mod html_rescue;
 pub mod html_table;
 pub mod markdown;
@@ -147,7 +148,9 @@ pub struct Origin {
 /// 5: pictures become image blocks (alt text, address, caption and credit), data tables become tables,
 /// list items keep their number and depth, code keeps its language, Markdown notes read tables, footnotes
 /// and pictures, and feed entries keep their enclosures. No pinned id moved.
-pub const EXTRACTOR_VERSION: u32 = 5;
+/// 6: HTML footnotes (a superscript or marked reference to a list of notes) become footnote blocks at the
+/// end, their references `[n]` in the text, and the links back from the notes leave.
+pub const EXTRACTOR_VERSION: u32 = 6;
 
 /// Reads and parses the file at `path`.
 ///
