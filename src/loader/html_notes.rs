@@ -8,9 +8,10 @@
 //! `epub:type="footnotes"`, `data-type="footnotes"`, a `footnotes` class, as Pandoc, kramdown, GitHub,
 //! EPUB and O'Reilly write them).
 //!
-//! As Markdown's: each reference becomes `[n]` in the text, notes numbered in the order they are first
-//! referred to (notes no reference names follow, in page order), and the notes leave the page's flow to
-//! be footnote blocks at the end, without the links back to their references ("^", "↩").
+//! As Markdown's: each reference becomes `[mark]` in the text (the page's own mark, `[12]`, `[n 3]`, or
+//! the note's number when the page's marks cannot tell the notes apart), and the notes leave the page's
+//! flow to be footnote blocks at the end, in the order the page lists them, without the links back to
+//! their references ("^", "↩").
 
 use std::collections::{HashMap, HashSet};
 
@@ -154,8 +155,10 @@ fn looks_like_reference(a: &NodeRef<'_>) -> bool {
 struct Found<'a> {
     /// Each reference's link, with the note it points at.
     references: Vec<(NodeRef<'a>, NodeRef<'a>)>,
-    /// The notes, numbered: referred to first, then the others in page order.
+    /// The notes, in page order.
     notes: Vec<NodeRef<'a>>,
+    /// The notes referred to.
+    referred: HashSet<NodeId>,
     /// What leaves the page's flow: the notes, or the lists and sections holding them.
     removed: Vec<NodeRef<'a>>,
 }
@@ -188,12 +191,13 @@ fn find(doc: &Document) -> Found<'_> {
     let drawn_ids = reference_ids(&candidates);
     candidates.retain(|(a, _)| fragment(a).is_none_or(|f| !drawn_ids.contains(&f)));
     let mut found = Found::default();
-    let mut numbered: HashSet<NodeId> = HashSet::new();
+    let mut seen: HashSet<NodeId> = HashSet::new();
     for (_, note) in &candidates {
-        if numbered.insert(note.id) {
+        if seen.insert(note.id) {
             found.notes.push(*note);
         }
     }
+    found.referred.clone_from(&seen);
     // The rest of the lists and marked sections the notes are in, in page order.
     let mut holders: Vec<NodeRef<'_>> = Vec::new();
     for note in &found.notes {
@@ -217,7 +221,7 @@ fn find(doc: &Document) -> Found<'_> {
                     .any(|p| NOTE_MARKS.on(&p) || list_item(&p))
             });
         for note in inner {
-            if numbered.insert(note.id) {
+            if seen.insert(note.id) {
                 others.push(note);
             }
         }
@@ -227,8 +231,8 @@ fn find(doc: &Document) -> Found<'_> {
         .enumerate()
         .map(|(i, e)| (e.id, i))
         .collect();
-    others.sort_by_key(|n| order.get(&n.id).copied());
     found.notes.extend(others);
+    found.notes.sort_by_key(|n| order.get(&n.id).copied());
     if found.notes.is_empty() {
         return found;
     }
@@ -267,16 +271,10 @@ fn find(doc: &Document) -> Found<'_> {
 fn reference_ids(references: &[(NodeRef<'_>, NodeRef<'_>)]) -> HashSet<String> {
     let mut ids = HashSet::new();
     for (a, _) in references {
+        // The link is the superscript's or inside it: among these.
         let top = drawn(a);
-        let mut chain: Vec<NodeRef<'_>> = vec![top];
-        chain.extend(top.descendants_it().filter(NodeRef::is_element));
-        chain.extend(a.ancestors_it(None).take_while(|p| p.id != top.id));
-        ids.extend(
-            chain
-                .iter()
-                .filter_map(|e| e.attr("id"))
-                .map(|i| i.to_string()),
-        );
+        let chain = std::iter::once(top).chain(top.descendants_it().filter(NodeRef::is_element));
+        ids.extend(chain.filter_map(|e| e.attr("id")).map(|i| i.to_string()));
     }
     ids
 }
@@ -294,19 +292,20 @@ pub(super) fn take(doc: &Document, base: Option<&url::Url>) -> (Vec<Block>, Vec<
     if found.notes.is_empty() {
         return (Vec::new(), Vec::new());
     }
-    let number: HashMap<NodeId, u32> = found
+    let index: HashMap<NodeId, usize> = found
         .notes
         .iter()
         .enumerate()
-        .map(|(i, n)| (n.id, u32::try_from(i + 1).unwrap_or(u32::MAX)))
+        .map(|(i, n)| (n.id, i))
         .collect();
+    let labels = labels(&found, &index);
     let back_to = reference_ids(&found.references);
     for (a, note) in &found.references {
-        let Some(n) = number.get(&note.id) else {
+        let Some(&i) = index.get(&note.id) else {
             continue;
         };
         let mark = drawn(a);
-        mark.set_text(format!("[{n}]"));
+        mark.set_text(format!("[{}]", labels[i]));
         mark.rename("span");
         mark.remove_all_attrs();
     }
@@ -330,6 +329,7 @@ pub(super) fn take(doc: &Document, base: Option<&url::Url>) -> (Vec<Block>, Vec<
         if !text.is_empty() {
             blocks.push(Block::Footnote {
                 number: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                label: labels[i].clone(),
                 text,
             });
         }
@@ -341,6 +341,77 @@ pub(super) fn take(doc: &Document, base: Option<&url::Url>) -> (Vec<Block>, Vec<
         r.remove_from_parent();
     }
     (blocks, links)
+}
+
+/// What each note's references show, by note: the page's own marks (`12`, `n 3`, `a`, `*`, brackets
+/// off) when every note referred to has one of its own, a short one no other note shares; else the notes'
+/// numbers. A note no reference names takes its number in its numbered list, as the page shows it, else
+/// the lowest number left free.
+fn labels(found: &Found<'_>, index: &HashMap<NodeId, usize>) -> Vec<String> {
+    let mut own: Vec<Option<String>> = vec![None; found.notes.len()];
+    for (a, note) in &found.references {
+        if let Some(&i) = index.get(&note.id)
+            && own[i].is_none()
+        {
+            own[i] = mark_of(a);
+        }
+    }
+    let marks: Vec<&String> = own.iter().flatten().collect();
+    let distinct: HashSet<&&String> = marks.iter().collect();
+    if marks.len() < found.referred.len() || distinct.len() < marks.len() {
+        return (1..=found.notes.len()).map(|n| n.to_string()).collect();
+    }
+    let mut used: HashSet<String> = marks.into_iter().cloned().collect();
+    let mut next = 1usize;
+    let mut labels = Vec::with_capacity(found.notes.len());
+    for (note, mark) in found.notes.iter().zip(own) {
+        let label = match (mark, ordinal(note).map(|n| n.to_string())) {
+            (Some(mark), _) => mark,
+            (None, Some(shown)) if !used.contains(&shown) => shown,
+            (None, _) => {
+                while used.contains(&next.to_string()) {
+                    next += 1;
+                }
+                next.to_string()
+            }
+        };
+        used.insert(label.clone());
+        labels.push(label);
+    }
+    labels
+}
+
+/// The number an item of an `<ol>` shows: its place, counted from the list's `start`.
+fn ordinal(item: &NodeRef<'_>) -> Option<i64> {
+    let list = item.parent().filter(|p| name(p) == "ol")?;
+    let start = list
+        .attr("start")
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or(1);
+    let before = list
+        .element_children()
+        .iter()
+        .take_while(|c| c.id != item.id)
+        .filter(|c| name(c) == "li")
+        .count();
+    start.checked_add(i64::try_from(before).ok()?)
+}
+
+/// The mark reference `a` shows, its brackets off (`[n 3]` is `n 3`), when it is a mark: short, and
+/// holding no bracket of its own.
+fn mark_of(a: &NodeRef<'_>) -> Option<String> {
+    let text = squeeze(&drawn(a).text());
+    let inner = text
+        .strip_prefix('[')
+        .and_then(|t| t.strip_suffix(']'))
+        .or_else(|| text.strip_prefix('(').and_then(|t| t.strip_suffix(')')))
+        .unwrap_or(&text)
+        .trim();
+    let fits = !inner.is_empty()
+        && inner.chars().count() <= MAX_MARK_CHARS
+        && !inner.contains(['[', ']', '(', ')'])
+        && !inner.chars().any(char::is_control);
+    fits.then(|| inner.to_owned())
 }
 
 /// The heading that only introduces the list of notes `list` ("References", "Notes"): just before it (or

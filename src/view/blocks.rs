@@ -134,12 +134,12 @@ impl<'a> Body<'a> {
             }
             Block::Image(image) => self.image(out, image, at),
             Block::Table(table) => self.table(out, table, at),
-            Block::Footnote { number, text } => {
+            Block::Footnote { label, text, .. } => {
                 if !runs_on {
                     let rule = "\u{2500}".repeat(FOOTNOTE_RULE_COLUMNS.min(w));
                     out.push(Line::new(LineKind::Rule, rule, at));
                 }
-                let first = hanging(0, &format!("[{number}] "), w);
+                let first = hanging(0, &format!("[{label}] "), w);
                 let rest = " ".repeat(width(&first));
                 let indent = (first.as_str(), rest.as_str());
                 wrap_marked_into(out, text, found, w, LineKind::Footnote, at, indent);

@@ -132,8 +132,8 @@ pub fn render(a: &Article, columns: usize) -> String {
                 lines.extend(lay_out(table, columns).into_iter().map(|(_, l)| l));
                 lines.join("\n")
             }
-            Block::Footnote { number, text } => {
-                let first = format!("[{number}] ");
+            Block::Footnote { label, text, .. } => {
+                let first = format!("[{label}] ");
                 let note = fill(text, &first, &" ".repeat(width(&first)));
                 if first_note {
                     format!("{}\n{note}", "\u{2500}".repeat(FOOTNOTE_RULE))
