@@ -9,12 +9,47 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::model::{Article, Block};
 
-/// A link's text is looked for from where the one before it was found, in that block and at most this
-/// many blocks after it. Loaders gather links in the order of the blocks holding them, so the next one
-/// is near; a link whose text is not near (hidden in the text, or worded differently there) is left
-/// unnumbered in the text rather than matched to a chance occurrence far on (a "here" three sections
-/// down), and the bound keeps the search linear in the story's length however many links miss.
+/// A link's text is looked for from where the one before it was found, first in that block and at most
+/// this many blocks after it. Loaders gather links in the order of the blocks holding them, so the next
+/// one is near, and a near occurrence of "here" is this link's, not a chance one.
 const LOOK_AHEAD_BLOCKS: usize = 8;
+
+/// A link not found near is looked for further on (after a long stretch with no link in it, or after
+/// links whose text is not in the body, a menu's), and taken there only when the link after it is found
+/// near it: two in a row where they stand are no chance. Those searches read at most this many times the
+/// story's text in all, so a page whose links are mostly not in its text costs no more than a few reads.
+const FAR_SEARCH_BUDGET: usize = 8;
+
+/// A place in the text: a unit and a byte offset in it.
+type At = (usize, usize);
+
+/// Looks for links' texts in the units of a body.
+struct Finder<'a> {
+    units: Vec<(Place, &'a str)>,
+    /// Bytes the searches further on may still read.
+    budget: usize,
+}
+
+impl Finder<'_> {
+    /// Where `needle` next ends from `at`, as whole words: near it (see [`LOOK_AHEAD_BLOCKS`]), or
+    /// anywhere after it while the budget lasts.
+    fn next(&mut self, at: At, needle: &str, near: bool) -> Option<At> {
+        let last_block = near.then(|| self.units[at.0].0.block + LOOK_AHEAD_BLOCKS);
+        for (k, (place, text)) in self.units[at.0..].iter().enumerate() {
+            if last_block.is_some_and(|last| place.block > last) {
+                break;
+            }
+            if !near {
+                self.budget = self.budget.checked_sub(text.len())?;
+            }
+            let start = if k == 0 { at.1 } else { 0 };
+            if let Some(found) = whole_word(text, start, needle) {
+                return Some((at.0 + k, found + needle.len()));
+            }
+        }
+        None
+    }
+}
 
 /// A piece of text a link can stand in: a block's text (a picture's caption), or one cell of a table,
 /// counted header first as [`crate::model::Table::cells_mut`] gives them.
@@ -38,34 +73,38 @@ pub fn marker(number: usize) -> String {
 }
 
 impl LinkMarks {
-    /// Finds the links of `a` in its text: link `n` (counted from 1, in `a.links` order) after the first
-    /// whole-word occurrence of its text past the link before it.
+    /// Finds the links of `a` in its text: link `n` (counted from 1, in `a.links` order) after a
+    /// whole-word occurrence of its text past the link before it (see [`LOOK_AHEAD_BLOCKS`] and
+    /// [`FAR_SEARCH_BUDGET`]).
     #[must_use]
     pub fn find(a: &Article) -> Self {
         let mut marks = Self::default();
-        if a.links.is_empty() {
+        let units = units(&a.body);
+        if a.links.is_empty() || units.is_empty() {
             return marks;
         }
-        let units = units(&a.body);
-        // Where the search goes on from: a unit and a byte offset in it.
-        let (mut unit, mut from) = (0, 0);
-        for (i, link) in a.links.iter().enumerate() {
-            let needle = link.text.trim();
-            if needle.is_empty() || units.is_empty() {
+        let bytes: usize = units.iter().map(|(_, t)| t.len()).sum();
+        let mut finder = Finder {
+            units,
+            budget: bytes.saturating_mul(FAR_SEARCH_BUDGET),
+        };
+        let texts: Vec<&str> = a.links.iter().map(|l| l.text.trim()).collect();
+        let mut at: At = (0, 0);
+        for (i, needle) in texts.iter().enumerate() {
+            if needle.is_empty() {
                 continue;
             }
-            let last_block = units[unit].0.block + LOOK_AHEAD_BLOCKS;
-            let found = units[unit..]
-                .iter()
-                .enumerate()
-                .take_while(|(_, (place, _))| place.block <= last_block)
-                .find_map(|(k, (_, text))| {
-                    let start = if k == 0 { from } else { 0 };
-                    whole_word(text, start, needle).map(|at| (unit + k, at + needle.len()))
-                });
-            if let Some((u, end)) = found {
-                marks.0.entry(units[u].0).or_default().push((end, i + 1));
-                (unit, from) = (u, end);
+            let found = finder.next(at, needle, true).or_else(|| {
+                let far = finder.next(at, needle, false)?;
+                match texts[i + 1..].iter().find(|t| !t.is_empty()) {
+                    Some(after) => finder.next(far, after, true).map(|_| far),
+                    None => Some(far),
+                }
+            });
+            if let Some(end) = found {
+                let place = finder.units[end.0].0;
+                marks.0.entry(place).or_default().push((end.1, i + 1));
+                at = end;
             }
         }
         marks
@@ -246,6 +285,29 @@ mod tests {
         let (item, _) = apply(a.body[3].text(), marks.in_block(3));
         assert_eq!(item, "京都の展覧会[5]について");
         assert!(!marks.0.values().flatten().any(|(_, n)| *n == 6));
+    }
+
+    #[test]
+    fn links_are_found_again_after_a_long_stretch_without_any() {
+        let mut body = vec![Block::Paragraph("The harbour report is out.".into())];
+        body.extend((0..20).map(|n| Block::Paragraph(format!("Paragraph {n} has no link."))));
+        body.push(Block::Subhead("Ferries".into()));
+        body.push(Block::Paragraph("See the timetable and the fares.".into()));
+        let a = story(
+            body,
+            &[
+                ("report", "https://a.test/1"),
+                ("Home", "https://a.test/menu"),
+                ("timetable", "https://a.test/2"),
+                ("fares", "https://a.test/3"),
+                ("link", "https://a.test/4"),
+            ],
+        );
+        let marks = LinkMarks::find(&a);
+        let (text, _) = apply(a.body[22].text(), marks.in_block(22));
+        assert_eq!(text, "See the timetable[3] and the fares[4].");
+        // A link whose text stands only before where the links before it were found stays unmarked.
+        assert!(marks.in_block(1).is_empty());
     }
 
     #[test]
