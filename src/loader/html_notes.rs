@@ -126,12 +126,25 @@ fn note_of<'a>(target: &NodeRef<'a>) -> Option<NodeRef<'a>> {
 }
 
 /// The element a reference is drawn as: the link, or the superscript (or mark-up) that holds only it.
+/// Only the siblings are looked at, never a parent's whole text: a page of many references in one long
+/// run of inline mark-up costs no more than one with few.
 fn drawn<'a>(a: &NodeRef<'a>) -> NodeRef<'a> {
+    let blank = |n: &NodeRef<'_>| n.is_comment() || (n.is_text() && n.text().trim().is_empty());
+    let alone = |n: &NodeRef<'_>| {
+        let mut before = n.prev_sibling();
+        while let Some(b) = before.filter(blank) {
+            before = b.prev_sibling();
+        }
+        let mut after = n.next_sibling();
+        while let Some(f) = after.filter(blank) {
+            after = f.next_sibling();
+        }
+        before.is_none() && after.is_none()
+    };
     let mut at = *a;
-    let text = squeeze(&a.text());
     while let Some(parent) = at.parent() {
         let inline = matches!(name(&parent).as_str(), "sup" | "span" | "small" | "b" | "i");
-        if !inline || squeeze(&parent.text()) != text {
+        if !inline || !alone(&at) {
             break;
         }
         at = parent;
