@@ -80,7 +80,8 @@ pub enum Action {
     Rescan,
     /// Show or hide the related-links sidebar.
     ToggleSidebar,
-    /// Open the selected sidebar link (or the story's own address) in the web browser.
+    /// Open the selected sidebar link (or the story's own address) in the web browser, media in the
+    /// configured player; after a count, the story's body link of that number.
     OpenLink,
     /// Copy the selected sidebar link (or the story's own address) to the clipboard.
     CopyLink,
@@ -138,6 +139,10 @@ pub enum Action {
     /// Type a character into the prompt.
     #[strum(disabled)]
     Insert(char),
+    /// A digit typed before a key, adding to its count (`3` then `o` opens the story's third link).
+    /// Typed by any digit key not bound to an action.
+    #[strum(disabled)]
+    Digit(u8),
     /// Show the view with this id (`all`, `source:tech`…), chosen in the views pane.
     #[strum(disabled)]
     ChooseView(String),
@@ -341,7 +346,7 @@ impl Action {
             Self::PipeStory => "pipe the story to a command",
             Self::Rescan => "scan the folders again now",
             Self::ToggleSidebar => "show or hide the related links",
-            Self::OpenLink => "open the link (or the story) in the browser",
+            Self::OpenLink => "open the link (or the story); 3o: body link 3",
             Self::CopyLink => "copy the link (or the story's address)",
             Self::ScrollRight => "scroll wide tables and code right",
             Self::ScrollLeft => "scroll wide tables and code left",
@@ -369,6 +374,7 @@ impl Action {
             Self::HistoryNext => "the query after",
             Self::Answer(_)
             | Self::Insert(_)
+            | Self::Digit(_)
             | Self::ChooseView(_)
             | Self::RunCommand(_)
             | Self::MarksChanged(_)

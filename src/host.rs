@@ -1,6 +1,7 @@
 //! The reader's host: it carries out what `update` asks for. Marks, stars and reading positions go to the
 //! database, each committed at once (a write that fails comes back as `Action::NotSaved`, so the screen
-//! takes it back); stories go to the worker; the browser and the shell get the terminal when asked.
+//! takes it back); stories go to the worker; the browser and the shell get the terminal when asked, and
+//! the media player is started on its own.
 
 use crate::action::{Action, NotSaved};
 use crate::app::Effect;
@@ -197,6 +198,12 @@ impl Host for ReaderHost {
                 Ok(()) => Vec::new(),
                 Err(e) => vec![Action::Report(format!("Could not open {url}: {e}"))],
             },
+            Effect::Play { player, url } => {
+                let result = crate::player::play(&player, &url);
+                vec![Action::Report(crate::player::played(
+                    &player, &url, &result,
+                ))]
+            }
             Effect::Suspend => {
                 if let Err(e) = crate::tui::suspend() {
                     return vec![Action::Report(format!(

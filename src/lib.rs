@@ -12,6 +12,7 @@ pub mod host;
 pub mod loader;
 pub mod model;
 pub mod pictures;
+pub mod player;
 pub mod runner;
 pub mod samples;
 pub mod scanner;

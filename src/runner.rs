@@ -97,9 +97,11 @@ pub fn to_action(event: &Event, keys: &mut KeyResolver, state: &State) -> Option
                     }
                     _ => None,
                 }),
-            Mode::Normal | Mode::Overlay(_) | Mode::Prompt(_) => {
-                keys.feed(state.keymap(), state.context(), *key)
-            }
+            // A digit no key binds types a count for the key after it (`3o`).
+            Mode::Normal => keys
+                .feed(state.keymap(), state.context(), *key)
+                .or_else(|| count_digit(key, keys)),
+            Mode::Overlay(_) | Mode::Prompt(_) => keys.feed(state.keymap(), state.context(), *key),
         },
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
@@ -108,6 +110,20 @@ pub fn to_action(event: &Event, keys: &mut KeyResolver, state: &State) -> Option
             _ => None,
         },
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        _ => None,
+    }
+}
+
+/// The digit `key` types as a count, when it is a plain digit and no key sequence is waiting for it.
+fn count_digit(key: &crossterm::event::KeyEvent, keys: &KeyResolver) -> Option<Action> {
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(c) if plain && keys.pending().is_empty() => {
+            let digit = c.to_digit(10)?;
+            u8::try_from(digit).ok().map(Action::Digit)
+        }
         _ => None,
     }
 }

@@ -69,6 +69,8 @@ pub struct TestHost {
     pub opened: Vec<String>,
     /// What was put on the clipboard.
     pub copied: Vec<String>,
+    /// Media played: the player's words and the address.
+    pub played: Vec<(Vec<String>, String)>,
     /// Draws pictures, when a test gives it a way to (see [`Reader::paint_with`]).
     pub painter: Option<crate::pictures::Painter>,
     /// How many times the reader suspended.
@@ -88,6 +90,7 @@ impl TestHost {
             db,
             opened: Vec::new(),
             copied: Vec::new(),
+            played: Vec::new(),
             painter: None,
             suspended: 0,
             loads: 0,
@@ -117,6 +120,11 @@ impl Host for TestHost {
                 Vec::new()
             }
             paint @ Effect::Paint { .. } => crate::host::paint(self.painter.as_ref(), paint),
+            Effect::Play { player, url } => {
+                let said = crate::player::played(&player, &url, &Ok(()));
+                self.played.push((player, url));
+                vec![Action::Report(said)]
+            }
             Effect::Copy(text) => {
                 let said = crate::host::copied(&text, &Ok(()));
                 self.copied.push(text);

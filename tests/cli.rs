@@ -289,3 +289,34 @@ fn show_json_gives_a_table_as_paragraph_rows_with_their_cells() {
             .starts_with("The harbour office")
     );
 }
+
+#[test]
+fn show_json_gives_footnotes_as_the_numbered_list_at_the_end() {
+    let page = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/footnotes/wiki-style.html"
+    );
+    let note = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/fidelity/tide-tables.md"
+    );
+    for (file, first) in [
+        (page, "Harbour authority, A history of the wall, 1990."),
+        (note, "The office is open on weekdays from nine to five."),
+    ] {
+        let items = json(&broadsheet(&["show", "--json", file]));
+        let body = items[0]["body"].as_array().unwrap();
+        let notes: Vec<&Value> = body
+            .iter()
+            .filter(|b| b.get("footnote").is_some())
+            .collect();
+        assert!(notes.len() >= 2, "{file}: {body:?}");
+        assert_eq!(
+            notes[0],
+            &serde_json::json!({"kind": "list_item", "text": first, "credit": null, "number": 1, "depth": 0, "footnote": true, "label": "1"}),
+        );
+        // They end the body, and no block has a kind of its own for them.
+        assert!(body.ends_with(&notes.iter().map(|v| (*v).clone()).collect::<Vec<_>>()));
+        assert!(body.iter().all(|b| b["kind"] != "footnote"));
+    }
+}

@@ -419,3 +419,82 @@ fn the_library_table_chooses_how_folders_are_kept_up_to_date() {
     );
     assert!(error("library_rescan_bad.toml").contains("`rescan_seconds`: expected 5 to 86400"));
 }
+
+#[test]
+fn the_player_is_a_command_line_or_a_list_of_words() {
+    let words = |v: &[&str]| Some(v.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>());
+    let want = words(&["mpv", "--no-video", "--title=Harbour Hour"]);
+    assert_eq!(load("player_list.toml").unwrap().reading.player, want);
+    assert_eq!(
+        load("player_line.toml").unwrap().reading.player,
+        words(&["mpv", "--no-video", "--title=Harbour Hour"])
+    );
+    // Unset, media open in the browser.
+    assert_eq!(
+        config::load(&Source::Defaults, false)
+            .unwrap()
+            .reading
+            .player,
+        None
+    );
+    assert_eq!(
+        error("player_wrong_type.toml"),
+        format!(
+            "wrong type for `player`: expected a command such as \"mpv --no-video\" or a list of words such as [\"mpv\", \"--no-video\"], found integer at line 2, column 10 of {}",
+            fixture("player_wrong_type.toml").display()
+        )
+    );
+    assert_eq!(
+        error("player_unclosed_quote.toml"),
+        format!(
+            "bad value `mpv '--no-video` for `player`: an unclosed quote or a `\\` at the end at line 2, column 10 of {}",
+            fixture("player_unclosed_quote.toml").display()
+        )
+    );
+    // A bad value stops the reader before it starts, with status 2.
+    let bad = fixture("player_wrong_type.toml");
+    let out = broadsheet(&["config", "check", bad.to_str().unwrap()], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`player`"));
+}
+
+#[test]
+fn media_go_to_the_player_when_one_is_set() {
+    let loaded =
+        broadsheet::store::load(&[Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/fidelity/harbour-podcast.xml")]);
+    let mut config = load("player_list.toml").unwrap();
+    let mut r = Reader::new(loaded.articles, Vec::new(), Rect::new(0, 0, 140, 40));
+    r.state.configure(&config);
+    r.settle();
+    common::focus(&mut r, broadsheet::app::Focus::Sidebar);
+    // The last item is the episode's mp3, under "Media": o and Enter both play it, nothing is opened.
+    r.apply_all([Action::Bottom, Action::OpenLink, Action::Open]);
+    let mp3 = "https://podcast.example/audio/episode-12.mp3".to_owned();
+    let player: Vec<String> = ["mpv", "--no-video", "--title=Harbour Hour"]
+        .map(str::to_owned)
+        .into();
+    assert_eq!(
+        r.host.played,
+        [(player.clone(), mp3.clone()), (player, mp3.clone())]
+    );
+    assert!(r.host.opened.is_empty());
+    assert_eq!(
+        r.message(),
+        Some(format!("Playing {mp3} with mpv").as_str())
+    );
+    // A body link still opens in the browser.
+    r.apply_all([Action::Top, Action::OpenLink]);
+    assert_eq!(
+        r.host.opened,
+        ["https://podcast.example/boats/kittiwake".to_owned()]
+    );
+    // Without a player, media open in the browser as before.
+    config.reading.player = None;
+    r.state.configure(&config);
+    r.settle();
+    common::focus(&mut r, broadsheet::app::Focus::Sidebar);
+    r.apply_all([Action::Bottom, Action::OpenLink]);
+    assert_eq!(r.host.opened.last(), Some(&mp3));
+    assert_eq!(r.host.played.len(), 2);
+}

@@ -129,6 +129,7 @@ fn markup_in_the_text_stays_text() {
                 }),
                 Block::Footnote {
                     number: 1,
+                    label: "1".into(),
                     text: "A note *with* marks.".into(),
                 },
             ])

@@ -119,6 +119,7 @@ fn article(title: &str, body: &str) -> Article {
             }),
             Block::Footnote {
                 number: 1,
+                label: "1".to_owned(),
                 text: body.to_owned(),
             },
         ],

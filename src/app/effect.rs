@@ -96,6 +96,15 @@ pub enum Effect {
     Rescan,
     /// Open a web address (http or https only) in the browser.
     OpenUrl(String),
+    /// Play a feed entry's media with the configured player (`[reading] player`): the command's words,
+    /// the address (http or https only) added last, started on its own with no terminal (its input and
+    /// output go nowhere), so the reader keeps the screen and the keys.
+    Play {
+        /// The program and its arguments.
+        player: Vec<String>,
+        /// The media's address.
+        url: String,
+    },
     /// Decode the story's pictures that are on disk and make them ready to draw at most `columns` wide;
     /// they come back as `Action::Painted`.
     Paint {

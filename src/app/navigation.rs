@@ -197,6 +197,10 @@ fn follow_link(state: &mut State) {
     };
     let link = state.sidebar.link();
     let Some(related) = view.story.related.get(link) else {
+        if view.sidebar.get(link).is_some_and(|i| i.media) {
+            play_selected(state);
+            return;
+        }
         let url = view.sidebar.get(link).and_then(|i| i.url.clone());
         request_open(state, url);
         return;
@@ -234,8 +238,65 @@ fn chosen_address(state: &State) -> Option<String> {
 
 /// `o`: the selected sidebar item's address, or, outside the sidebar, the story's own.
 pub fn open_link(state: &mut State) {
+    if state.focus == Focus::Sidebar && selected_media(state) {
+        play_selected(state);
+        return;
+    }
     let url = chosen_address(state);
     request_open(state, url);
+}
+
+/// A count then `o`: opens the story's body link of that number, as the text and the sidebar number
+/// them (from 1).
+pub fn open_numbered_link(state: &mut State, number: u32) {
+    let Some(view) = state.story_view() else {
+        state.message = Some("The story is still loading: open its links once it shows".to_owned());
+        return;
+    };
+    let links = &view.story.links;
+    let link = usize::try_from(number)
+        .ok()
+        .and_then(|n| n.checked_sub(1))
+        .and_then(|i| links.get(i));
+    match link {
+        Some(l) => {
+            let url = l.url.clone();
+            request_open(state, Some(url));
+        }
+        None if links.is_empty() => {
+            state.message = Some("This story has no numbered links".to_owned());
+        }
+        None => {
+            state.message = Some(format!(
+                "No link {number}: the links go from 1 to {}",
+                links.len()
+            ));
+        }
+    }
+}
+
+/// Whether the selected sidebar item is a feed entry's media.
+fn selected_media(state: &State) -> bool {
+    state
+        .story_view()
+        .and_then(|v| v.sidebar.get(state.sidebar.link()))
+        .is_some_and(|i| i.media)
+}
+
+/// Opens the selected media: with the configured player when there is one, else in the browser.
+fn play_selected(state: &mut State) {
+    let url = chosen_address(state);
+    let Some(player) = state.reading.player.clone() else {
+        request_open(state, url);
+        return;
+    };
+    match url {
+        Some(u) if is_web_address(&u) => {
+            state.message = Some(format!("Playing {u} with {}", player.join(" ")));
+            state.outbox.push(Effect::Play { player, url: u });
+        }
+        other => request_open(state, other),
+    }
 }
 
 /// `y`: asks for the address `o` would open to be put on the clipboard (the runner says when it is).

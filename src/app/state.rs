@@ -46,6 +46,8 @@ pub struct State {
     pub(super) commands: std::collections::BTreeMap<String, String>,
     pub(super) warnings: Vec<Warning>,
     pub(super) message: Option<String>,
+    /// The count typed before a key (`3` of `3o`), while it is being typed.
+    pub(super) count: Option<u32>,
     pub(super) indexing: Option<(usize, usize)>,
     pub(super) search: SearchState,
     pub(super) views: ViewsState,
@@ -96,6 +98,7 @@ impl State {
             commands: std::collections::BTreeMap::new(),
             warnings,
             message,
+            count: None,
             indexing: None,
             search: SearchState::default(),
             views: ViewsState::default(),
@@ -285,6 +288,12 @@ impl State {
     #[must_use]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
+    }
+
+    /// The count typed before a key (`3` of `3o`), while it is being typed.
+    #[must_use]
+    pub fn count(&self) -> Option<u32> {
+        self.count
     }
 
     /// Files indexed so far and in all, while a scan runs.

@@ -6,8 +6,8 @@ use super::help::HelpPane;
 use super::layout::{self, Focus};
 use super::mode::{Mode, Prompt, PromptKind};
 use super::navigation::{
-    copy_link, goto, jump_relative, next_unread, open_link, open_selected, shift_sideways, step,
-    travel,
+    copy_link, goto, jump_relative, next_unread, open_link, open_numbered_link, open_selected,
+    shift_sideways, step, travel,
 };
 use super::overlay::{self, Overlay};
 use super::read_state::Undo;
@@ -124,8 +124,26 @@ fn apply(state: &mut State, action: Action) {
     }
     state.message = None;
     state.acted = true;
-    normal(state, &action);
+    // A count belongs to the key typed after it: any key but another digit uses it up or drops it.
+    match (&action, state.count.take()) {
+        (Action::Digit(d), count) => state.count = Some(add_digit(count, *d)),
+        // Esc takes back a count being typed, and does nothing else.
+        (Action::Close, Some(_)) => {}
+        (Action::OpenLink, Some(n)) => open_numbered_link(state, n),
+        _ => normal(state, &action),
+    }
     state.refresh();
+}
+
+/// A count past this is not taken further (digits typed after it are ignored): no story has a million
+/// links, and the count cannot overflow.
+const COUNT_LIMIT: u32 = 1_000_000;
+
+/// `count` with `digit` typed after it.
+fn add_digit(count: Option<u32>, digit: u8) -> u32 {
+    let count = count.unwrap_or(0);
+    let more = count.saturating_mul(10).saturating_add(u32::from(digit));
+    if more > COUNT_LIMIT { count } else { more }
 }
 
 /// Takes an action as if it came while reading (an overlay's choice, once it has closed).

@@ -154,4 +154,6 @@ pub struct ReadingFile {
     pub date_format: Option<Spanned<String>>,
     /// `auto`, `halfblocks` or `never`.
     pub images: Option<Spanned<String>>,
+    /// The media player: a command line (`"mpv --no-video"`) or a list of words.
+    pub player: Option<Spanned<toml::Value>>,
 }

@@ -6,6 +6,7 @@ pub mod error;
 pub mod file;
 pub mod keymap;
 pub mod keys;
+pub mod player;
 pub mod resolve;
 pub mod style;
 pub mod suggest;
@@ -110,6 +111,9 @@ pub struct Reading {
     pub date_format: String,
     /// Whether pictures are drawn inline.
     pub images: ImageMode,
+    /// The command that plays a feed entry's media (program and arguments; the address is added last);
+    /// `None`: the browser opens it.
+    pub player: Option<Vec<String>>,
 }
 
 impl Default for Reading {
@@ -119,6 +123,7 @@ impl Default for Reading {
             mark_read: MarkRead::OnOpen,
             date_format: "%-d %B %Y".to_owned(),
             images: ImageMode::Auto,
+            player: None,
         }
     }
 }

@@ -145,6 +145,9 @@ fn read_options(
         into.images = image_mode(&m)
             .map_err(|e| at(m.span(), e).suggest(m.get_ref(), ["auto", "halfblocks", "never"]))?;
     }
+    if let Some(p) = reading.player {
+        into.player = super::player::player(p.get_ref()).map_err(|e| at(p.span(), e))?;
+    }
     if let Some(f) = reading.date_format {
         let format = f.get_ref();
         if let Err(why) = check_date_format(format) {

@@ -68,6 +68,7 @@ elements! {
     code: "Code, preformatted text and tables.",
     image: "The [image N: alt] line of a picture.",
     url: "The story's address under its headline.",
+    link_number: "A body link's number after its text in the article ([3]).",
 }
 
 impl Default for Theme {
@@ -125,6 +126,7 @@ impl Theme {
             code: plain.fg(Color::Green),
             image: plain.add_modifier(Modifier::DIM),
             url: plain.add_modifier(Modifier::DIM),
+            link_number: plain.add_modifier(Modifier::DIM),
         }
     }
 
@@ -186,6 +188,7 @@ impl Theme {
             code: plain,
             image: plain,
             url: plain,
+            link_number: plain,
         }
     }
 
@@ -208,7 +211,7 @@ mod tests {
     #[test]
     fn elements_are_named_and_presets_differ() {
         let mut t = Theme::dark();
-        assert_eq!(ELEMENTS.len(), 26);
+        assert_eq!(ELEMENTS.len(), 27);
         for (name, _) in ELEMENTS {
             assert!(t.element_mut(name).is_some(), "{name}");
         }

@@ -104,9 +104,14 @@ pub fn html(a: &Article) -> String {
             ),
             Block::Image(image) => super::html_blocks::picture(&mut out, image),
             Block::Table(table) => super::html_blocks::table(&mut out, table),
-            Block::Footnote { number, text } => writeln!(
+            Block::Footnote {
+                number,
+                label,
+                text,
+            } => writeln!(
                 out,
-                "<p class=\"footnote\" id=\"fn{number}\">[{number}] {}</p>",
+                "<p class=\"footnote\" id=\"fn{number}\">[{}] {}</p>",
+                esc(label),
                 esc(text)
             ),
         };

@@ -122,7 +122,7 @@ pub fn markdown(a: &Article) -> String {
             Block::Caption { text, credit } => figcaption(&mut out, text, credit.as_deref()),
             Block::Image(image) => picture(&mut out, image),
             Block::Table(table) => write_table(&mut out, table),
-            Block::Footnote { number, text } => {
+            Block::Footnote { number, text, .. } => {
                 let _ = writeln!(out, "[^{number}]: {}", escape(text, false));
             }
         }

@@ -339,6 +339,13 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, HtmlError> {
     let found = find_article(text, readability)?;
     let base = meta.base.clone().or_else(|| meta.url.clone());
     let (mut body, mut links) = html_blocks::from_html(&found.content, base.as_deref());
+    // The footnotes come last: the story's own blocks are tidied without them, and they follow whatever
+    // is kept.
+    let notes_at = body
+        .iter()
+        .position(|b| matches!(b, Block::Footnote { .. }))
+        .unwrap_or(body.len());
+    let notes = body.split_off(notes_at);
     if let Some(data) = json_ld_body {
         rescue::prefer_json_ld(&mut body, &data);
     }
@@ -356,6 +363,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Article, HtmlError> {
     });
     let site = found.site_name.clone().or(meta.site.clone());
     super::furniture::cut_about_box(&mut body, site.as_deref());
+    body.extend(notes);
     let mut headings = meta.headings.clone();
     if let Some(Block::Subhead(h)) = body.first() {
         headings.push(h.clone());

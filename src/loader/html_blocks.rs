@@ -1,7 +1,7 @@
 //! HTML to the model's blocks: `p` to paragraphs, `h1`–`h6` to subheads, `img` and `figure` to images
 //! with their captions, `blockquote` to quotes, `li` to list items with their number and depth, `pre` to
-//! code, data tables to tables; links inside are collected. Used for saved pages (after Readability) and
-//! for feed entries.
+//! code, data tables to tables, footnotes (see `html_notes`) to footnotes at the end; links inside are
+//! collected. Used for saved pages (after Readability) and for feed entries.
 
 use dom_query::{Document, NodeRef};
 
@@ -70,8 +70,12 @@ pub(super) fn name(node: &NodeRef<'_>) -> String {
 #[must_use]
 pub fn from_html(html: &str, base: Option<&str>) -> (Vec<Block>, Vec<Link>) {
     let doc = Document::from(html);
+    let base = base.and_then(|b| url::Url::parse(b).ok());
+    // Footnotes first: their references become `[n]` in the text, and the notes leave the tree to be
+    // listed at the end.
+    let (notes, note_links) = super::html_notes::take(&doc, base.as_ref());
     let mut out = Walker {
-        base: base.and_then(|b| url::Url::parse(b).ok()),
+        base,
         ..Walker::default()
     };
     let root = doc.select("body");
@@ -80,7 +84,24 @@ pub fn from_html(html: &str, base: Option<&str>) -> (Vec<Block>, Vec<Link>) {
         None => out.children(&doc.root()),
     }
     out.flush();
+    out.blocks.extend(notes);
+    out.links.extend(note_links);
     (out.blocks, out.links)
+}
+
+/// The web link an `a` element makes (its address made absolute against `base`), when it has text and
+/// leads to an http or https address.
+pub(super) fn link(a: &NodeRef<'_>, base: Option<&url::Url>) -> Option<Link> {
+    let href = a.attr("href")?;
+    let href = href.trim();
+    let url = match base {
+        Some(base) => base.join(href).map(String::from).unwrap_or_default(),
+        None => href.to_owned(),
+    };
+    // As the page shows it: no "Opens a new window" notice of its own, nothing hidden.
+    let text = squeeze(&visible_text(a));
+    ((url.starts_with("http://") || url.starts_with("https://")) && !text.is_empty())
+        .then_some(Link { text, url })
 }
 
 /// Below this depth the walk stops descending and takes a subtree's text as one paragraph, so a page
@@ -314,19 +335,9 @@ impl Walker {
             node.descendants_it()
                 .filter(|d| d.is_element() && name(d) == "a"),
         );
-        for a in found {
-            if let Some(href) = a.attr("href") {
-                let href = href.trim();
-                let url = match &self.base {
-                    Some(base) => base.join(href).map(String::from).unwrap_or_default(),
-                    None => href.to_owned(),
-                };
-                let text = squeeze(&visible_text(&a));
-                if (url.starts_with("http://") || url.starts_with("https://")) && !text.is_empty() {
-                    self.links.push(Link { text, url });
-                }
-            }
-        }
+        let base = self.base.as_ref();
+        self.links
+            .extend(found.iter().filter_map(|a| link(a, base)));
     }
 
     fn push_text(&mut self, node: &NodeRef<'_>, make: impl FnOnce(String) -> Block) {

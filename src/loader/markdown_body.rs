@@ -119,13 +119,18 @@ pub(super) fn parse(text: &str, url: Option<&str>) -> Body {
     reader.flush();
     let mut body = reader.body;
     reader.notes.sort_by_key(|(n, _)| *n);
-    body.blocks.extend(
-        reader
-            .notes
-            .into_iter()
-            .filter(|(_, t)| !t.is_empty())
-            .map(|(number, text)| Block::Footnote { number, text }),
-    );
+    body.blocks
+        .extend(
+            reader
+                .notes
+                .into_iter()
+                .filter(|(_, t)| !t.is_empty())
+                .map(|(number, text)| Block::Footnote {
+                    number,
+                    label: number.to_string(),
+                    text,
+                }),
+        );
     body
 }
 
@@ -465,6 +470,7 @@ mod tests {
             body.blocks[9],
             Block::Footnote {
                 number: 1,
+                label: "1".into(),
                 text: "The note.".into()
             }
         );

@@ -11,6 +11,7 @@ pub mod html;
 pub mod html_blocks;
 pub mod html_head;
 pub mod html_media;
+mod html_notes;
 pub mod html_rescue;
 pub mod html_table;
 pub mod markdown;
@@ -150,7 +151,9 @@ pub struct Origin {
 /// 6: saved pages space runs their style sets apart ("68%" and "of", a hidden label and a caption), join a
 /// statistic's figure to its words, leave out a link's "Opens a new window", a credit's "Credit" labels
 /// and the related list printed again in the body. No pinned id moved.
-pub const EXTRACTOR_VERSION: u32 = 6;
+/// 7: HTML footnotes (a superscript or marked reference to a list of notes) become footnote blocks at the
+/// end, their references `[n]` in the text, and the links back from the notes leave. No pinned id moved.
+pub const EXTRACTOR_VERSION: u32 = 7;
 
 /// Reads and parses the file at `path`.
 ///

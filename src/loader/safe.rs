@@ -31,8 +31,11 @@ pub fn make_safe(article: &mut Article) {
             Block::Paragraph(t)
             | Block::Subhead(t)
             | Block::Quote(t)
-            | Block::ListItem { text: t, .. }
-            | Block::Footnote { text: t, .. } => clean_in_place(t, Breaks::Lines),
+            | Block::ListItem { text: t, .. } => clean_in_place(t, Breaks::Lines),
+            Block::Footnote { label, text, .. } => {
+                clean_in_place(label, Breaks::OneLine);
+                clean_in_place(text, Breaks::Lines);
+            }
             Block::Preformatted { text, language } => {
                 clean_in_place(text, Breaks::Lines);
                 clean_option(language, Breaks::OneLine);

@@ -41,10 +41,13 @@ pub enum Block {
     Image(Image),
     /// A table of data.
     Table(Table),
-    /// A note the text refers to as `[number]`, listed at the end of the body.
+    /// A note the text refers to as `[label]`, listed at the end of the body.
     Footnote {
-        /// Its number, as the references in the text show it.
+        /// Its number, counting the story's notes from 1 in the order they are listed.
         number: u32,
+        /// What the references in the text show: the page's own mark (`12`, `n 3`, `a`, `*`), else the
+        /// number.
+        label: String,
         /// The note.
         text: String,
     },
@@ -215,6 +218,7 @@ enum Own<'a> {
     },
     Footnote {
         number: u32,
+        label: &'a str,
     },
 }
 
@@ -238,7 +242,10 @@ impl Serialize for Block {
                 rows: &t.rows,
                 caption: t.caption.as_deref(),
             }),
-            Self::Footnote { number, .. } => Some(Own::Footnote { number: *number }),
+            Self::Footnote { number, label, .. } => Some(Own::Footnote {
+                number: *number,
+                label,
+            }),
             Self::Paragraph(_) | Self::Subhead(_) | Self::Caption { .. } | Self::Quote(_) => None,
         };
         BlockJson {

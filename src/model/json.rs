@@ -74,7 +74,24 @@ impl<'a> From<&'a Article> for ArticleJson<'a> {
 /// paragraphs reads a table's text as it always did. Each of those rows adds `table` (the table's number
 /// in the story, from 0), `cells`, and `header` (true for the header row); a table's caption is a
 /// `caption` block with `table`, before its rows.
+///
+/// Footnotes likewise are given as the numbered list they are printed as at the end of the story, and as
+/// a page's list of notes was given before notes were footnotes: a `list_item` each, with its `number`
+/// and `depth` 0, adding `footnote: true` and its `label` (what its references show). A script that reads
+/// a page's list items reads its references as it always did.
 struct BodyJson<'a>(&'a [Block]);
+
+/// A footnote, in [`BodyJson`].
+#[derive(Serialize)]
+struct FootnoteJson<'a> {
+    kind: &'static str,
+    text: &'a str,
+    credit: Option<&'a str>,
+    number: u32,
+    depth: u8,
+    footnote: bool,
+    label: &'a str,
+}
 
 /// One row or the caption of a table, in [`BodyJson`].
 #[derive(Serialize)]
@@ -95,6 +112,23 @@ impl Serialize for BodyJson<'_> {
         let mut seq = serializer.serialize_seq(None)?;
         let mut tables = 0;
         for block in self.0 {
+            if let Block::Footnote {
+                number,
+                label,
+                text,
+            } = block
+            {
+                seq.serialize_element(&FootnoteJson {
+                    kind: "list_item",
+                    text,
+                    credit: None,
+                    number: *number,
+                    depth: 0,
+                    footnote: true,
+                    label,
+                })?;
+                continue;
+            }
             let Block::Table(t) = block else {
                 seq.serialize_element(block)?;
                 continue;

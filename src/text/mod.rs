@@ -3,6 +3,7 @@
 
 pub mod clean;
 pub mod fold;
+pub mod spans;
 pub mod truncate;
 pub mod width;
 

@@ -1,5 +1,7 @@
 //! The article pane: the selected story's reflowed lines, centred at the reading width, with a scrollbar.
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -32,24 +34,34 @@ fn style(theme: &Theme, kind: LineKind) -> Style {
     }
 }
 
-/// A line with the ranges a search matched in the match style.
+/// A line with its links' numbers in `number`'s style and the ranges a search matched in `hit`'s, over
+/// `base`: each character takes the styles of the ranges it is in, and runs of one style are one span.
 fn marked<'a>(
     text: &'a str,
-    ranges: &[std::ops::Range<usize>],
+    (numbers, hits): (&[Range<usize>], &[Range<usize>]),
     base: Style,
-    hit: Style,
+    (number, hit): (Style, Style),
 ) -> Line<'a> {
-    let mut spans = Vec::with_capacity(ranges.len() * 2 + 1);
-    let mut at = 0;
-    for r in ranges {
-        if r.start < at || r.end > text.len() {
-            continue;
+    let style_at = |i: usize| {
+        let mut s = base;
+        if numbers.iter().any(|r| r.contains(&i)) {
+            s = s.patch(number);
         }
-        spans.push(Span::styled(&text[at..r.start], base));
-        spans.push(Span::styled(&text[r.clone()], base.patch(hit)));
-        at = r.end;
+        if hits.iter().any(|r| r.contains(&i)) {
+            s = s.patch(hit);
+        }
+        s
+    };
+    let mut spans: Vec<Span<'a>> = Vec::with_capacity(numbers.len() * 2 + hits.len() * 2 + 1);
+    let (mut start, mut current) = (0, style_at(0));
+    for (i, _) in text.char_indices().skip(1) {
+        let s = style_at(i);
+        if s != current {
+            spans.push(Span::styled(&text[start..i], current));
+            (start, current) = (i, s);
+        }
     }
-    spans.push(Span::styled(&text[at..], base));
+    spans.push(Span::styled(&text[start..], current));
     Line::from(spans)
 }
 
@@ -104,10 +116,16 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
         .take(usize::from(text.height))
         .map(|(i, l)| {
             let base = style(theme, l.kind);
-            match (&l.full, hits.and_then(|h| h.on(i))) {
-                (Some(full), _) if shift > 0 => Line::styled(sideways(full, shift, columns), base),
-                (_, Some(ranges)) => marked(&l.text, ranges, base, theme.search_match),
-                _ => Line::styled(l.text.as_str(), base),
+            let found = hits.and_then(|h| h.on(i)).unwrap_or_default();
+            match &l.full {
+                Some(full) if shift > 0 => Line::styled(sideways(full, shift, columns), base),
+                _ if found.is_empty() && l.marks.is_empty() => Line::styled(l.text.as_str(), base),
+                _ => marked(
+                    &l.text,
+                    (&l.marks, found),
+                    base,
+                    (theme.link_number, theme.search_match),
+                ),
             }
         })
         .collect();

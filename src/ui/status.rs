@@ -1,5 +1,7 @@
-//! The status bar: position and reading progress, a question or transient message or indexing progress,
-//! key hints from the keymap, and "N stories · M unread".
+//! The status bar: position and reading progress, a question, a count being typed, a transient message or
+//! indexing progress, key hints from the keymap, and "N stories · M unread".
+
+use std::fmt::Write as _;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -81,6 +83,20 @@ fn prompt_line(prompt: &crate::app::mode::Prompt, room: usize) -> String {
     }
     let tail: String = tail.into_iter().rev().collect();
     fit(&format!("{label}\u{2026}{tail}{cursor}"), room)
+}
+
+/// A count being typed, and what the key that takes it will do: " 3  o opens link 3 · esc cancels".
+fn count_line(state: &State, n: u32) -> String {
+    let context = state.context();
+    let key = |a: Action| state.keymap().keys_for(context, &a).into_iter().next();
+    let mut line = format!(" {n}");
+    if let Some(open) = key(Action::OpenLink) {
+        let _ = write!(line, "  {open} opens link {n}");
+        if let Some(cancel) = key(Action::Close) {
+            let _ = write!(line, " \u{b7} {cancel} cancels");
+        }
+    }
+    line
 }
 
 /// The whole address of the sidebar item selected, while the sidebar has focus.
@@ -184,6 +200,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
             line = fit(&format!("{line}  {about}"), room);
         }
         (line, theme.message)
+    } else if let Some(n) = state.count() {
+        (fit(&count_line(state, n), room), theme.message)
     } else if let Some(m) = state.message() {
         (fit(&format!(" {m}"), room), theme.message)
     } else if let Some(url) = selected_url(state) {

@@ -2,7 +2,8 @@
 //! consecutive lines, code and tables kept whole and cut at the pane with a marker, pictures named and
 //! numbered, footnotes under a rule at the end.
 
-use super::reflow::{Line, LineKind, Pictures, wrap_into};
+use super::links::{LinkMarks, Place, apply};
+use super::reflow::{Line, LineKind, Pictures, wrap_into, wrap_marked_into};
 use super::table::{Row, lay_out};
 use crate::model::{Block, Image, Table};
 use crate::text::width::{prefix, width};
@@ -38,6 +39,8 @@ const FOOTNOTE_RULE_COLUMNS: usize = 12;
 pub(super) struct Body<'a> {
     width: usize,
     pictures: &'a Pictures,
+    /// Where the body's links are numbered.
+    links: &'a LinkMarks,
     /// The kind of the last block, so list items and footnotes run on without blank lines.
     last: Option<&'static str>,
     /// Pictures numbered so far.
@@ -64,10 +67,11 @@ fn expand_tabs(line: &str) -> String {
 }
 
 impl<'a> Body<'a> {
-    pub(super) fn new(width: usize, pictures: &'a Pictures) -> Self {
+    pub(super) fn new(width: usize, pictures: &'a Pictures, links: &'a LinkMarks) -> Self {
         Self {
             width,
             pictures,
+            links,
             last: None,
             images: 0,
             widest: 0,
@@ -84,13 +88,19 @@ impl<'a> Body<'a> {
         self.last = Some(kind);
         let w = self.width;
         let at = Some(i);
+        let found = self.links.in_block(i);
         match block {
-            Block::Paragraph(t) => wrap_into(out, t, w, LineKind::Paragraph, at, ("", "")),
-            Block::Subhead(t) => wrap_into(out, t, w, LineKind::Subhead, at, ("", "")),
-            Block::Caption { text, credit } => caption(out, text, credit.as_deref(), w, at),
-            Block::Quote(t) => wrap_into(
+            Block::Paragraph(t) => {
+                wrap_marked_into(out, t, found, w, LineKind::Paragraph, at, ("", ""));
+            }
+            Block::Subhead(t) => {
+                wrap_marked_into(out, t, found, w, LineKind::Subhead, at, ("", ""));
+            }
+            Block::Caption { text, credit } => caption(out, text, credit.as_deref(), found, w, at),
+            Block::Quote(t) => wrap_marked_into(
                 out,
                 t,
+                found,
                 w,
                 LineKind::Quote,
                 at,
@@ -108,7 +118,8 @@ impl<'a> Body<'a> {
                 );
                 let first = hanging(2 + LIST_INDENT * depth, &format!("{marker} "), w);
                 let rest = " ".repeat(width(&first));
-                wrap_into(out, text, w, LineKind::ListItem, at, (&first, &rest));
+                let indent = (first.as_str(), rest.as_str());
+                wrap_marked_into(out, text, found, w, LineKind::ListItem, at, indent);
             }
             Block::Preformatted { text, .. } => {
                 let lines: Vec<String> = text
@@ -123,14 +134,15 @@ impl<'a> Body<'a> {
             }
             Block::Image(image) => self.image(out, image, at),
             Block::Table(table) => self.table(out, table, at),
-            Block::Footnote { number, text } => {
+            Block::Footnote { label, text, .. } => {
                 if !runs_on {
                     let rule = "\u{2500}".repeat(FOOTNOTE_RULE_COLUMNS.min(w));
                     out.push(Line::new(LineKind::Rule, rule, at));
                 }
-                let first = hanging(0, &format!("[{number}] "), w);
+                let first = hanging(0, &format!("[{label}] "), w);
                 let rest = " ".repeat(width(&first));
-                wrap_into(out, text, w, LineKind::Footnote, at, (&first, &rest));
+                let indent = (first.as_str(), rest.as_str());
+                wrap_marked_into(out, text, found, w, LineKind::Footnote, at, indent);
             }
         }
     }
@@ -161,6 +173,7 @@ impl<'a> Body<'a> {
                 text,
                 block: at,
                 full: wide.then_some(line),
+                marks: Vec::new(),
             });
         }
     }
@@ -179,23 +192,28 @@ impl<'a> Body<'a> {
             out.push(Line::new(LineKind::Picture, String::new(), at));
         }
         if !image.caption.is_empty() || image.credit.is_some() {
-            caption(out, &image.caption, image.credit.as_deref(), self.width, at);
+            let links = at.map_or(&[][..], |i| self.links.in_block(i));
+            let credit = image.credit.as_deref();
+            caption(out, &image.caption, credit, links, self.width, at);
         }
     }
 
-    /// A table: its caption, then its lines laid out in columns.
+    /// A table: its caption, then its lines laid out in columns, links numbered in their cells.
     fn table(&mut self, out: &mut Vec<Line>, table: &Table, at: Option<usize>) {
         if let Some(c) = &table.caption {
             wrap_into(out, c, self.width, LineKind::Caption, at, ("", ""));
         }
-        let lines = lay_out(table, self.width).into_iter().map(|(row, line)| {
-            let kind = match row {
-                Row::Header => LineKind::TableHeader,
-                Row::Rule => LineKind::TableRule,
-                Row::Body => LineKind::Table,
-            };
-            (kind, line)
-        });
+        let marked = at.and_then(|block| marked_cells(table, block, self.links));
+        let lines = lay_out(marked.as_ref().unwrap_or(table), self.width)
+            .into_iter()
+            .map(|(row, line)| {
+                let kind = match row {
+                    Row::Header => LineKind::TableHeader,
+                    Row::Rule => LineKind::TableRule,
+                    Row::Body => LineKind::Table,
+                };
+                (kind, line)
+            });
         self.whole(out, lines, at);
     }
 }
@@ -212,12 +230,50 @@ fn hanging(indent: usize, marker: &str, w: usize) -> String {
     }
 }
 
-/// A caption and its credit, set in.
-fn caption(out: &mut Vec<Line>, text: &str, credit: Option<&str>, w: usize, at: Option<usize>) {
+/// `table` with its links numbered in their cells, when any is; `None` when none is.
+pub(super) fn marked_cells(table: &Table, block: usize, links: &LinkMarks) -> Option<Table> {
+    let place = |cell| Place {
+        block,
+        cell: Some(cell),
+    };
+    let cells = table.header.len() + table.rows.iter().map(Vec::len).sum::<usize>();
+    if (0..cells).all(|c| links.at(place(c)).is_empty()) {
+        return None;
+    }
+    let mut marked = table.clone();
+    for (c, cell) in marked.cells_mut().enumerate() {
+        let marks = links.at(place(c));
+        if !marks.is_empty() {
+            *cell = apply(cell, marks).0;
+        }
+    }
+    Some(marked)
+}
+
+/// A caption and its credit, set in; `links` are numbered in the caption's text.
+fn caption(
+    out: &mut Vec<Line>,
+    text: &str,
+    credit: Option<&str>,
+    links: &[(usize, usize)],
+    w: usize,
+    at: Option<usize>,
+) {
     let captioned = match credit {
         Some(c) if text.is_empty() => c.to_owned(),
         Some(c) => format!("{text} \u{2014} {c}"),
         None => text.to_owned(),
     };
-    wrap_into(out, &captioned, w, LineKind::Caption, at, ("  ", "  "));
+    // The text comes first, so the links' places in it hold in the captioned line; with no text there
+    // is none to mark.
+    let links = if text.is_empty() { &[][..] } else { links };
+    wrap_marked_into(
+        out,
+        &captioned,
+        links,
+        w,
+        LineKind::Caption,
+        at,
+        ("  ", "  "),
+    );
 }

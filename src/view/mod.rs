@@ -3,6 +3,7 @@
 //! nothing of stories.
 
 mod blocks;
+pub mod links;
 pub mod plain;
 pub mod reflow;
 pub mod table;

@@ -4,7 +4,8 @@ use std::fmt::Write as _;
 
 use crate::text::width::{width, wrap};
 
-use super::blocks::{LIST_INDENT, MAX_LIST_DEPTH_SHOWN};
+use super::blocks::{LIST_INDENT, MAX_LIST_DEPTH_SHOWN, marked_cells};
+use super::links::{LinkMarks, apply, marker};
 use super::table::lay_out;
 use crate::model::{Article, Block, Image};
 
@@ -69,7 +70,8 @@ pub fn meta_line(a: &Article, date_format: Option<&str>) -> String {
 
 /// `a` reflowed to `columns` (at least 20): meta line, headline with a rule under it, the body
 /// with blank lines between blocks (list items and footnotes on consecutive lines), and the related
-/// links. Code and tables are printed whole, however wide.
+/// links, then the body's links, numbered as in the text. Code and tables are printed whole, however
+/// wide.
 #[must_use]
 pub fn render(a: &Article, columns: usize) -> String {
     let columns = columns.max(20);
@@ -84,7 +86,11 @@ pub fn render(a: &Article, columns: usize) -> String {
     let _ = writeln!(out, "{title}\n{}", "\u{2500}".repeat(rule));
     let mut images = 0;
     let mut last = None;
-    for block in &a.body {
+    let numbered = LinkMarks::find(a);
+    for (i, block) in a.body.iter().enumerate() {
+        // The block with its links' numbers put in (see `LinkMarks`).
+        let with_numbers = block_with_links(block, i, &numbered);
+        let block = with_numbers.as_ref().unwrap_or(block);
         let runs_on =
             matches!(block.kind(), "list_item" | "footnote") && last == Some(block.kind());
         let first_note = matches!(block, Block::Footnote { .. }) && !runs_on;
@@ -126,8 +132,8 @@ pub fn render(a: &Article, columns: usize) -> String {
                 lines.extend(lay_out(table, columns).into_iter().map(|(_, l)| l));
                 lines.join("\n")
             }
-            Block::Footnote { number, text } => {
-                let first = format!("[{number}] ");
+            Block::Footnote { label, text, .. } => {
+                let first = format!("[{label}] ");
                 let note = fill(text, &first, &" ".repeat(width(&first)));
                 if first_note {
                     format!("{}\n{note}", "\u{2500}".repeat(FOOTNOTE_RULE))
@@ -157,7 +163,34 @@ pub fn render(a: &Article, columns: usize) -> String {
             let _ = writeln!(out, "{}", fill(&text, &format!("  {mark}"), "    "));
         }
     }
+    if !a.links.is_empty() {
+        // As newsboat lists them: the number, the whole address (never wrapped, so it can be copied).
+        let _ = writeln!(out, "\nLinks:");
+        for (i, link) in a.links.iter().enumerate() {
+            let _ = writeln!(out, "{}: {} (link)", marker(i + 1), link.url);
+        }
+    }
     out
+}
+
+/// `block` with the numbers of the links found in it put in after their text; `None` when it holds
+/// none.
+fn block_with_links(block: &Block, i: usize, links: &LinkMarks) -> Option<Block> {
+    let marks = links.in_block(i);
+    let mut marked = block.clone();
+    match &mut marked {
+        Block::Table(table) => return marked_cells(table, i, links).map(Block::Table),
+        _ if marks.is_empty() => return None,
+        Block::Paragraph(t)
+        | Block::Subhead(t)
+        | Block::Quote(t)
+        | Block::ListItem { text: t, .. }
+        | Block::Caption { text: t, .. }
+        | Block::Footnote { text: t, .. } => *t = apply(t, marks).0,
+        Block::Image(image) => image.caption = apply(&image.caption, marks).0,
+        Block::Preformatted { .. } => return None,
+    }
+    Some(marked)
 }
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 
 use super::blocks;
 pub use super::blocks::CUT;
+use super::links::{LinkMarks, marker};
 use crate::model::{Article, Block, Enclosure};
+use crate::text::spans::carry;
 use crate::text::width::{fit, wrap};
 use crate::view::plain::meta_line;
 
@@ -58,6 +60,8 @@ pub struct Line {
     /// The whole line, when it belongs to a table or code block wider than the pane: `text` is then its
     /// start, cut with a marker, and scrolling sideways shows the rest.
     pub full: Option<String>,
+    /// Byte ranges of `text` holding a body link's number (`[3]`), which the reader draws dim.
+    pub marks: Vec<std::ops::Range<usize>>,
 }
 
 impl Line {
@@ -69,6 +73,7 @@ impl Line {
             text,
             block,
             full: None,
+            marks: Vec::new(),
         }
     }
 }
@@ -108,6 +113,32 @@ pub(super) fn wrap_into(
 ) {
     for piece in wrap(text, width, indent.0, indent.1) {
         out.push(Line::new(kind, piece, block));
+    }
+}
+
+/// [`wrap_into`] for text holding links: each link's number (see [`LinkMarks`]) put in after its text,
+/// and kept in the lines' `marks`.
+pub(super) fn wrap_marked_into(
+    out: &mut Vec<Line>,
+    text: &str,
+    links: &[(usize, usize)],
+    width: usize,
+    kind: LineKind,
+    block: Option<usize>,
+    indent: (&str, &str),
+) {
+    if links.is_empty() {
+        wrap_into(out, text, width, kind, block, indent);
+        return;
+    }
+    let (marked, ranges) = super::links::apply(text, links);
+    let pieces = wrap(&marked, width, indent.0, indent.1);
+    let spans = carry(&marked, &ranges, &pieces, indent.0, indent.1);
+    for (piece, marks) in pieces.into_iter().zip(spans) {
+        out.push(Line {
+            marks,
+            ..Line::new(kind, piece, block)
+        });
     }
 }
 
@@ -158,7 +189,8 @@ pub fn reflow_with(
     if let Some(url) = a.head.url.as_deref().filter(|u| !u.trim().is_empty()) {
         lines.push(Line::new(LineKind::Url, fit(&short_url(url), w), None));
     }
-    let mut body = blocks::Body::new(w, pictures);
+    let numbered = LinkMarks::find(a);
+    let mut body = blocks::Body::new(w, pictures, &numbered);
     for (i, block) in a.body.iter().enumerate() {
         body.block(&mut lines, i, block);
     }
@@ -184,6 +216,8 @@ pub struct SidebarItem {
     pub url: Option<String>,
     /// Whether it is a link from the body (else a related teaser).
     pub body_link: bool,
+    /// Whether it is a feed entry's media (played with `[reading] player` when one is set).
+    pub media: bool,
 }
 
 impl SidebarItem {
@@ -238,15 +272,22 @@ pub fn wrap_sidebar(a: &Article, width: u16) -> Vec<SidebarItem> {
             resolved: l.target.is_some(),
             url: l.url.clone(),
             body_link: false,
+            media: false,
         })
         .collect();
-    out.extend(links.iter().enumerate().map(|(i, l)| SidebarItem {
-        heading: (i == 0).then_some("Links"),
-        section: None,
-        lines: wrap(&l.text),
-        resolved: true,
-        url: Some(l.url.clone()),
-        body_link: true,
+    // Numbered as in the text (`3o` opens the third).
+    out.extend(links.iter().enumerate().map(|(i, l)| {
+        let number = format!("{} ", marker(i + 1));
+        let hang = " ".repeat(number.len());
+        SidebarItem {
+            heading: (i == 0).then_some("Links"),
+            section: None,
+            lines: crate::text::width::wrap(&l.text, w, &number, &hang),
+            resolved: true,
+            url: Some(l.url.clone()),
+            body_link: true,
+            media: false,
+        }
     }));
     let pictures = a
         .body
@@ -270,6 +311,7 @@ pub fn wrap_sidebar(a: &Article, width: u16) -> Vec<SidebarItem> {
             resolved: true,
             url: Some(url),
             body_link: true,
+            media: false,
         });
     }
     out.extend(a.enclosures.iter().enumerate().map(|(i, e)| SidebarItem {
@@ -279,6 +321,7 @@ pub fn wrap_sidebar(a: &Article, width: u16) -> Vec<SidebarItem> {
         resolved: true,
         url: Some(e.url.clone()),
         body_link: true,
+        media: true,
     }));
     out
 }
