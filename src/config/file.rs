@@ -154,4 +154,6 @@ pub struct ReadingFile {
     pub date_format: Option<Spanned<String>>,
     /// `auto`, `halfblocks` or `never`.
     pub images: Option<Spanned<String>>,
+    /// Whether copies of one story are one row with one read state.
+    pub clusters: Option<Spanned<bool>>,
 }

@@ -110,6 +110,9 @@ pub struct Reading {
     pub date_format: String,
     /// Whether pictures are drawn inline.
     pub images: ImageMode,
+    /// Whether copies of one story (a feed entry, the saved page, a text dump) are listed as one story,
+    /// with one read mark, star and reading position.
+    pub clusters: bool,
 }
 
 impl Default for Reading {
@@ -119,6 +122,7 @@ impl Default for Reading {
             mark_read: MarkRead::OnOpen,
             date_format: "%-d %B %Y".to_owned(),
             images: ImageMode::Auto,
+            clusters: true,
         }
     }
 }

@@ -13,6 +13,7 @@ use super::db::{Db, DbError, Notice};
 use super::index::{IndexedFile, Parsed};
 use super::walk::FileStamp;
 use super::{Warning, walk};
+use crate::cluster::Signals;
 use crate::loader::{self, LoadError, Loaded};
 use crate::model::Headline;
 use crate::search::document::Document;
@@ -36,6 +37,10 @@ pub struct ScanUpdate {
     pub removed: Vec<PathBuf>,
     /// Headlines of files (re)indexed in this step.
     pub added: Vec<Headline>,
+    /// What tells copies of one story apart (see `cluster`): of the stories added in this step, and in the
+    /// first step of a whole scan, of every story already indexed under its folders.
+    /// Boxed, so that a step (carried in an `Action`) stays small.
+    pub signals: Box<[(crate::model::ArticleId, Signals)]>,
     /// Files skipped or loaded with losses in this step, and [`ScanUpdate::notice`] as a warning.
     pub warnings: Vec<Warning>,
     /// Files parsed so far.
@@ -79,9 +84,19 @@ fn parse(stamp: FileStamp, extractor: &Extractor<'_>) -> Parsed {
         Ok(loaded) => (Ok(loaded.articles), loaded.warnings, loaded.origins),
         Err(e) => (Err(e.to_string()), Vec::new(), Vec::new()),
     };
-    let documents = outcome
+    let documents: Vec<Document> = outcome
         .as_ref()
         .map(|articles| articles.iter().map(Document::of).collect())
+        .unwrap_or_default();
+    let signals = outcome
+        .as_ref()
+        .map(|articles| {
+            articles
+                .iter()
+                .zip(&documents)
+                .map(|(a, d)| Signals::of_story(a, &d.text))
+                .collect()
+        })
         .unwrap_or_default();
     Parsed {
         stamp,
@@ -90,6 +105,7 @@ fn parse(stamp: FileStamp, extractor: &Extractor<'_>) -> Parsed {
         extractor: extractor.version,
         documents,
         origins,
+        signals,
     }
 }
 
@@ -214,6 +230,9 @@ fn bring_up_to_date(
         ..ScanUpdate::default()
     };
     tell(&mut first, notice.take());
+    if !live {
+        first.signals = db.signals(scope)?.into_boxed_slice();
+    }
     first.warnings.extend(search_problem);
     if total == 0 {
         first.warnings.extend(db.finish_search());
@@ -349,6 +368,7 @@ fn written(parsed: Vec<Parsed>, done: usize, total: usize) -> ScanUpdate {
         finished: done == total,
         ..ScanUpdate::default()
     };
+    let mut signals = Vec::new();
     for p in parsed {
         update.removed.push(p.stamp.path.clone());
         for reason in p.warnings {
@@ -359,6 +379,7 @@ fn written(parsed: Vec<Parsed>, done: usize, total: usize) -> ScanUpdate {
         }
         match p.outcome {
             Ok(articles) => {
+                signals.extend(articles.iter().map(|a| a.head.id).zip(p.signals));
                 let modified = Some(super::index::seconds(p.stamp.mtime));
                 update.added.extend(articles.iter().map(|a| Headline {
                     modified,
@@ -371,5 +392,6 @@ fn written(parsed: Vec<Parsed>, done: usize, total: usize) -> ScanUpdate {
             }),
         }
     }
+    update.signals = signals.into_boxed_slice();
     update
 }
