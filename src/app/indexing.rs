@@ -21,6 +21,11 @@ pub fn combine(earlier: Option<ScanUpdate>, later: ScanUpdate) -> ScanUpdate {
         .retain(|h| !replaced.contains(h.path.as_path()));
     merged.removed.extend(later.removed);
     merged.added.extend(later.added);
+    if !later.signals.is_empty() {
+        let mut signals = std::mem::take(&mut merged.signals).into_vec();
+        signals.extend(later.signals);
+        merged.signals = signals.into_boxed_slice();
+    }
     merged.warnings.extend(later.warnings);
     merged.done = later.done;
     merged.total = later.total;
@@ -43,7 +48,7 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
     }
     let new_warnings = update.warnings.len();
     state.warnings.extend(update.warnings);
-    if !update.removed.is_empty() || !update.added.is_empty() {
+    if !update.removed.is_empty() || !update.added.is_empty() || !update.signals.is_empty() {
         // Bodies may have changed, and teasers may now resolve to the new stories: parse again as shown.
         state.article.invalidate();
         let before = state.current().map(|h| h.id);
@@ -58,9 +63,27 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
                 .collect();
             state.fresh.extend(fresh);
         }
-        state.list.merge(&update.removed, update.added, &state.read);
+        let kin = |state: &State| {
+            state
+                .current()
+                .map(|h| (h.id, state.list.copies().of(h.id).len()))
+        };
+        let kin_before = kin(state);
+        state.list.merge(
+            &update.removed,
+            update.added,
+            update.signals.into_vec(),
+            &state.read,
+        );
+        if kin(state) != kin_before {
+            // The story on screen has other copies now: the stories like it are asked for again,
+            // its copies left out.
+            state.similar = None;
+            state.similar_asked = None;
+        }
         let listed = &state.list;
         state.fresh.retain(|id| listed.knows(*id));
+        state.share_marks();
         // Until the user acts, the list shows its top as it fills; what a watcher brings moves nothing.
         if !state.acted && !update.live && state.list.select(0) {
             state.list.set_offset(0);

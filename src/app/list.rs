@@ -84,6 +84,8 @@ pub struct ListModel {
     when: Vec<Option<i64>>,
     /// Bumped each time the headlines change, so counts made before can tell they are stale.
     generation: u64,
+    /// The copies each story stands for (one row per story).
+    copies: super::copies::Copies,
 }
 
 impl ListModel {
@@ -115,6 +117,20 @@ impl ListModel {
     #[must_use = "iterators do nothing unless used"]
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Headline> + ExactSizeIterator {
         self.listed.iter().map(|&i| &self.headlines[i])
+    }
+
+    /// The copies of stories, and which ids share a read state.
+    #[must_use]
+    pub fn copies(&self) -> &super::copies::Copies {
+        &self.copies
+    }
+
+    /// Lists groups of copies as one row, or each story apart (same-id copies are one row either way).
+    pub(super) fn set_clusters(&mut self, on: bool, read: &ReadState) {
+        if self.copies.enabled() != on {
+            self.copies.set_enabled(on);
+            self.merge(&[], Vec::new(), Vec::new(), read);
+        }
     }
 
     /// Each headline's index in [`ListModel::all`], by id.
@@ -460,20 +476,34 @@ impl ListModel {
     /// Adds, replaces and removes headlines after an index scan step, keeping the selection on the same
     /// story (listed even if the filter would now hide it), on the same row of the screen: stories that
     /// land above it scroll the list with them instead of pushing the selection down.
-    pub(super) fn merge(&mut self, removed: &[PathBuf], added: Vec<Headline>, read: &ReadState) {
+    pub(super) fn merge(
+        &mut self,
+        removed: &[PathBuf],
+        added: Vec<Headline>,
+        signals: Vec<(ArticleId, crate::cluster::Signals)>,
+        read: &ReadState,
+    ) {
         let keep = self.current().map(|h| h.id);
         let row = self.selected.saturating_sub(self.offset);
         let gone: HashSet<&Path> = removed.iter().map(PathBuf::as_path).collect();
+        // Copies are sorted out again with the rest when some story stands for copies, or may now.
+        let grouped = self.copies.learn(signals);
+        let had_copies = self.copies.any();
+        if had_copies {
+            self.headlines.extend(self.copies.take_hidden());
+        }
         // The list holds one story per id already: only an id that arrives twice, or that a story still
         // listed has, needs the copies sorted out.
         let mut arriving = HashSet::with_capacity(added.len());
-        let copies = added.iter().any(|h| {
-            !arriving.insert(h.id)
-                || self
-                    .by_id
-                    .get(&h.id)
-                    .is_some_and(|&i| !gone.contains(self.headlines[i].path.as_path()))
-        });
+        let copies = grouped
+            || had_copies
+            || added.iter().any(|h| {
+                !arriving.insert(h.id)
+                    || self
+                        .by_id
+                        .get(&h.id)
+                        .is_some_and(|&i| !gone.contains(self.headlines[i].path.as_path()))
+            });
         if !gone.is_empty() {
             // Paths are compared only where their last bytes match one of the few removed: hashing
             // 100,000 paths per scan step would cost milliseconds.
@@ -487,8 +517,9 @@ impl ListModel {
         // Two sorted runs: the sort merges them in one pass.
         self.headlines.sort_by(crate::model::store_order);
         if copies {
-            crate::model::dedupe(&mut self.headlines);
+            self.copies.collapse(&mut self.headlines);
         }
+        let keep = keep.map(|id| self.copies.lead_of(id).unwrap_or(id));
         self.index();
         self.relist(keep, true, read);
         self.offset = self.selected.saturating_sub(row);

@@ -184,6 +184,17 @@ pub struct SidebarItem {
     pub url: Option<String>,
     /// Whether it is a link from the body (else a related teaser).
     pub body_link: bool,
+    /// A stored story it opens ("Same story elsewhere", "More like this"), when it is one.
+    pub opens: Option<Opens>,
+}
+
+/// What a sidebar item of stored stories opens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Opens {
+    /// A copy of the story on screen, as it was stored.
+    Copy(Box<crate::model::Headline>),
+    /// Another stored story.
+    Story(crate::model::ArticleId),
 }
 
 impl SidebarItem {
@@ -238,6 +249,7 @@ pub fn wrap_sidebar(a: &Article, width: u16) -> Vec<SidebarItem> {
             resolved: l.target.is_some(),
             url: l.url.clone(),
             body_link: false,
+            opens: None,
         })
         .collect();
     out.extend(links.iter().enumerate().map(|(i, l)| SidebarItem {
@@ -247,6 +259,7 @@ pub fn wrap_sidebar(a: &Article, width: u16) -> Vec<SidebarItem> {
         resolved: true,
         url: Some(l.url.clone()),
         body_link: true,
+        opens: None,
     }));
     let pictures = a
         .body
@@ -270,6 +283,7 @@ pub fn wrap_sidebar(a: &Article, width: u16) -> Vec<SidebarItem> {
             resolved: true,
             url: Some(url),
             body_link: true,
+            opens: None,
         });
     }
     out.extend(a.enclosures.iter().enumerate().map(|(i, e)| SidebarItem {
@@ -279,6 +293,7 @@ pub fn wrap_sidebar(a: &Article, width: u16) -> Vec<SidebarItem> {
         resolved: true,
         url: Some(e.url.clone()),
         body_link: true,
+        opens: None,
     }));
     out
 }
