@@ -4,8 +4,25 @@
 use super::Groups;
 use crate::model::{ArticleId, IdMap, Placed};
 
-/// Keeps one item per story in `items` (in their order): of each group of copies, the fullest (the most
-/// text, then a saved page or note before a scraped dump before a feed entry, then the first). Returns
+/// How much more text a copy needs to stand for its story over one of a fuller layout: a tenth. A page
+/// and its text dump hold the same article give or take a line of the site's ("Share this story"); the
+/// saved page, whose layout is read more surely, stands for them then.
+const MORE_TEXT: u32 = 10;
+
+/// Whether a copy with `a` (shingles, layout rank) is fuller than one with `b`: a tenth more text
+/// ([`MORE_TEXT`]), or about as much in a fuller layout.
+fn fuller(a: (u32, u8), b: (u32, u8)) -> bool {
+    let clearly_more = |x: u32, y: u32| {
+        u64::from(x) * u64::from(MORE_TEXT) > u64::from(y) * (u64::from(MORE_TEXT) + 1)
+    };
+    if clearly_more(a.0, b.0) {
+        return true;
+    }
+    !clearly_more(b.0, a.0) && a.1 > b.1
+}
+
+/// Keeps one item per story in `items` (in their order): of each group of copies, the fullest (a tenth
+/// more text, else a saved page or note before a scraped dump before a feed entry, then the first). Returns
 /// every copy of each story that has more than one, by the id of the one kept, in `items`' order and the
 /// kept one first.
 pub fn collapse<T: Placed + Clone>(items: &mut Vec<T>, groups: &Groups) -> IdMap<Vec<T>> {
@@ -15,7 +32,7 @@ pub fn collapse<T: Placed + Clone>(items: &mut Vec<T>, groups: &Groups) -> IdMap
         let rank = (groups.fullness(item.id()), item.fullness());
         best.entry(*key)
             .and_modify(|b| {
-                if (rank.0, rank.1) > (b.0, b.1) {
+                if fuller(rank, (b.0, b.1)) {
                     (b.0, b.1, b.2) = (rank.0, rank.1, i);
                 }
                 b.3 += 1;
