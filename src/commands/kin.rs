@@ -36,11 +36,20 @@ pub fn kin(db: &Db, dir: Option<&Path>, stories: &[Article]) -> Vec<Kin> {
                         )
                     })
                     .collect();
+            // Asked for more than are shown: copies of one story count once (the best-scored).
+            let mut seen = Vec::new();
             let similar = index
                 .as_ref()
-                .and_then(|i| i.similar(id, &ids, crate::app::kin::MOST_SIMILAR).ok())
+                .and_then(|i| i.similar(id, &ids, 4 * crate::app::kin::MOST_SIMILAR).ok())
                 .unwrap_or_default()
                 .into_iter()
+                .filter(|&(other, _)| {
+                    let group = groups.group_of(other);
+                    let first = !seen.contains(&group);
+                    seen.push(group);
+                    first
+                })
+                .take(crate::app::kin::MOST_SIMILAR)
                 .filter_map(|(other, score)| {
                     let (_, _, title) = db.places_of(other).ok()?.into_iter().next()?;
                     Some(SimilarJson {

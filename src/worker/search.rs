@@ -71,7 +71,8 @@ impl Searcher {
 
     /// The stories most like `id` (see `SearchIndex::similar`), best first, with their scores.
     pub fn similar(&mut self, id: ArticleId, besides: &[ArticleId]) -> Vec<(ArticleId, f32)> {
-        let most = crate::app::kin::MOST_SIMILAR;
+        // More than are shown: the reader shows copies of one story once.
+        let most = 4 * crate::app::kin::MOST_SIMILAR;
         let found = match &mut self.place {
             Place::Folder(dir, index) => {
                 if index.is_none() {
