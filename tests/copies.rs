@@ -42,7 +42,7 @@ fn reader() -> (Reader, Vec<Article>) {
         .collect();
     let mut r = Reader::new(articles.clone(), Vec::new(), Rect::new(0, 0, 140, 40));
     r.apply(Action::Indexed(ScanUpdate {
-        signals: signals.into_boxed_slice(),
+        signals: broadsheet::store::scan::Kin::of(signals),
         finished: true,
         ..ScanUpdate::default()
     }));
@@ -120,7 +120,7 @@ fn copies_apart_when_clusters_are_off() {
     r.state.configure(&config);
     r.settle();
     r.apply(Action::Indexed(ScanUpdate {
-        signals: signals.into_boxed_slice(),
+        signals: broadsheet::store::scan::Kin::of(signals),
         finished: true,
         ..ScanUpdate::default()
     }));

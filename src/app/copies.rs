@@ -50,6 +50,13 @@ impl Copies {
         !self.groups.is_empty()
     }
 
+    /// Takes groups made elsewhere (on the scan's thread), when groups of copies are one row.
+    pub(super) fn take_groups(&mut self, groups: Groups) {
+        if self.enabled {
+            self.groups = groups;
+        }
+    }
+
     /// Whether some listed story stands for copies.
     #[must_use]
     pub fn any(&self) -> bool {

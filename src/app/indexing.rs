@@ -21,10 +21,12 @@ pub fn combine(earlier: Option<ScanUpdate>, later: ScanUpdate) -> ScanUpdate {
         .retain(|h| !replaced.contains(h.path.as_path()));
     merged.removed.extend(later.removed);
     merged.added.extend(later.added);
-    if !later.signals.is_empty() {
-        let mut signals = std::mem::take(&mut merged.signals).into_vec();
-        signals.extend(later.signals);
-        merged.signals = signals.into_boxed_slice();
+    match (&mut merged.signals, later.signals) {
+        (_, None) => {}
+        // A whole scan's groups replace what came before.
+        (_, Some(kin)) if kin.groups.is_some() => merged.signals = Some(kin),
+        (Some(mine), Some(kin)) => mine.stories.extend(kin.stories),
+        (mine @ None, Some(kin)) => *mine = Some(kin),
     }
     merged.warnings.extend(later.warnings);
     merged.done = later.done;
@@ -48,7 +50,16 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
     }
     let new_warnings = update.warnings.len();
     state.warnings.extend(update.warnings);
-    if !update.removed.is_empty() || !update.added.is_empty() || !update.signals.is_empty() {
+    let mut signals = Vec::new();
+    let mut regrouped = false;
+    if let Some(kin) = update.signals {
+        if let Some(groups) = kin.groups {
+            state.list.take_groups(groups);
+            regrouped = true;
+        }
+        signals = kin.stories;
+    }
+    if regrouped || !update.removed.is_empty() || !update.added.is_empty() || !signals.is_empty() {
         // Bodies may have changed, and teasers may now resolve to the new stories: parse again as shown.
         state.article.invalidate();
         let before = state.current().map(|h| h.id);
@@ -69,12 +80,9 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
                 .map(|h| (h.id, state.list.copies().of(h.id).len()))
         };
         let kin_before = kin(state);
-        state.list.merge(
-            &update.removed,
-            update.added,
-            update.signals.into_vec(),
-            &state.read,
-        );
+        state
+            .list
+            .merge(&update.removed, update.added, signals, &state.read);
         if kin(state) != kin_before {
             // The story on screen has other copies now: the stories like it are asked for again,
             // its copies left out.

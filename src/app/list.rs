@@ -133,6 +133,13 @@ impl ListModel {
         }
     }
 
+    /// Takes the groups of copies a whole scan made of the stories indexed (see [`ScanUpdate::groups`]).
+    ///
+    /// [`ScanUpdate::groups`]: crate::store::scan::ScanUpdate::groups
+    pub(super) fn take_groups(&mut self, groups: crate::cluster::Groups) {
+        self.copies.take_groups(groups);
+    }
+
     /// Each headline's index in [`ListModel::all`], by id.
     #[must_use]
     pub fn by_id(&self) -> &crate::model::IdMap<usize> {
@@ -317,11 +324,18 @@ impl ListModel {
                 Some(i) == pinned || (in_scope(i) && self.listable(&self.headlines[i], read))
             };
             match &self.order {
-                Some(order) => order
-                    .iter()
-                    .filter_map(|id| self.by_id.get(id).copied())
-                    .filter(|&i| shown(i))
-                    .collect(),
+                Some(order) => {
+                    // A hidden copy's match lists the story it stands under, once.
+                    let mut seen = HashSet::new();
+                    order
+                        .iter()
+                        .filter_map(|id| {
+                            let id = self.copies.lead_of(*id).unwrap_or(*id);
+                            self.by_id.get(&id).copied()
+                        })
+                        .filter(|&i| seen.insert(i) && shown(i))
+                        .collect()
+                }
                 None => (0..self.headlines.len()).filter(|&i| shown(i)).collect(),
             }
         };

@@ -13,7 +13,7 @@ use crate::model::{ArticleId, IdMap};
 const BUCKET_LOOKS: usize = 64;
 
 /// Stories grouped into copies of one story.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Groups {
     ids: Vec<ArticleId>,
     signals: Vec<Signals>,
@@ -82,7 +82,10 @@ impl Groups {
                 continue;
             };
             let rest = self.more.entry(key).or_default();
-            for other in std::iter::once(head).chain(rest.iter().copied()).take(BUCKET_LOOKS) {
+            for other in std::iter::once(head)
+                .chain(rest.iter().copied())
+                .take(BUCKET_LOOKS)
+            {
                 if !self.gone[other as usize]
                     && !joined.contains(&other)
                     && same_story(&signals, &self.signals[other as usize])
