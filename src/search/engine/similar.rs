@@ -1,9 +1,15 @@
-//! "More like this": the stored stories nearest a story, by the terms that weigh most in its text
-//! (tantivy's more-like-this query over the body column), read from the index, never from the files.
+//! "More like this": the stored stories nearest a story, by the terms that weigh most in its text (its
+//! stored text cut into the body column's terms, each weighed by its count times its rarity, the 25
+//! heaviest asked for together), read from the index, never from the files. Terms of equal weight are
+//! taken in their own order, so the same store always gives the same stories.
 
+use std::collections::HashMap;
+
+use tantivy::Term;
 use tantivy::collector::TopDocs;
-use tantivy::query::MoreLikeThisQuery;
-use tantivy::schema::OwnedValue;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::tokenizer::TokenStream;
 
 use super::{EngineError, ID_HIGH, ID_LOW, SearchIndex};
 use crate::model::ArticleId;
@@ -39,18 +45,56 @@ impl SearchIndex {
         };
         let searcher = self.reader.searcher();
         let stories = searcher.num_docs();
-        let query = MoreLikeThisQuery::builder()
-            .with_min_doc_frequency(2)
-            .with_max_doc_frequency((stories / COMMON).max(2))
-            .with_min_term_frequency(1)
-            .with_max_query_terms(QUERY_TERMS)
-            .with_min_word_length(SHORTEST_WORD)
-            .with_document_fields(vec![(self.fields.columns[5], vec![OwnedValue::Str(text)])]);
-        let wanted = limit + besides.len() + 1;
+        let field = self.fields.columns[5];
+        let mut analyzer = self
+            .index
+            .tokenizer_for_field(field)
+            .map_err(|e| self.error(e))?;
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        let mut stream = analyzer.token_stream(&text);
+        while stream.advance() {
+            let word = &stream.token().text;
+            if word.chars().count() >= SHORTEST_WORD {
+                *counts.entry(word.clone()).or_default() += 1;
+            }
+        }
+        let common = (stories / COMMON).max(2);
+        let mut weighed: Vec<(f32, String)> = Vec::with_capacity(counts.len());
+        for (word, count) in counts {
+            let term = Term::from_field_text(field, &word);
+            let stored = searcher.doc_freq(&term).map_err(|e| self.error(e))?;
+            // In no other story, or in too many: it says nothing of which stories are alike.
+            if stored < 2 || stored > common {
+                continue;
+            }
+            #[allow(clippy::cast_precision_loss)]
+            let rarity = ((stories as f32 + 1.0) / (stored as f32 + 1.0)).ln() + 1.0;
+            #[allow(clippy::cast_precision_loss)]
+            weighed.push((count as f32 * rarity, word));
+        }
+        weighed.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        weighed.truncate(QUERY_TERMS);
+        if weighed.is_empty() {
+            return Ok(Vec::new());
+        }
+        let clauses: Vec<(Occur, Box<dyn Query>)> = weighed
+            .into_iter()
+            .map(|(weight, word)| {
+                let term = TermQuery::new(
+                    Term::from_field_text(field, &word),
+                    IndexRecordOption::WithFreqs,
+                );
+                let query: Box<dyn Query> = Box::new(BoostQuery::new(Box::new(term), weight));
+                (Occur::Should, query)
+            })
+            .collect();
+        let query = BooleanQuery::new(clauses);
+        // Twice what is wanted, so that stories tied at the edge are all in hand before the cut.
+        let wanted = 2 * (limit + besides.len() + 1);
         let top = searcher
             .search(&query, &TopDocs::with_limit(wanted))
             .map_err(|e| self.error(e))?;
-        let mut out = Vec::with_capacity(limit);
+        let mut found: Vec<(ArticleId, f32)> = Vec::with_capacity(top.len());
         for (score, address) in top {
             let segment = searcher.segment_reader(address.segment_ord);
             let fast = segment.fast_fields();
@@ -61,14 +105,14 @@ impl SearchIndex {
             else {
                 continue;
             };
-            let found = ArticleId((u128::from(high) << 64) | u128::from(low));
-            if found != id && !besides.contains(&found) && !out.iter().any(|(f, _)| *f == found) {
-                out.push((found, score));
-            }
-            if out.len() == limit {
-                break;
+            let other = ArticleId((u128::from(high) << 64) | u128::from(low));
+            if other != id && !besides.contains(&other) && !found.iter().any(|(f, _)| *f == other) {
+                found.push((other, score));
             }
         }
-        Ok(out)
+        // Equal scores by id, whatever order the segments answered in.
+        found.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        found.truncate(limit);
+        Ok(found)
     }
 }
