@@ -156,7 +156,39 @@ pub fn scan_with(
     extractor: &Extractor<'_>,
     report: impl FnMut(ScanUpdate),
 ) -> Result<usize, DbError> {
-    bring_up_to_date(db, roots, walk::walk(roots), extractor, false, report)
+    bring_up_to_date(db, roots, walk::walk(roots), extractor, Mode::Whole, report)
+}
+
+/// [`scan`] for the reader: its first step also brings the groups of copies of every story already
+/// indexed under `roots` ([`Kin::groups`]), made on this thread.
+///
+/// # Errors
+/// As [`scan`].
+pub fn scan_grouping(
+    db: &mut Db,
+    roots: &[PathBuf],
+    report: impl FnMut(ScanUpdate),
+) -> Result<usize, DbError> {
+    let extractor = Extractor::current();
+    bring_up_to_date(
+        db,
+        roots,
+        walk::walk(roots),
+        &extractor,
+        Mode::Grouping,
+        report,
+    )
+}
+
+/// What kind of scan runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// A whole scan for a command.
+    Whole,
+    /// A whole scan for the reader, which wants the groups of copies with its first step.
+    Grouping,
+    /// A scan whose steps are marked [`ScanUpdate::live`].
+    Live,
 }
 
 /// [`scan`], its steps marked [`ScanUpdate::live`]: the periodic rescan, which the reader shows as it
@@ -170,7 +202,7 @@ pub fn scan_live(
     report: impl FnMut(ScanUpdate),
 ) -> Result<usize, DbError> {
     let extractor = Extractor::current();
-    bring_up_to_date(db, roots, walk::walk(roots), &extractor, true, report)
+    bring_up_to_date(db, roots, walk::walk(roots), &extractor, Mode::Live, report)
 }
 
 /// Brings the index up to date for the paths a watcher saw change under `roots` (files and folders, new,
@@ -187,7 +219,14 @@ pub fn scan_paths(
 ) -> Result<usize, DbError> {
     // What the index holds under a path that is now hidden or transient is forgotten as well.
     let walked = walk::stamped_under(roots, changed);
-    bring_up_to_date(db, changed, walked, &Extractor::current(), true, report)
+    bring_up_to_date(
+        db,
+        changed,
+        walked,
+        &Extractor::current(),
+        Mode::Live,
+        report,
+    )
 }
 
 /// Compares the files `found` under `scope` with what the index holds there, forgets the missing ones,
@@ -197,9 +236,10 @@ fn bring_up_to_date(
     scope: &[PathBuf],
     walked: walk::Walked,
     extractor: &Extractor<'_>,
-    live: bool,
+    mode: Mode,
     mut report: impl FnMut(ScanUpdate),
 ) -> Result<usize, DbError> {
+    let live = mode == Mode::Live;
     let walk::Walked {
         files: mut found,
         warnings: mut walk_warnings,
@@ -253,7 +293,7 @@ fn bring_up_to_date(
         ..ScanUpdate::default()
     };
     tell(&mut first, notice.take());
-    if !live {
+    if mode == Mode::Grouping {
         first.signals = Some(Box::new(Kin {
             stories: Vec::new(),
             groups: Some(crate::cluster::Groups::new(db.signals(scope)?)),
