@@ -219,6 +219,13 @@ pub enum SearchReply {
         /// Each story's snippet.
         snippets: Vec<(ArticleId, Snippet)>,
     },
+    /// The stories most like one, best first.
+    Similar {
+        /// The story.
+        id: ArticleId,
+        /// The stories like it (empty when the index cannot say).
+        found: Vec<ArticleId>,
+    },
 }
 
 /// A story the worker parsed (or a stand-in saying why it could not be read).

@@ -32,9 +32,13 @@ pub enum Command {
     /// List stories, one line each: read mark, section, date, headline.
     List {
         /// Print a JSON array of {id, path, `abs_path`, format, section, title, byline, published, url, read,
-        /// starred}.
+        /// starred, cluster, copies}.
         #[arg(long)]
         json: bool,
+        /// Every file's story on a line of its own, copies of one story included (by default they are one
+        /// line, shown from the fullest copy).
+        #[arg(long)]
+        all_copies: bool,
         /// Only unread stories.
         #[arg(long)]
         unread: bool,

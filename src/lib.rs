@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod cluster;
 pub mod commands;
 pub mod config;
 pub mod export;

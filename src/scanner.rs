@@ -140,7 +140,9 @@ impl Scanner {
                     let mut db = opened.db;
                     let report = |u| (self.report)(u);
                     match job {
-                        Job::Whole { live: false } => scan::scan(&mut db, &self.roots, report),
+                        Job::Whole { live: false } => {
+                            scan::scan_grouping(&mut db, &self.roots, report)
+                        }
                         Job::Whole { live: true } => scan::scan_live(&mut db, &self.roots, report),
                         Job::Paths(paths) => scan::scan_paths(&mut db, &self.roots, paths, report),
                     }

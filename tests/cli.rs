@@ -59,6 +59,7 @@ fn show_json_has_the_public_shape() {
             "abs_path",
             "body",
             "byline",
+            "copies",
             "enclosures",
             "format",
             "id",
@@ -67,6 +68,7 @@ fn show_json_has_the_public_shape() {
             "published",
             "related",
             "section",
+            "similar",
             "title",
             "url"
         ]
@@ -103,6 +105,8 @@ fn list_json_has_the_public_shape_and_resolves_dates() {
             [
                 "abs_path",
                 "byline",
+                "cluster",
+                "copies",
                 "format",
                 "id",
                 "path",
@@ -114,6 +118,11 @@ fn list_json_has_the_public_shape_and_resolves_dates() {
                 "url"
             ]
         );
+        assert_eq!(
+            a["cluster"], a["id"],
+            "a story with no copies stands for itself"
+        );
+        assert_eq!(a["copies"], 1);
         assert_eq!(a["read"], false);
         assert_eq!(a["starred"], false);
         assert_eq!(

@@ -142,7 +142,7 @@ fn the_header_shows_the_address_and_y_copies_it() {
     // A selected sidebar link: its whole address in the status bar, and y copies it.
     focus(&mut r, Focus::Sidebar);
     r.apply(Action::Bottom);
-    let item = &r.view().unwrap().sidebar[r.sidebar().link()];
+    let item = &r.sidebar_items()[r.sidebar().link()];
     let url = item.url.clone().unwrap();
     assert_eq!(url, "https://courier.example/img/unlabelled.jpg");
     let status = rows(&draw(&r)).pop().unwrap();

@@ -145,6 +145,7 @@ pub(super) fn reply(state: &mut State, reply: SearchReply) {
                 state.search.snippets.extend(snippets);
             }
         }
+        SearchReply::Similar { id, found } => state.take_similar(id, &found),
     }
 }
 

@@ -21,6 +21,13 @@ pub fn combine(earlier: Option<ScanUpdate>, later: ScanUpdate) -> ScanUpdate {
         .retain(|h| !replaced.contains(h.path.as_path()));
     merged.removed.extend(later.removed);
     merged.added.extend(later.added);
+    match (&mut merged.signals, later.signals) {
+        (_, None) => {}
+        // A whole scan's groups replace what came before.
+        (_, Some(kin)) if kin.groups.is_some() => merged.signals = Some(kin),
+        (Some(mine), Some(kin)) => mine.stories.extend(kin.stories),
+        (mine @ None, Some(kin)) => *mine = Some(kin),
+    }
     merged.warnings.extend(later.warnings);
     merged.done = later.done;
     merged.total = later.total;
@@ -43,7 +50,16 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
     }
     let new_warnings = update.warnings.len();
     state.warnings.extend(update.warnings);
-    if !update.removed.is_empty() || !update.added.is_empty() {
+    let mut signals = Vec::new();
+    let mut regrouped = false;
+    if let Some(kin) = update.signals {
+        if let Some(groups) = kin.groups {
+            state.list.take_groups(groups);
+            regrouped = true;
+        }
+        signals = kin.stories;
+    }
+    if regrouped || !update.removed.is_empty() || !update.added.is_empty() || !signals.is_empty() {
         // Bodies may have changed, and teasers may now resolve to the new stories: parse again as shown.
         state.article.invalidate();
         let before = state.current().map(|h| h.id);
@@ -58,17 +74,32 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
                 .collect();
             state.fresh.extend(fresh);
         }
+        let kin = |state: &State| {
+            state
+                .current()
+                .map(|h| (h.id, state.list.copies().of(h.id).len()))
+        };
+        let kin_before = kin(state);
         let (stored, adding, removing) = (
             state.list.all().len(),
             update.added.len(),
             !update.removed.is_empty(),
         );
-        state.list.merge(&update.removed, update.added, &state.read);
+        state
+            .list
+            .merge(&update.removed, update.added, signals, &state.read);
+        if kin(state) != kin_before {
+            // The story on screen has other copies now: the stories like it are asked for again,
+            // its copies left out.
+            state.similar = None;
+            state.similar_asked = None;
+        }
         // Only a step that took stories away (a file gone, copies sorted out) can leave one new to nobody.
         if removing || state.list.all().len() != stored + adding {
             let listed = &state.list;
             state.fresh.retain(|id| listed.knows(*id));
         }
+        state.share_marks();
         // Until the user acts, the list shows its top as it fills; what a watcher brings moves nothing.
         if !state.acted && !update.live && state.list.select(0) {
             state.list.set_offset(0);

@@ -89,6 +89,8 @@ pub struct ListModel {
     when: Vec<Option<i64>>,
     /// Bumped each time the headlines change, so counts made before can tell they are stale.
     generation: u64,
+    /// The copies each story stands for (one row per story).
+    copies: super::copies::Copies,
 }
 
 impl ListModel {
@@ -120,6 +122,27 @@ impl ListModel {
     #[must_use = "iterators do nothing unless used"]
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &Headline> + ExactSizeIterator {
         self.listed.iter().map(|&i| &self.headlines[i])
+    }
+
+    /// The copies of stories, and which ids share a read state.
+    #[must_use]
+    pub fn copies(&self) -> &super::copies::Copies {
+        &self.copies
+    }
+
+    /// Lists groups of copies as one row, or each story apart (same-id copies are one row either way).
+    pub(super) fn set_clusters(&mut self, on: bool, read: &ReadState) {
+        if self.copies.enabled() != on {
+            self.copies.set_enabled(on);
+            self.merge(&[], Vec::new(), Vec::new(), read);
+        }
+    }
+
+    /// Takes the groups of copies a whole scan made of the stories indexed (see [`ScanUpdate::groups`]).
+    ///
+    /// [`ScanUpdate::groups`]: crate::store::scan::ScanUpdate::groups
+    pub(super) fn take_groups(&mut self, groups: crate::cluster::Groups) {
+        self.copies.take_groups(groups);
     }
 
     /// Each headline's slot in [`ListModel::all`], by id.
@@ -323,11 +346,18 @@ impl ListModel {
                 Some(i) == pinned || (in_scope(i) && self.listable(&self.headlines[i], read))
             };
             match &self.order {
-                Some(order) => order
-                    .iter()
-                    .filter_map(|id| self.by_id.get(id).copied())
-                    .filter(|&i| shown(i))
-                    .collect(),
+                Some(order) => {
+                    // A hidden copy's match lists the story it stands under, once.
+                    let mut seen = HashSet::new();
+                    order
+                        .iter()
+                        .filter_map(|id| {
+                            let id = self.copies.lead_of(*id).unwrap_or(*id);
+                            self.by_id.get(&id).copied()
+                        })
+                        .filter(|&i| seen.insert(i) && shown(i))
+                        .collect()
+                }
                 None => self
                     .store
                     .iter()
@@ -500,24 +530,39 @@ impl ListModel {
     /// Adds, replaces and removes headlines after an index scan step, keeping the selection on the same
     /// story (listed even if the filter would now hide it), on the same row of the screen: stories that
     /// land above it scroll the list with them instead of pushing the selection down.
-    pub(super) fn merge(&mut self, removed: &[PathBuf], added: Vec<Headline>, read: &ReadState) {
+    pub(super) fn merge(
+        &mut self,
+        removed: &[PathBuf],
+        added: Vec<Headline>,
+        signals: Vec<(ArticleId, crate::cluster::Signals)>,
+        read: &ReadState,
+    ) {
         let keep = self.current().map(|h| h.id);
         let row = self.selected.saturating_sub(self.offset);
         let gone: HashSet<&Path> = removed.iter().map(PathBuf::as_path).collect();
+        let regroup = self.copies.learn(signals);
         // The list holds one story per id already: only an id that arrives twice, or that a story still
-        // listed has, needs the copies sorted out.
+        // listed (or a copy hidden under one) has, needs the copies sorted out.
         let mut arriving = HashSet::with_capacity(added.len());
-        let copies = added.iter().any(|h| {
+        let same_id = added.iter().any(|h| {
             !arriving.insert(h.id)
+                || self.copies.lead_of(h.id).is_some()
                 || self
                     .by_id
                     .get(&h.id)
                     .is_some_and(|&i| !gone.contains(self.headlines[i].path.as_path()))
         });
-        if gone.is_empty() && !copies {
-            // Only new stories (files that landed): the others keep their slots and all they were given.
+        if !added.is_empty() && gone.is_empty() && !regroup && !same_id {
+            // Only new stories (files that landed), copies of none: the others keep their slots, their
+            // groups and all they were given.
             self.land(added, keep, read);
         } else {
+            // Copies are sorted out again with the rest when some story stands for copies, or may now.
+            let had_copies = self.copies.any();
+            if had_copies {
+                self.headlines.extend(self.copies.take_hidden());
+            }
+            let copies = regroup || had_copies || same_id || self.copies.grouping();
             if !gone.is_empty() {
                 // Paths are compared only where their last bytes match one of the few removed: hashing
                 // 100,000 paths per scan step would cost milliseconds.
@@ -530,8 +575,9 @@ impl ListModel {
             self.headlines.extend(added);
             self.headlines.sort_by(crate::model::store_order);
             if copies {
-                crate::model::dedupe(&mut self.headlines);
+                self.copies.collapse(&mut self.headlines);
             }
+            let keep = keep.map(|id| self.copies.lead_of(id).unwrap_or(id));
             self.index();
             self.relist(keep, true, read);
         }
@@ -754,7 +800,7 @@ mod tests {
             list.select(10);
             let selected = list.current().map(|h| h.id);
             for batch in landing.chunks(landing.len() / 3 + 1) {
-                list.merge(&[], batch.to_vec(), &read);
+                list.merge(&[], batch.to_vec(), Vec::new(), &read);
                 assert_eq!(list.current().map(|h| h.id), selected, "{scope:?}");
             }
             let mut fresh = ListModel::new(all.clone(), &read);
@@ -773,7 +819,7 @@ mod tests {
             assert_eq!(in_order, expected);
             // A file removed afterwards: the whole list is made again, as a fresh one.
             let gone = all[42].path.clone();
-            list.merge(std::slice::from_ref(&gone), Vec::new(), &read);
+            list.merge(std::slice::from_ref(&gone), Vec::new(), Vec::new(), &read);
             let rest: Vec<Headline> = all.iter().filter(|h| h.path != gone).cloned().collect();
             let mut fresh = ListModel::new(rest, &read);
             set_up(&mut fresh);
@@ -794,7 +840,7 @@ mod tests {
         late.path = PathBuf::from("late/story.txt");
         late.published = None;
         late.modified = Some(1_800_000_000);
-        list.merge(&[], vec![late.clone()], &read);
+        list.merge(&[], vec![late.clone()], Vec::new(), &read);
         // Its file's time is the newest of all: it heads the list, as in a list made afresh.
         assert_eq!(list.get(0).map(|h| h.id), Some(late.id));
         let mut every = all;

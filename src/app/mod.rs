@@ -2,12 +2,14 @@
 //! with no terminal, file or database in sight.
 
 pub mod article;
+pub mod copies;
 pub mod effect;
 pub mod finding;
 pub mod geometry;
 pub mod help;
 pub mod history;
 pub mod indexing;
+pub mod kin;
 pub mod layout;
 pub mod list;
 pub mod marking;

@@ -28,9 +28,7 @@ pub fn click(state: &mut State, x: u16, y: u16) {
         let inner = layout::inner(side);
         if contains(inner, x, y) {
             let row = state.sidebar.offset() + usize::from(y - inner.y);
-            let item = state
-                .view()
-                .and_then(|v| SidebarPane::item_at(&v.sidebar, row));
+            let item = SidebarPane::item_at(state.sidebar_items(), row);
             if let Some(link) = item {
                 state.sidebar.select(link);
             }

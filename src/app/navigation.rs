@@ -8,6 +8,7 @@ use super::layout::Focus;
 use super::marking;
 use super::state::State;
 use crate::config::MarkRead;
+use crate::view::reflow::Opens;
 
 /// Moves the focused pane's selection or scroll by `delta`.
 pub fn step(state: &mut State, delta: isize) {
@@ -28,7 +29,7 @@ pub fn step(state: &mut State, delta: isize) {
             state.article.set_scroll(scroll);
         }
         Focus::Sidebar => {
-            let links = state.view().map_or(0, |v| v.sidebar.len());
+            let links = state.sidebar_items().len();
             state.sidebar.step(delta, links);
         }
     }
@@ -196,12 +197,25 @@ fn follow_link(state: &mut State) {
         return;
     };
     let link = state.sidebar.link();
+    match state
+        .sidebar_items()
+        .get(link)
+        .and_then(|i| i.opens.clone())
+    {
+        Some(Opens::Copy(copy)) => {
+            state.open_copy(&copy);
+            state.focus = Focus::Article;
+            return;
+        }
+        Some(Opens::Story(id)) => return go_to_story(state, id),
+        None => {}
+    }
     let Some(related) = view.story.related.get(link) else {
-        if view.sidebar.get(link).is_some_and(|i| i.media) {
+        if state.sidebar_items().get(link).is_some_and(|i| i.media) {
             play_selected(state);
             return;
         }
-        let url = view.sidebar.get(link).and_then(|i| i.url.clone());
+        let url = state.sidebar_items().get(link).and_then(|i| i.url.clone());
         request_open(state, url);
         return;
     };
@@ -214,6 +228,12 @@ fn follow_link(state: &mut State) {
         }
         return;
     };
+    go_to_story(state, target);
+}
+
+/// Goes to stored story `target` (a teaser's, or one like the story on screen).
+fn go_to_story(state: &mut State, target: crate::model::ArticleId) {
+    let target = state.list.copies().lead_of(target).unwrap_or(target);
     match state.list.position_of(target) {
         Some(index) if index == state.list.selected() => open(state),
         Some(index) => jump(state, index),
@@ -229,7 +249,7 @@ fn chosen_address(state: &State) -> Option<String> {
     if state.focus == Focus::Sidebar {
         state
             .story_view()
-            .and_then(|v| v.sidebar.get(state.sidebar.link()))
+            .and_then(|_| state.sidebar_items().get(state.sidebar.link()))
             .and_then(|i| i.url.clone())
     } else {
         state.current().and_then(|h| h.url.clone())
@@ -278,8 +298,8 @@ pub fn open_numbered_link(state: &mut State, number: u32) {
 /// Whether the selected sidebar item is a feed entry's media.
 fn selected_media(state: &State) -> bool {
     state
-        .story_view()
-        .and_then(|v| v.sidebar.get(state.sidebar.link()))
+        .sidebar_items()
+        .get(state.sidebar.link())
         .is_some_and(|i| i.media)
 }
 

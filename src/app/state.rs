@@ -58,6 +58,15 @@ pub struct State {
     pub(super) outbox: Vec<Effect>,
     /// The clock, as passed to the current `update` (Unix seconds).
     pub(super) now: i64,
+    /// A copy of the selected story opened from "Same story elsewhere", shown instead of the fullest
+    /// (under an id of its own for the views' cache: see [`State::open_copy`]).
+    pub(super) copy: Option<Headline>,
+    /// The sidebar's items when the story on screen has kin (copies, stories like it); else the view's.
+    pub(super) kin: Vec<crate::view::reflow::SidebarItem>,
+    /// The stories most like the selected one, once the search worker found them.
+    pub(super) similar: Option<(ArticleId, Vec<super::kin::Similar>)>,
+    /// The story whose "More like this" was asked for last.
+    pub(super) similar_asked: Option<ArticleId>,
 }
 
 impl State {
@@ -105,6 +114,10 @@ impl State {
             acted: false,
             outbox: Vec::new(),
             now: 0,
+            copy: None,
+            kin: Vec::new(),
+            similar: None,
+            similar_asked: None,
         };
         state.enter_story();
         state
@@ -121,6 +134,7 @@ impl State {
         self.keymap = config.keymap.clone();
         self.layout = config.layout;
         self.reading = config.reading.clone();
+        self.list.set_clusters(config.reading.clusters, &self.read);
         self.saving = config.saving.clone();
         self.commands = config.commands.clone();
         self.article.clear_views();
@@ -354,7 +368,42 @@ impl State {
 
     pub(super) fn view_key(&self) -> Option<ViewKey> {
         let (article, sidebar) = self.text_widths();
-        self.current().map(|h| (h.id, article, sidebar))
+        self.shown().map(|h| (h.id, article, sidebar))
+    }
+
+    /// The headline of the story whose text is on screen: the selected story's fullest copy, or the
+    /// copy opened from "Same story elsewhere".
+    #[must_use]
+    pub fn shown(&self) -> Option<&Headline> {
+        self.copy.as_ref().or_else(|| self.current())
+    }
+
+    /// The sidebar's items: the story's related teasers, its copies and the stories like it, and its links.
+    #[must_use]
+    pub fn sidebar_items(&self) -> &[crate::view::reflow::SidebarItem] {
+        if self.kin.is_empty() {
+            self.view().map_or(&[][..], |v| v.sidebar.as_slice())
+        } else {
+            &self.kin
+        }
+    }
+
+    /// Shows copy `copy` of the selected story as it was stored. Its view is kept under an id made from
+    /// its file and entry (two copies may share an id); marks still go to the selected story.
+    pub(super) fn open_copy(&mut self, copy: &Headline) {
+        let mut shown = copy.clone();
+        let place = xxhash_rust::xxh3::xxh3_128(copy.path.as_os_str().as_encoded_bytes());
+        shown.id = ArticleId(copy.id.0 ^ place ^ (copy.entry as u128).rotate_left(64));
+        self.copy = Some(shown);
+        self.article.set_scroll(0);
+        self.article.set_shift(0);
+        self.refresh();
+    }
+
+    /// Takes in the stories most like `id` that the search worker found (see [`super::kin::take`]).
+    pub(super) fn take_similar(&mut self, id: ArticleId, found: &[ArticleId]) {
+        super::kin::take(self, id, found);
+        self.refresh();
     }
 
     /// Prepares the current story's view (reflowing a parsed story, or asking the worker for it) and keeps
@@ -368,7 +417,7 @@ impl State {
         // headlines, so drawing only reads them.
         let _ = self.list.facets();
         let widths = self.text_widths();
-        if let Some(h) = self.list.current()
+        if let Some(h) = self.copy.as_ref().or_else(|| self.list.current())
             && let Some(effect) = self.article.prepare(h, widths, &self.reading.date_format)
         {
             self.outbox.push(effect);
@@ -382,6 +431,7 @@ impl State {
                 self.article.set_scroll(line);
             }
         }
+        super::kin::gather(self);
         super::finding::mark_matches(self);
         self.clamp();
         super::finding::want_snippets(self);
@@ -400,6 +450,7 @@ impl State {
 
     /// Shows the selected story from the top, or (once it is parsed) from where reading of it stopped.
     pub(super) fn enter_story(&mut self) {
+        self.copy = None;
         self.article.set_scroll(0);
         self.article.set_shift(0);
         self.sidebar.reset();
@@ -416,11 +467,47 @@ impl State {
             return;
         }
         let Some(h) = self.current() else { return };
-        let (id, url) = (h.id, h.url.clone());
+        let id = h.id;
         let block = u32::try_from(self.top_block().unwrap_or(0)).unwrap_or(0);
-        if self.read.set_position(id, block) {
-            self.outbox.push(Effect::SavePosition { id, url, block });
+        // Copies of one story share where reading stopped.
+        for id in self.list.copies().sharing(id) {
+            if self.read.set_position(id, block) {
+                let url = self.list.copies().url_of(id, &self.list);
+                self.outbox.push(Effect::SavePosition { id, url, block });
+            }
         }
+    }
+
+    /// Gives every copy of a story the read state they share (read when any copy was, starred when any
+    /// is, the furthest position), when groups of copies are one row: a copy that comes to join a story
+    /// read before is read too. Saved as any change is; no undo step.
+    pub(super) fn share_marks(&mut self) {
+        let groups: Vec<Vec<ArticleId>> = self.list.copies().shared().collect();
+        let mut reads = Vec::new();
+        for ids in groups {
+            let shared = ids
+                .iter()
+                .map(|&id| self.read.mark(id))
+                .fold(Mark::default(), crate::cluster::shared_mark);
+            for &id in &ids {
+                let own = self.read.mark(id);
+                if own.read_at.is_some() != shared.read_at.is_some() {
+                    reads.push((id, shared.read_at));
+                }
+                if own.starred != shared.starred {
+                    self.set_star_one(id, shared.starred, false);
+                }
+                if own.position < shared.position && self.read.set_position(id, shared.position) {
+                    let url = self.list.copies().url_of(id, &self.list);
+                    self.outbox.push(Effect::SavePosition {
+                        id,
+                        url,
+                        block: shared.position,
+                    });
+                }
+            }
+        }
+        self.set_read(&reads, false);
     }
 
     /// Sets stories' read times (or `None` for unread) on screen, keeping the unread count right, and asks
@@ -434,13 +521,25 @@ impl State {
         if changes.is_empty() {
             return Vec::new();
         }
+        // Copies of one story are read together.
+        let changes: Vec<(ArticleId, Option<i64>)> = changes
+            .iter()
+            .flat_map(|&(id, at)| {
+                self.list
+                    .copies()
+                    .sharing(id)
+                    .into_iter()
+                    .map(move |c| (c, at))
+            })
+            .collect();
+        let changes = changes.as_slice();
         let mut before = Vec::with_capacity(changes.len());
         let mut rows = Vec::with_capacity(changes.len());
         for &(id, at) in changes {
             before.push((id, self.read.read_at(id)));
             let was = self.read.set_read(id, at);
             self.list.read_changed(id, was, at.is_some());
-            let url = self.list.headline(id).and_then(|h| h.url.clone());
+            let url = self.list.copies().url_of(id, &self.list);
             rows.push((id, url, at));
         }
         let revert = if undoing {
@@ -458,11 +557,18 @@ impl State {
         before
     }
 
-    /// Sets a story's star on screen and asks for it to be saved; `undoing` says it is an undo step.
+    /// Sets a story's star (and its copies') on screen and asks for it to be saved; `undoing` says it is
+    /// an undo step.
     pub(super) fn set_star(&mut self, id: ArticleId, starred: bool, undoing: bool) {
+        for id in self.list.copies().sharing(id) {
+            self.set_star_one(id, starred, undoing);
+        }
+    }
+
+    fn set_star_one(&mut self, id: ArticleId, starred: bool, undoing: bool) {
         let was = self.read.is_starred(id);
         self.read.set_starred(id, starred);
-        let url = self.list.headline(id).and_then(|h| h.url.clone());
+        let url = self.list.copies().url_of(id, &self.list);
         let revert = if undoing {
             Revert::UndoneStar(id, starred)
         } else {
@@ -493,11 +599,9 @@ impl State {
         let max = self.max_shift();
         self.article.set_shift(self.article.shift().min(max));
         let rows = self.sidebar_rows();
-        let key = self.view_key();
-        let items = key
-            .and_then(|k| self.article.view(k))
-            .map_or(&[][..], |v| v.sidebar.as_slice());
-        self.sidebar.fit(items, rows);
+        let mut sidebar = self.sidebar;
+        sidebar.fit(self.sidebar_items(), rows);
+        self.sidebar = sidebar;
         if self.focus == Focus::Sidebar
             && !layout::focus_order(self.size.width, self.sidebar.choice(), &self.layout)
                 .contains(&Focus::Sidebar)

@@ -107,6 +107,33 @@ pub fn indexed(
     Ok((headlines, skipped))
 }
 
+/// Copies of one story, by the id of the copy listed: every copy, the listed one first.
+pub type Copies = model::IdMap<Vec<Headline>>;
+
+/// Keeps one headline per story (in store order) as [`crate::cluster::listing`] says, and returns the
+/// copies of each story that has more than one. With clusters, the groups are made from the signals the
+/// index holds under `roots`.
+///
+/// # Errors
+/// When the database cannot be read.
+pub fn one_per_story(
+    db: &Db,
+    roots: &[PathBuf],
+    headlines: &mut Vec<Headline>,
+) -> Result<Copies, DbError> {
+    match crate::cluster::listing() {
+        crate::cluster::Listing::Every => Ok(Copies::default()),
+        crate::cluster::Listing::Ids => {
+            let groups = crate::cluster::Groups::default();
+            Ok(crate::cluster::collapse(headlines, &groups))
+        }
+        crate::cluster::Listing::Clusters => {
+            let groups = crate::cluster::Groups::new(db.signals(roots)?);
+            Ok(crate::cluster::collapse(headlines, &groups))
+        }
+    }
+}
+
 /// The indexed headlines under `roots`, and a warning for each row that cannot be read back; the files
 /// holding such rows are read again by the next scan.
 fn read_back(db: &mut Db, roots: &[PathBuf]) -> Result<(Vec<Headline>, Vec<Warning>), DbError> {
@@ -129,6 +156,8 @@ pub struct Listed {
     pub sample: Option<Vec<model::Article>>,
     /// Each root as the index knows it (absolute) and as it was given.
     pub given: Vec<(PathBuf, PathBuf)>,
+    /// The copies of each story listed that has more than one, by its id (see [`one_per_story`]).
+    pub copies: Copies,
 }
 
 impl Listed {
@@ -170,6 +199,7 @@ pub fn listed(opened: &mut Opened, paths: &[PathBuf]) -> anyhow::Result<Listed> 
             warnings: sample.warnings,
             sample: Some(sample.articles),
             given: Vec::new(),
+            copies: Copies::default(),
         });
     }
     let given = paths
@@ -177,18 +207,20 @@ pub fn listed(opened: &mut Opened, paths: &[PathBuf]) -> anyhow::Result<Listed> 
         .filter_map(|p| Some((std::fs::canonicalize(p).ok()?, p.clone())))
         .collect();
     let (roots, mut warnings) = roots(paths);
-    let (headlines, skipped) = scan_and_list(opened, &roots)?;
+    let (mut headlines, skipped) = scan_and_list(opened, &roots)?;
     warnings.extend(skipped);
+    let copies = healing(opened, |db| one_per_story(db, &roots, &mut headlines))?;
     Ok(Listed {
         headlines,
         warnings,
         sample: None,
         given,
+        copies,
     })
 }
 
-/// Brings the index of `roots` up to date now, then reads it: the headlines in store order, one per story,
-/// and the warnings (the walk's, and the files the index skipped). When the database turns out not to be
+/// Brings the index of `roots` up to date now, then reads it: the headlines in store order, every file's
+/// story (copies included: see [`one_per_story`]), and the warnings (the walk's, and the files the index skipped). When the database turns out not to be
 /// writable, the scan goes on in a copy in memory, and the user is told once.
 ///
 /// # Errors
@@ -226,7 +258,6 @@ pub fn scan_and_list(
         opened.notice = Some(notice);
     }
     headlines.sort_by(model::store_order);
-    model::dedupe(&mut headlines);
     Ok((headlines, warnings))
 }
 

@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod docs;
+pub mod kin;
 pub mod library;
 pub mod mark;
 pub mod print;
@@ -41,6 +42,7 @@ pub fn run(mut cli: Cli) -> ExitCode {
         }
     };
     crate::loader::set_max_file_bytes(u64::from(settings.max_file_mb) * 1024 * 1024);
+    crate::cluster::set_listing(listing(&cli, &settings));
     // With no PATH, the configured sources; with none of those either, the sample store.
     let paths = |given: Vec<PathBuf>| {
         if given.is_empty() {
@@ -58,6 +60,7 @@ pub fn run(mut cli: Cli) -> ExitCode {
             view,
             sort,
             paths: given,
+            ..
         }) => print::list(
             &paths(given),
             data_dir.as_deref(),
@@ -187,6 +190,18 @@ fn place_leading_paths(cli: &mut Cli) -> Result<(), ExitCode> {
         }
     }
     Ok(())
+}
+
+/// How copies of one story are listed: every file's story for `list --all-copies`, else as `[reading]
+/// clusters` says.
+fn listing(cli: &Cli, settings: &crate::config::Config) -> crate::cluster::Listing {
+    match &cli.command {
+        Some(Command::List {
+            all_copies: true, ..
+        }) => crate::cluster::Listing::Every,
+        _ if settings.reading.clusters => crate::cluster::Listing::Clusters,
+        _ => crate::cluster::Listing::Ids,
+    }
 }
 
 /// A subcommand's name, as typed.

@@ -102,14 +102,21 @@ fn write_list(
             .iter()
             .map(|(h, m)| {
                 let (given, absolute) = listing.paths_of(h);
-                HeadlineJson::new(h, *m).paths(given, absolute)
+                let copies = listing.copies.get(&h.id).map_or(1, Vec::len);
+                HeadlineJson::new(h, *m)
+                    .paths(given, absolute)
+                    .cluster(h.id, copies)
             })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &rows)?;
         return writeln!(out);
     }
     for (h, m) in shown {
-        writeln!(out, "{}", row(h, *m))?;
+        match listing.copies.get(&h.id).map_or(1, Vec::len) {
+            1 => writeln!(out, "{}", row(h, *m))?,
+            // Quiet: after the headline, where it moves no column.
+            n => writeln!(out, "{}  ×{n}", row(h, *m))?,
+        }
     }
     Ok(())
 }
@@ -125,6 +132,21 @@ pub fn row(h: &Headline, m: Mark) -> String {
         .published
         .map_or_else(|| " ".repeat(10), |d| d.format("%Y-%m-%d").to_string());
     format!("{read}{star} {section}  {date}  {}", one_line(&h.title))
+}
+
+/// Each story's copies and the stories like it, from the index in the data directory (none when it has
+/// no database yet: `show` makes none).
+fn kin_from_index(data_dir: Option<&Path>, store: &Store) -> Vec<super::kin::Kin> {
+    let Ok(dir) = super::library::data_dir(data_dir) else {
+        return Vec::new();
+    };
+    if !dir.join(crate::store::db::FILE_NAME).is_file() {
+        return Vec::new();
+    }
+    match crate::store::db::Db::open(&dir) {
+        Ok(opened) => super::kin::kin(&opened.db, Some(&dir), &store.articles),
+        Err(_) => Vec::new(),
+    }
 }
 
 /// `show`: parses the files given (every story, copies included, so the output maps to the files) and
@@ -170,8 +192,13 @@ pub fn show(
         None
     };
     let width = usize::from(width.or(terminal).unwrap_or(80));
+    let kin = if format == ShowFormat::Json {
+        kin_from_index(data_dir, &store)
+    } else {
+        Vec::new()
+    };
     let mut out = io::BufWriter::new(stdout.lock());
-    let written = write_show(&store, paths.is_empty(), format, width, &mut out);
+    let written = write_show(&store, &kin, paths.is_empty(), format, width, &mut out);
     finish_output(written.and_then(|()| out.flush()))
 }
 
@@ -192,6 +219,7 @@ fn by_id(db: &crate::store::db::Db, id: ArticleId) -> anyhow::Result<Vec<crate::
 
 fn write_show(
     store: &Store,
+    kin: &[super::kin::Kin],
     from_samples: bool,
     format: ShowFormat,
     width: usize,
@@ -216,10 +244,12 @@ fn write_show(
         ShowFormat::Json | ShowFormat::Text => {}
     }
     if format == ShowFormat::Json {
+        let mut kin = kin.iter();
         let rows: Vec<ArticleJson<'_>> = store
             .articles
             .iter()
             .map(|a| {
+                let (copies, similar) = kin.next().cloned().unwrap_or_default();
                 // Stories from files are on disk; the sample store's are not.
                 let absolute = (!from_samples)
                     .then(|| {
@@ -229,7 +259,9 @@ fn write_show(
                     })
                     .flatten()
                     .map(|p| p.display().to_string());
-                ArticleJson::from(a).paths(a.head.path.display().to_string(), absolute)
+                ArticleJson::from(a)
+                    .paths(a.head.path.display().to_string(), absolute)
+                    .kin(copies, similar)
             })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &rows)?;

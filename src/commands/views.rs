@@ -84,7 +84,17 @@ impl Library {
     /// A story's marks.
     #[must_use]
     pub fn mark(&self, id: ArticleId) -> Mark {
-        self.marks.get(&id).copied().unwrap_or_default()
+        let own = self.marks.get(&id).copied().unwrap_or_default();
+        match self.listing.copies.get(&id) {
+            // Copies of one story share one read state: what any copy has, the story has.
+            Some(copies) if crate::cluster::listing() == crate::cluster::Listing::Clusters => {
+                copies
+                    .iter()
+                    .filter_map(|c| self.marks.get(&c.id))
+                    .fold(own, |m, c| crate::cluster::shared_mark(m, *c))
+            }
+            _ => own,
+        }
     }
 
     /// Every view there is.

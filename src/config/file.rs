@@ -156,4 +156,6 @@ pub struct ReadingFile {
     pub images: Option<Spanned<String>>,
     /// The media player: a command line (`"mpv --no-video"`) or a list of words.
     pub player: Option<Spanned<toml::Value>>,
+    /// Whether copies of one story are one row with one read state.
+    pub clusters: Option<Spanned<bool>>,
 }

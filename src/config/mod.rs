@@ -114,6 +114,9 @@ pub struct Reading {
     /// The command that plays a feed entry's media (program and arguments; the address is added last);
     /// `None`: the browser opens it.
     pub player: Option<Vec<String>>,
+    /// Whether copies of one story (a feed entry, the saved page, a text dump) are listed as one story,
+    /// with one read mark, star and reading position.
+    pub clusters: bool,
 }
 
 impl Default for Reading {
@@ -124,6 +127,7 @@ impl Default for Reading {
             date_format: "%-d %B %Y".to_owned(),
             images: ImageMode::Auto,
             player: None,
+            clusters: true,
         }
     }
 }

@@ -141,6 +141,9 @@ fn read_options(
             }
         };
     }
+    if let Some(c) = reading.clusters {
+        into.clusters = *c.get_ref();
+    }
     if let Some(m) = reading.images {
         into.images = image_mode(&m)
             .map_err(|e| at(m.span(), e).suggest(m.get_ref(), ["auto", "halfblocks", "never"]))?;

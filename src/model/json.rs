@@ -45,9 +45,43 @@ pub struct ArticleJson<'a> {
     related: &'a [RelatedLink],
     links: &'a [Link],
     enclosures: &'a [Enclosure],
+    /// Every stored copy of the story (itself included), when the index knows them.
+    copies: Vec<CopyJson>,
+    /// The stored stories most like it, best first.
+    similar: Vec<SimilarJson>,
+}
+
+/// A stored copy of a story, in `show --json`'s `copies`.
+#[derive(Clone, Debug, Serialize)]
+pub struct CopyJson {
+    /// The copy's id.
+    pub id: ArticleId,
+    /// Its file.
+    pub path: String,
+    /// The layout it was read from.
+    pub format: Format,
+}
+
+/// A stored story like the one shown, in `show --json`'s `similar`.
+#[derive(Clone, Debug, Serialize)]
+pub struct SimilarJson {
+    /// Its id.
+    pub id: ArticleId,
+    /// Its headline.
+    pub title: String,
+    /// How alike the two are (the search engine's score: higher is more alike).
+    pub score: f32,
 }
 
 impl ArticleJson<'_> {
+    /// Sets the story's stored copies and the stories most like it.
+    #[must_use]
+    pub fn kin(mut self, copies: Vec<CopyJson>, similar: Vec<SimilarJson>) -> Self {
+        self.copies = copies;
+        self.similar = similar;
+        self
+    }
+
     /// Sets the path as given and the absolute path (`None`: not on disk).
     #[must_use]
     pub fn paths(mut self, given: String, absolute: Option<String>) -> Self {
@@ -65,6 +99,8 @@ impl<'a> From<&'a Article> for ArticleJson<'a> {
             related: &a.related,
             links: &a.links,
             enclosures: &a.enclosures,
+            copies: Vec::new(),
+            similar: Vec::new(),
         }
     }
 }
@@ -171,6 +207,10 @@ pub struct HeadlineJson<'a> {
     head: HeadJson<'a>,
     read: bool,
     starred: bool,
+    /// The id of the copy that stands for the story's copies (its own id when it has none).
+    cluster: ArticleId,
+    /// How many copies of the story are stored (1 when it has none).
+    copies: usize,
 }
 
 impl<'a> HeadlineJson<'a> {
@@ -181,7 +221,17 @@ impl<'a> HeadlineJson<'a> {
             head: HeadJson::from(h),
             read: mark.read_at.is_some(),
             starred: mark.starred,
+            cluster: h.id,
+            copies: 1,
         }
+    }
+
+    /// Sets the story's group of copies: the id standing for it, and how many copies it has.
+    #[must_use]
+    pub fn cluster(mut self, lead: ArticleId, copies: usize) -> Self {
+        self.cluster = lead;
+        self.copies = copies.max(1);
+        self
     }
 
     /// Sets the path as given and the absolute path (`None`: not on disk).

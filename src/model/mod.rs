@@ -10,7 +10,7 @@ use serde::Serialize;
 pub use block::{Block, Image, Table};
 pub use headline::{Headline, Placed, dedupe, store_order};
 pub use id::{ArticleId, IdHasher, IdMap, canonical_url};
-pub use json::{ArticleJson, HeadlineJson};
+pub use json::{ArticleJson, CopyJson, HeadlineJson, SimilarJson};
 
 /// The stored layout a story was read from. Its names (in JSON, the index and messages) come from the
 /// variants, so a new format cannot be half-registered.

@@ -50,6 +50,13 @@ pub enum SearchJob {
         /// The stories.
         ids: Vec<ArticleId>,
     },
+    /// The stories most like one ("More like this").
+    Similar {
+        /// The story.
+        id: ArticleId,
+        /// Its copies, never given.
+        besides: Vec<ArticleId>,
+    },
 }
 
 /// The results of a query, and what to highlight in them.

@@ -11,7 +11,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 pub use policy::{Failure, Notice, Probe, Unwritable, classify, decide, is_damage};
 
 /// The schema this version writes and reads.
-pub const SCHEMA_VERSION: i32 = 6;
+pub const SCHEMA_VERSION: i32 = 7;
 
 /// The database file's name inside the data directory.
 pub const FILE_NAME: &str = "broadsheet.db";
@@ -71,6 +71,13 @@ const MIGRATIONS: &[&str] = &[
     "ALTER TABLE stories ADD COLUMN guid TEXT;
     CREATE INDEX stories_by_guid ON stories (guid) WHERE guid IS NOT NULL;
     UPDATE files SET extractor = -1 WHERE path IN (SELECT path FROM stories WHERE format = 'feed');",
+    // 6 -> 7: what tells copies of one story apart from other stories (`cluster`): the page's URL as
+    // copies compare it, and the text's fingerprint and length. Every file is read again on the next scan
+    // to fill them in; ids and marks stay as they are.
+    "ALTER TABLE stories ADD COLUMN url_key INTEGER;
+    ALTER TABLE stories ADD COLUMN sketch BLOB;
+    ALTER TABLE stories ADD COLUMN shingles INTEGER NOT NULL DEFAULT 0;
+    UPDATE files SET extractor = -1;",
 ];
 
 /// Why the database could not be used.

@@ -2,6 +2,7 @@
 //! data, so startup lists stories without parsing them, and related teasers resolve by lookup. Writing is
 //! here; reading back is in `read`.
 
+mod copies;
 mod read;
 
 use std::collections::{HashMap, HashSet};
@@ -57,6 +58,8 @@ pub struct Parsed {
     pub documents: Vec<Document>,
     /// What its source says of its entries (GUIDs, read in newsboat).
     pub origins: Vec<crate::loader::Origin>,
+    /// What tells its stories' copies from other stories, one per story (made with the documents).
+    pub signals: Vec<crate::cluster::Signals>,
 }
 
 /// `s`'s first `LEAD_PREFIX` bytes, cut back to a character boundary; `None` when shorter.
@@ -170,8 +173,8 @@ impl Db {
             let mut story = tx
                 .prepare_cached(
                     "INSERT OR REPLACE INTO stories
-                     (path, entry, id, format, section, title, byline, published, url, lead, related, title_key, lead_key, id_key, source, guid)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                     (path, entry, id, format, section, title, byline, published, url, lead, related, title_key, lead_key, id_key, source, guid, url_key, sketch, shingles)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
                 )
                 .map_err(fail)?;
 
@@ -207,32 +210,8 @@ impl Db {
                 file.execute(params![file_path, size, p.stamp.mtime, error, p.extractor])
                     .map_err(fail)?;
                 let articles = p.outcome.as_ref().map_or(&[][..], Vec::as_slice);
-                for a in articles {
-                    let lead = kept_lead(a.first_paragraph());
-                    folded.clear();
-                    crate::text::fold::fold_into(lead, &mut folded);
-                    let lead_key = lead_prefix(&folded).map(key);
-                    let related = serde_json::to_string(&a.related).unwrap_or_else(|_| "[]".into());
-                    story
-                        .execute(params![
-                            file_path,
-                            i64::try_from(a.head.entry).unwrap_or(i64::MAX),
-                            a.head.id.to_string(),
-                            a.head.format.name(),
-                            a.head.section,
-                            a.head.title,
-                            a.head.byline,
-                            a.head.published.map(|d| d.to_rfc3339()),
-                            a.head.url,
-                            lead,
-                            related,
-                            key(&fold(&a.head.title)),
-                            lead_key,
-                            id_key(a.head.id),
-                            a.head.source,
-                            guid_of(&p.origins, a.head.entry),
-                        ])
-                        .map_err(fail)?;
+                for (n, a) in articles.iter().enumerate() {
+                    write_story(&mut story, &file_path, a, p, n, &mut folded).map_err(fail)?;
                 }
                 if p.outcome.is_ok() {
                     moves.extend(rekeyed(&old_ids, articles));
@@ -266,6 +245,7 @@ impl Db {
                     extractor: crate::loader::EXTRACTOR_VERSION,
                     documents: Vec::new(),
                     origins: Vec::new(),
+                    signals: Vec::new(),
                 });
             }
             let Some(parsed) = by_path.iter_mut().find(|p| p.stamp.path == a.head.path) else {
@@ -274,7 +254,11 @@ impl Db {
             if let Ok(list) = &mut parsed.outcome {
                 list.push(a.clone());
             }
-            parsed.documents.push(Document::of(a));
+            let document = Document::of(a);
+            parsed
+                .signals
+                .push(crate::cluster::Signals::of_story(a, &document.text));
+            parsed.documents.push(document);
         }
         self.write_files(&by_path)
     }
@@ -311,6 +295,51 @@ impl Db {
         self.index_removed(paths);
         Ok(())
     }
+}
+
+/// Writes story `a`, the `n`th of parsed file `p`, with the statement `story` (see [`Db::write_files`]);
+/// `folded` is room for folding its lead.
+fn write_story(
+    story: &mut rusqlite::CachedStatement<'_>,
+    file_path: &str,
+    a: &Article,
+    p: &Parsed,
+    n: usize,
+    folded: &mut String,
+) -> rusqlite::Result<()> {
+    let signals = p.signals.get(n);
+    let lead = kept_lead(a.first_paragraph());
+    folded.clear();
+    crate::text::fold::fold_into(lead, folded);
+    let lead_key = lead_prefix(folded).map(key);
+    let related = serde_json::to_string(&a.related).unwrap_or_else(|_| "[]".into());
+    story
+        .execute(params![
+            file_path,
+            i64::try_from(a.head.entry).unwrap_or(i64::MAX),
+            a.head.id.to_string(),
+            a.head.format.name(),
+            a.head.section,
+            a.head.title,
+            a.head.byline,
+            a.head.published.map(|d| d.to_rfc3339()),
+            a.head.url,
+            lead,
+            related,
+            key(&fold(&a.head.title)),
+            lead_key,
+            id_key(a.head.id),
+            a.head.source,
+            guid_of(&p.origins, a.head.entry),
+            signals
+                .and_then(|s| s.url)
+                .map(|k| i64::from_ne_bytes(k.to_ne_bytes())),
+            signals
+                .map(|s| s.sketch.to_bytes())
+                .filter(|b| !b.is_empty()),
+            signals.map_or(0, |s| s.shingles),
+        ])
+        .map(drop)
 }
 
 /// The (old, new) ids of the stories of an unchanged file that a new extraction re-keyed, matched by entry.

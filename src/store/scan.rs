@@ -13,6 +13,7 @@ use super::db::{Db, DbError, Notice};
 use super::index::{IndexedFile, Parsed};
 use super::walk::FileStamp;
 use super::{Warning, walk};
+use crate::cluster::Signals;
 use crate::loader::{self, LoadError, Loaded};
 use crate::model::Headline;
 use crate::search::document::Document;
@@ -36,6 +37,10 @@ pub struct ScanUpdate {
     pub removed: Vec<PathBuf>,
     /// Headlines of files (re)indexed in this step.
     pub added: Vec<Headline>,
+    /// What tells copies of one story apart (see `cluster`): of the stories added in this step, and in the
+    /// first step of a whole scan, of every story already indexed under its folders.
+    /// Boxed, so that a step (carried in an `Action`) stays small.
+    pub signals: Option<Box<Kin>>,
     /// Files skipped or loaded with losses in this step, and [`ScanUpdate::notice`] as a warning.
     pub warnings: Vec<Warning>,
     /// Files parsed so far.
@@ -50,6 +55,29 @@ pub struct ScanUpdate {
     /// Whether the step is of a scan of files a watcher saw change (the reader shows no progress for it,
     /// and keeps its selection and scroll where they are).
     pub live: bool,
+}
+
+/// What a scan step says of copies of one story.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Kin {
+    /// The signals of the stories added in the step.
+    pub stories: Vec<(crate::model::ArticleId, Signals)>,
+    /// In the first step of a whole scan, the groups of copies of every story already indexed under its
+    /// folders, made on the scan's thread (100,000 stories take half a second: never the reader's).
+    pub groups: Option<crate::cluster::Groups>,
+}
+
+impl Kin {
+    /// The signals of `stories`, when there are any.
+    #[must_use]
+    pub fn of(stories: Vec<(crate::model::ArticleId, Signals)>) -> Option<Box<Self>> {
+        (!stories.is_empty()).then(|| {
+            Box::new(Self {
+                stories,
+                groups: None,
+            })
+        })
+    }
 }
 
 /// How files are read for the index: the extractor version recorded with each file, and the function that
@@ -79,9 +107,19 @@ fn parse(stamp: FileStamp, extractor: &Extractor<'_>) -> Parsed {
         Ok(loaded) => (Ok(loaded.articles), loaded.warnings, loaded.origins),
         Err(e) => (Err(e.to_string()), Vec::new(), Vec::new()),
     };
-    let documents = outcome
+    let documents: Vec<Document> = outcome
         .as_ref()
         .map(|articles| articles.iter().map(Document::of).collect())
+        .unwrap_or_default();
+    let signals = outcome
+        .as_ref()
+        .map(|articles| {
+            articles
+                .iter()
+                .zip(&documents)
+                .map(|(a, d)| Signals::of_story(a, &d.text))
+                .collect()
+        })
         .unwrap_or_default();
     Parsed {
         stamp,
@@ -90,6 +128,7 @@ fn parse(stamp: FileStamp, extractor: &Extractor<'_>) -> Parsed {
         extractor: extractor.version,
         documents,
         origins,
+        signals,
     }
 }
 
@@ -117,7 +156,39 @@ pub fn scan_with(
     extractor: &Extractor<'_>,
     report: impl FnMut(ScanUpdate),
 ) -> Result<usize, DbError> {
-    bring_up_to_date(db, roots, walk::walk(roots), extractor, false, report)
+    bring_up_to_date(db, roots, walk::walk(roots), extractor, Mode::Whole, report)
+}
+
+/// [`scan`] for the reader: its first step also brings the groups of copies of every story already
+/// indexed under `roots` ([`Kin::groups`]), made on this thread.
+///
+/// # Errors
+/// As [`scan`].
+pub fn scan_grouping(
+    db: &mut Db,
+    roots: &[PathBuf],
+    report: impl FnMut(ScanUpdate),
+) -> Result<usize, DbError> {
+    let extractor = Extractor::current();
+    bring_up_to_date(
+        db,
+        roots,
+        walk::walk(roots),
+        &extractor,
+        Mode::Grouping,
+        report,
+    )
+}
+
+/// What kind of scan runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// A whole scan for a command.
+    Whole,
+    /// A whole scan for the reader, which wants the groups of copies with its first step.
+    Grouping,
+    /// A scan whose steps are marked [`ScanUpdate::live`].
+    Live,
 }
 
 /// [`scan`], its steps marked [`ScanUpdate::live`]: the periodic rescan, which the reader shows as it
@@ -131,7 +202,7 @@ pub fn scan_live(
     report: impl FnMut(ScanUpdate),
 ) -> Result<usize, DbError> {
     let extractor = Extractor::current();
-    bring_up_to_date(db, roots, walk::walk(roots), &extractor, true, report)
+    bring_up_to_date(db, roots, walk::walk(roots), &extractor, Mode::Live, report)
 }
 
 /// Brings the index up to date for the paths a watcher saw change under `roots` (files and folders, new,
@@ -148,7 +219,14 @@ pub fn scan_paths(
 ) -> Result<usize, DbError> {
     // What the index holds under a path that is now hidden or transient is forgotten as well.
     let walked = walk::stamped_under(roots, changed);
-    bring_up_to_date(db, changed, walked, &Extractor::current(), true, report)
+    bring_up_to_date(
+        db,
+        changed,
+        walked,
+        &Extractor::current(),
+        Mode::Live,
+        report,
+    )
 }
 
 /// Compares the files `found` under `scope` with what the index holds there, forgets the missing ones,
@@ -158,9 +236,10 @@ fn bring_up_to_date(
     scope: &[PathBuf],
     walked: walk::Walked,
     extractor: &Extractor<'_>,
-    live: bool,
+    mode: Mode,
     mut report: impl FnMut(ScanUpdate),
 ) -> Result<usize, DbError> {
+    let live = mode == Mode::Live;
     let walk::Walked {
         files: mut found,
         warnings: mut walk_warnings,
@@ -214,6 +293,12 @@ fn bring_up_to_date(
         ..ScanUpdate::default()
     };
     tell(&mut first, notice.take());
+    if mode == Mode::Grouping {
+        first.signals = Some(Box::new(Kin {
+            stories: Vec::new(),
+            groups: Some(crate::cluster::Groups::new(db.signals(scope)?)),
+        }));
+    }
     first.warnings.extend(search_problem);
     if total == 0 {
         first.warnings.extend(db.finish_search());
@@ -349,6 +434,7 @@ fn written(parsed: Vec<Parsed>, done: usize, total: usize) -> ScanUpdate {
         finished: done == total,
         ..ScanUpdate::default()
     };
+    let mut signals = Vec::new();
     for p in parsed {
         update.removed.push(p.stamp.path.clone());
         for reason in p.warnings {
@@ -359,6 +445,7 @@ fn written(parsed: Vec<Parsed>, done: usize, total: usize) -> ScanUpdate {
         }
         match p.outcome {
             Ok(articles) => {
+                signals.extend(articles.iter().map(|a| a.head.id).zip(p.signals));
                 let modified = Some(super::index::seconds(p.stamp.mtime));
                 update.added.extend(articles.iter().map(|a| Headline {
                     modified,
@@ -371,5 +458,6 @@ fn written(parsed: Vec<Parsed>, done: usize, total: usize) -> ScanUpdate {
             }),
         }
     }
+    update.signals = Kin::of(signals);
     update
 }

@@ -243,8 +243,19 @@ fn row<'a>(state: &'a State, theme: &Theme, h: &'a Headline, pos: usize, width: 
             if read { base } else { theme.section },
         ));
     }
-    let title_w = width.saturating_sub(used + date_w);
+    // A story kept in several copies says how many, quietly, after its headline.
+    let copies = list.copies().of(h.id).len();
+    let copies_mark = (copies > 1).then(|| format!(" \u{d7}{copies}"));
+    let copies_w = copies_mark
+        .as_ref()
+        .map_or(0, |m| m.width())
+        .min(width.saturating_sub(used + date_w) / 2);
+    let title_w = width.saturating_sub(used + date_w + copies_w);
     spans.push(Span::styled(pad_to(&h.title, title_w), base));
+    if let Some(mark) = copies_mark.filter(|_| copies_w > 0) {
+        spans.push(Span::styled(fit(&mark, copies_w), theme.border));
+    }
+    let title_w = title_w + copies_w;
     if let Some(d) = date
         && used + title_w + date_w <= width
     {

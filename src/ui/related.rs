@@ -29,13 +29,13 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
     let mut lines: Vec<Line<'_>> = Vec::new();
     if view.placeholder {
         lines.push(Line::styled(fit(LOADING, width), theme.link_unresolved));
-    } else if view.sidebar.is_empty() {
+    } else if state.sidebar_items().is_empty() {
         lines.push(Line::styled(
             fit("No related stories or links", width),
             theme.link_unresolved,
         ));
     }
-    for (i, item) in view.sidebar.iter().enumerate() {
+    for (i, item) in state.sidebar_items().iter().enumerate() {
         if let Some(heading) = item.heading {
             lines.push(Line::styled(fit(heading, width), theme.headline));
         }

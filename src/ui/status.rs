@@ -104,9 +104,9 @@ fn selected_url(state: &State) -> Option<&str> {
     if state.focus() != crate::app::Focus::Sidebar {
         return None;
     }
+    state.story_view()?;
     state
-        .story_view()?
-        .sidebar
+        .sidebar_items()
         .get(state.sidebar().link())?
         .url
         .as_deref()

@@ -218,6 +218,17 @@ pub struct SidebarItem {
     pub body_link: bool,
     /// Whether it is a feed entry's media (played with `[reading] player` when one is set).
     pub media: bool,
+    /// A stored story it opens ("Same story elsewhere", "More like this"), when it is one.
+    pub opens: Option<Opens>,
+}
+
+/// What a sidebar item of stored stories opens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Opens {
+    /// A copy of the story on screen, as it was stored.
+    Copy(Box<crate::model::Headline>),
+    /// Another stored story.
+    Story(crate::model::ArticleId),
 }
 
 impl SidebarItem {
@@ -273,6 +284,7 @@ pub fn wrap_sidebar(a: &Article, width: u16) -> Vec<SidebarItem> {
             url: l.url.clone(),
             body_link: false,
             media: false,
+            opens: None,
         })
         .collect();
     // Numbered as in the text (`3o` opens the third).
@@ -287,6 +299,7 @@ pub fn wrap_sidebar(a: &Article, width: u16) -> Vec<SidebarItem> {
             url: Some(l.url.clone()),
             body_link: true,
             media: false,
+            opens: None,
         }
     }));
     let pictures = a
@@ -312,6 +325,7 @@ pub fn wrap_sidebar(a: &Article, width: u16) -> Vec<SidebarItem> {
             url: Some(url),
             body_link: true,
             media: false,
+            opens: None,
         });
     }
     out.extend(a.enclosures.iter().enumerate().map(|(i, e)| SidebarItem {
@@ -322,6 +336,7 @@ pub fn wrap_sidebar(a: &Article, width: u16) -> Vec<SidebarItem> {
         url: Some(e.url.clone()),
         body_link: true,
         media: true,
+        opens: None,
     }));
     out
 }

@@ -69,6 +69,25 @@ impl Searcher {
         }
     }
 
+    /// The stories most like `id` (see `SearchIndex::similar`), best first, with their scores.
+    pub fn similar(&mut self, id: ArticleId, besides: &[ArticleId]) -> Vec<(ArticleId, f32)> {
+        // More than are shown: the reader shows copies of one story once.
+        let most = 4 * crate::app::kin::MOST_SIMILAR;
+        let found = match &mut self.place {
+            Place::Folder(dir, index) => {
+                if index.is_none() {
+                    *index = SearchIndex::open_to_read(dir).map(Box::new);
+                }
+                index.as_ref().map(|i| i.similar(id, besides, most))
+            }
+            Place::Memory(articles, db) => memory_db(articles, db)
+                .ok()
+                .and_then(|db| db.search.as_ref())
+                .map(|i| i.similar(id, besides, most)),
+        };
+        found.and_then(Result::ok).unwrap_or_default()
+    }
+
     fn text_of(&mut self, id: ArticleId) -> Option<String> {
         match &mut self.place {
             Place::Folder(_, index) => index.as_ref()?.text_of(id).ok().flatten(),
@@ -113,6 +132,14 @@ impl Searcher {
                     })
                     .collect(),
             },
+            SearchJob::Similar { id, besides } => SearchReply::Similar {
+                id: *id,
+                found: self
+                    .similar(*id, besides)
+                    .into_iter()
+                    .map(|(id, _)| id)
+                    .collect(),
+            },
         }
     }
 }
@@ -141,6 +168,8 @@ struct Slot {
     find: Option<(SearchJob, Instant)>,
     counts: Vec<SearchJob>,
     snippets: Vec<SearchJob>,
+    /// The latest "More like this" asked for (an earlier one is for a story no longer shown).
+    similar: Option<SearchJob>,
     closed: bool,
 }
 
@@ -189,6 +218,7 @@ impl SearchWorker {
                 slot.counts.push(job);
             }
             SearchJob::Snippets { .. } => slot.snippets.push(job),
+            SearchJob::Similar { .. } => slot.similar = Some(job),
         }
         ready.notify_all();
     }
@@ -216,6 +246,10 @@ fn crashed(job: &SearchJob) -> SearchReply {
             name: name.clone(),
             matches: Err(error),
         },
+        SearchJob::Similar { id, .. } => SearchReply::Similar {
+            id: *id,
+            found: Vec::new(),
+        },
     }
 }
 
@@ -242,6 +276,9 @@ fn take(shared: &(Mutex<Slot>, Condvar)) -> Option<SearchJob> {
         }
         if !slot.snippets.is_empty() {
             return Some(slot.snippets.remove(0));
+        }
+        if let Some(job) = slot.similar.take() {
+            return Some(job);
         }
         slot = ready.wait(slot).unwrap_or_else(PoisonError::into_inner);
     }

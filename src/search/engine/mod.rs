@@ -9,6 +9,7 @@
 
 mod collect;
 mod compile;
+mod similar;
 mod tokenizer;
 
 use std::collections::HashSet;
