@@ -71,6 +71,13 @@ impl Copies {
         }
     }
 
+    /// Forgets stories no file holds any more, so that they hold no group together.
+    pub(super) fn forget(&mut self, ids: impl IntoIterator<Item = ArticleId>) {
+        for id in ids {
+            self.groups.remove(id);
+        }
+    }
+
     /// Whether some listed story stands for copies.
     #[must_use]
     pub fn any(&self) -> bool {

@@ -563,16 +563,29 @@ impl ListModel {
                 self.headlines.extend(self.copies.take_hidden());
             }
             let copies = regroup || had_copies || same_id || self.copies.grouping();
+            let mut dropped = HashSet::new();
             if !gone.is_empty() {
                 // Paths are compared only where their last bytes match one of the few removed: hashing
                 // 100,000 paths per scan step would cost milliseconds.
                 let mut tails: Vec<u64> = removed.iter().map(|p| tail(p)).collect();
                 tails.sort_unstable();
                 self.headlines.retain(|h| {
-                    tails.binary_search(&tail(&h.path)).is_err() || !gone.contains(h.path.as_path())
+                    let kept = tails.binary_search(&tail(&h.path)).is_err()
+                        || !gone.contains(h.path.as_path());
+                    if !kept {
+                        dropped.insert(h.id);
+                    }
+                    kept
                 });
             }
             self.headlines.extend(added);
+            if !dropped.is_empty() {
+                // A story no file holds any more holds no group together (one in another file stays).
+                for h in &self.headlines {
+                    dropped.remove(&h.id);
+                }
+                self.copies.forget(dropped);
+            }
             self.headlines.sort_by(crate::model::store_order);
             if copies {
                 self.copies.collapse(&mut self.headlines);
@@ -828,6 +841,43 @@ mod tests {
                 "{scope:?} after a removal"
             );
         }
+    }
+
+    #[test]
+    fn a_story_that_held_two_copies_together_parts_them_when_its_file_goes() {
+        use crate::cluster::Signals;
+        let read = ReadState::new(HashMap::new());
+        let base = headlines(3);
+        let story = |i: usize, path: &str, title: &str| {
+            let mut h = base[i].clone();
+            h.id = ArticleId(i as u128 + 1);
+            h.path = PathBuf::from(path);
+            h.title = title.to_owned();
+            h
+        };
+        let a = story(0, "a.html", "One story of ours");
+        let b = story(1, "b.html", "The harbour wall holds through the storm");
+        let x = story(2, "x.html", "The harbour wall holds through the storm");
+        let signals = vec![
+            (
+                a.id,
+                Signals::of(Some("https://a.test/x"), &a.title, "a", "a"),
+            ),
+            (
+                b.id,
+                Signals::of(Some("https://a.test/y"), &b.title, "b", "b"),
+            ),
+            // The same page as `a`, and the same headline and lead as `b`.
+            (
+                x.id,
+                Signals::of(Some("https://www.a.test/x/"), &x.title, "b", "b"),
+            ),
+        ];
+        let mut list = ListModel::default();
+        list.merge(&[], vec![a, b, x.clone()], signals, &read);
+        assert_eq!(list.len(), 1, "one row for the three copies");
+        list.merge(&[x.path], Vec::new(), Vec::new(), &read);
+        assert_eq!(list.len(), 2, "the two it held together are apart again");
     }
 
     #[test]
