@@ -187,8 +187,8 @@ fn main() {
                 "  WRONG: {:?}",
                 pages.iter().map(|&p| &cases[p]).collect::<Vec<_>>()
             );
-            for id in &g {
-                println!("      {}", titles[id]);
+            for s in all.iter().filter(|s| g.contains(&s.id)) {
+                println!("      {}", titles[&s.id]);
             }
         }
     }

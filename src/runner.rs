@@ -231,9 +231,18 @@ where
         return Ok(exit);
     }
     terminal.draw(|frame| ui::render(state, theme, frame))?;
-    while let Some(first) = events.next()? {
+    // What a watcher brought that the frames so far have not taken in (see [`indexing::portion`]); later
+    // steps join it, so that steps land in the order they came.
+    let mut scanned: Option<ScanUpdate> = None;
+    loop {
+        let first = match scanned.take() {
+            Some(waiting) => Input::Scan(waiting),
+            None => match events.next()? {
+                Some(first) => first,
+                None => break,
+            },
+        };
         let mut input = Some(first);
-        let mut scanned: Option<ScanUpdate> = None;
         let mut redraw = false;
         while let Some(i) = input.take() {
             if let Input::Scan(u) = i {
@@ -255,8 +264,16 @@ where
                 scanned = Some(indexing::combine(scanned, u));
             } else {
                 if let Some(u) = scanned.take() {
-                    let exit =
-                        dispatch(state, Action::Indexed(u), host, events, &clock, &mut redraw);
+                    let (now, later) = indexing::portion(u);
+                    scanned = later;
+                    let exit = dispatch(
+                        state,
+                        Action::Indexed(now),
+                        host,
+                        events,
+                        &clock,
+                        &mut redraw,
+                    );
                     if let Some(exit) = exit {
                         return Ok(exit);
                     }
@@ -277,11 +294,19 @@ where
             }
             input = events.ready()?;
         }
-        if let Some(u) = scanned
-            && let Some(exit) =
-                dispatch(state, Action::Indexed(u), host, events, &clock, &mut redraw)
-        {
-            return Ok(exit);
+        if let Some(u) = scanned.take() {
+            let (now, later) = indexing::portion(u);
+            scanned = later;
+            if let Some(exit) = dispatch(
+                state,
+                Action::Indexed(now),
+                host,
+                events,
+                &clock,
+                &mut redraw,
+            ) {
+                return Ok(exit);
+            }
         }
         if redraw {
             terminal.clear()?;

@@ -270,6 +270,40 @@ fn a_watchers_step_and_a_whole_scans_step_that_arrive_together_are_each_taken_in
 }
 
 #[test]
+fn a_watchers_step_of_many_files_lands_over_several_frames() {
+    let mut r = reader(100, 30);
+    for _ in 0..5 {
+        r.apply(broadsheet::app::Action::MoveDown);
+    }
+    let chosen = r.list().current().map(|h| h.id);
+    let extra = broadsheet::synth::articles(600, 9, 4);
+    let step = Input::Scan(ScanUpdate {
+        added: extra
+            .iter()
+            .map(broadsheet::model::Headline::from)
+            .collect(),
+        done: 600,
+        total: 600,
+        finished: true,
+        live: true,
+        ..ScanUpdate::default()
+    });
+    let before = r.list().len();
+    let (_, terminal) = run(&mut r, &mut Burst(vec![step].into()));
+    assert_eq!(
+        terminal.backend().frames,
+        1 + 600usize.div_ceil(broadsheet::app::indexing::LANDING_PER_FRAME),
+        "the first frame, then one per part of the step"
+    );
+    assert_eq!(r.list().len(), before + 600, "every story landed");
+    assert_eq!(
+        r.list().current().map(|h| h.id),
+        chosen,
+        "the selection stayed"
+    );
+}
+
+#[test]
 fn the_prompt_takes_typed_keys_that_are_bound_elsewhere() {
     let mut r = reader(100, 30);
     // ":" opens the prompt; "q" and "j" would quit and move, but here they are typed (and refused).

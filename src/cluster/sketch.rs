@@ -29,7 +29,7 @@ pub struct Sketch {
 }
 
 /// The hash of one word: its lower-case alphanumeric characters.
-fn word_hash(word: &str) -> u64 {
+pub(super) fn word_hash(word: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(word.as_bytes())
 }
 
@@ -53,20 +53,18 @@ fn unspaced(c: char) -> bool {
         | '\u{f900}'..='\u{faff}')
 }
 
-/// Calls `emit` with the hash and the length in bytes of each word of `text`: runs of letters and
-/// digits, lower-cased, so that punctuation, quote styles, case and line breaks do not count; in scripts
-/// written without spaces, each character.
-pub(super) fn words(text: &str, mut emit: impl FnMut(u64, usize)) {
+/// Calls `emit` with each word of `text`: runs of letters and digits, lower-cased, so that punctuation,
+/// quote styles, case and line breaks do not count; in scripts written without spaces, each character.
+pub(super) fn words(text: &str, mut emit: impl FnMut(&str)) {
     let mut word = String::new();
     for c in text.chars().chain(std::iter::once(' ')) {
         if unspaced(c) {
             if !word.is_empty() {
-                emit(word_hash(&word), word.len());
+                emit(&word);
                 word.clear();
             }
             let mut bytes = [0u8; 4];
-            let one = c.encode_utf8(&mut bytes);
-            emit(word_hash(one), one.len());
+            emit(c.encode_utf8(&mut bytes));
         } else if c.is_alphanumeric() {
             if c.is_ascii() {
                 word.push(c.to_ascii_lowercase());
@@ -74,7 +72,7 @@ pub(super) fn words(text: &str, mut emit: impl FnMut(u64, usize)) {
                 word.extend(c.to_lowercase());
             }
         } else if !word.is_empty() {
-            emit(word_hash(&word), word.len());
+            emit(&word);
             word.clear();
         }
     }
@@ -87,8 +85,8 @@ impl Sketch {
         let mut bins = vec![EMPTY; BINS];
         let mut window = [0u64; SHINGLE];
         let mut seen = 0usize;
-        words(text, |w, _| {
-            window[seen % SHINGLE] = w;
+        words(text, |w| {
+            window[seen % SHINGLE] = word_hash(w);
             seen += 1;
             if seen >= SHINGLE {
                 let mut h = 0u64;
