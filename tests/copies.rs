@@ -35,12 +35,18 @@ fn stories() -> Vec<Article> {
 
 /// A reader over the fixtures at 140×40 that has taken in their signals, as a scan step brings them.
 fn reader() -> (Reader, Vec<Article>) {
+    reader_with(|_| {})
+}
+
+/// The same, its configuration changed by `configure` before the signals come.
+fn reader_with(configure: impl FnOnce(&mut Reader)) -> (Reader, Vec<Article>) {
     let articles = stories();
     let signals: Vec<(ArticleId, Signals)> = articles
         .iter()
         .map(|a| (a.head.id, Signals::of_story(a, &Document::of(a).text)))
         .collect();
     let mut r = Reader::new(articles.clone(), Vec::new(), Rect::new(0, 0, 140, 40));
+    configure(&mut r);
     r.apply(Action::Indexed(ScanUpdate {
         signals: broadsheet::store::scan::Kin::of(signals),
         finished: true,
@@ -108,22 +114,13 @@ fn opening_any_copy_reads_starts_and_places_them_all() {
 
 #[test]
 fn copies_apart_when_clusters_are_off() {
-    let articles = stories();
-    let signals: Vec<(ArticleId, Signals)> = articles
-        .iter()
-        .map(|a| (a.head.id, Signals::of_story(a, &Document::of(a).text)))
-        .collect();
-    let mut r = Reader::new(articles.clone(), Vec::new(), Rect::new(0, 0, 140, 40));
-    let mut config =
-        broadsheet::config::load(&broadsheet::config::Source::Defaults, false).unwrap();
-    config.reading.clusters = false;
-    r.state.configure(&config);
-    r.settle();
-    r.apply(Action::Indexed(ScanUpdate {
-        signals: broadsheet::store::scan::Kin::of(signals),
-        finished: true,
-        ..ScanUpdate::default()
-    }));
+    let (r, _) = reader_with(|r| {
+        let mut config =
+            broadsheet::config::load(&broadsheet::config::Source::Defaults, false).unwrap();
+        config.reading.clusters = false;
+        r.state.configure(&config);
+        r.settle();
+    });
     // Each copy its own row (their ids differ: the feed's link has a tracking parameter, the page's a
     // `www.`), as before copies were grouped.
     assert_eq!(r.list().len(), 4);
