@@ -208,6 +208,42 @@ fn list_shows_a_copied_story_once_and_show_prints_each_file() {
 }
 
 #[test]
+fn list_all_copies_lists_each_file_with_its_group() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/copies");
+    let dir = tempfile::tempdir().unwrap();
+    for f in std::fs::read_dir(&fixtures).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
+    }
+    let d = dir.path().to_str().unwrap();
+    let one_per_story = json(&broadsheet(&["list", "--json", d]));
+    let storm = one_per_story
+        .iter()
+        .find(|a| a["copies"] == 3)
+        .expect("the storm, ×3");
+    let every = json(&broadsheet(&["list", "--all-copies", "--json", d]));
+    assert_eq!(
+        every.len(),
+        4,
+        "the feed's two entries, the saved page and the dump"
+    );
+    let in_storm: Vec<&Value> = every
+        .iter()
+        .filter(|a| a["cluster"] == storm["cluster"])
+        .collect();
+    assert_eq!(in_storm.len(), 3, "each copy's row names the story's group");
+    assert!(in_storm.iter().all(|a| a["copies"] == 3));
+    let alone = every
+        .iter()
+        .find(|a| a["cluster"] != storm["cluster"])
+        .unwrap();
+    assert_eq!(
+        (&alone["cluster"], &alone["copies"]),
+        (&alone["id"], &Value::from(1))
+    );
+}
+
+#[test]
 fn usage_errors_exit_2() {
     assert_eq!(broadsheet(&["show", "--width", "0"]).status.code(), Some(2));
     assert_eq!(

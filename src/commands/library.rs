@@ -134,6 +134,37 @@ pub fn one_per_story(
     }
 }
 
+/// Each story that has copies, with the id that stands for its group and how many copies it has: what
+/// `list --all-copies --json` gives every file's row, though it lists the copies apart. The groups are
+/// made from the signals the index holds under `roots`, as `list` makes them.
+///
+/// # Errors
+/// When the database cannot be read.
+pub fn groups_of_every(
+    db: &Db,
+    roots: &[PathBuf],
+    headlines: &[Headline],
+) -> Result<Clusters, DbError> {
+    let mut one = headlines.to_vec();
+    let groups = crate::cluster::Groups::new(db.signals(roots)?);
+    Ok(clusters_of(&crate::cluster::collapse(&mut one, &groups)))
+}
+
+/// Each story of `copies` (the copy kept and the others), with the id of the one kept and how many.
+#[must_use]
+pub fn clusters_of(copies: &Copies) -> Clusters {
+    let mut out = Clusters::default();
+    for (lead, all) in copies {
+        for h in all {
+            out.insert(h.id, (*lead, all.len()));
+        }
+    }
+    out
+}
+
+/// Stories with copies: the id that stands for each one's group, and how many copies it has.
+pub type Clusters = model::IdMap<(model::ArticleId, usize)>;
+
 /// The indexed headlines under `roots`, and a warning for each row that cannot be read back; the files
 /// holding such rows are read again by the next scan.
 fn read_back(db: &mut Db, roots: &[PathBuf]) -> Result<(Vec<Headline>, Vec<Warning>), DbError> {
@@ -158,6 +189,8 @@ pub struct Listed {
     pub given: Vec<(PathBuf, PathBuf)>,
     /// The copies of each story listed that has more than one, by its id (see [`one_per_story`]).
     pub copies: Copies,
+    /// Every story that has copies, listed or not: its group's lead and size (see [`clusters_of`]).
+    pub clusters: Clusters,
 }
 
 impl Listed {
@@ -200,6 +233,7 @@ pub fn listed(opened: &mut Opened, paths: &[PathBuf]) -> anyhow::Result<Listed> 
             sample: Some(sample.articles),
             given: Vec::new(),
             copies: Copies::default(),
+            clusters: Clusters::default(),
         });
     }
     let given = paths
@@ -210,12 +244,18 @@ pub fn listed(opened: &mut Opened, paths: &[PathBuf]) -> anyhow::Result<Listed> 
     let (mut headlines, skipped) = scan_and_list(opened, &roots)?;
     warnings.extend(skipped);
     let copies = healing(opened, |db| one_per_story(db, &roots, &mut headlines))?;
+    let clusters = if crate::cluster::listing() == crate::cluster::Listing::Every {
+        healing(opened, |db| groups_of_every(db, &roots, &headlines))?
+    } else {
+        clusters_of(&copies)
+    };
     Ok(Listed {
         headlines,
         warnings,
         sample: None,
         given,
         copies,
+        clusters,
     })
 }
 

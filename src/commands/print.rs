@@ -102,10 +102,10 @@ fn write_list(
             .iter()
             .map(|(h, m)| {
                 let (given, absolute) = listing.paths_of(h);
-                let copies = listing.copies.get(&h.id).map_or(1, Vec::len);
+                let (lead, copies) = listing.clusters.get(&h.id).copied().unwrap_or((h.id, 1));
                 HeadlineJson::new(h, *m)
                     .paths(given, absolute)
-                    .cluster(h.id, copies)
+                    .cluster(lead, copies)
             })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &rows)?;
