@@ -64,7 +64,15 @@ impl Groups {
     /// [`Groups::insert`] compares one that comes later.
     #[must_use]
     pub fn new(stories: impl IntoIterator<Item = (ArticleId, Signals)>) -> Self {
+        let stories = stories.into_iter();
         let mut groups = Self::default();
+        // Room for every story at once: grown by doubling, the lists would leave a third unused.
+        let expected = stories.size_hint().0;
+        groups.ids.reserve_exact(expected);
+        groups.parent.reserve_exact(expected);
+        groups.gone.reserve_exact(expected);
+        groups.signals.reserve_exact(expected);
+        groups.slot.reserve(expected);
         let mut made: Vec<(u32, u32)> = Vec::new();
         for (id, signals) in stories {
             if let Some(me) = groups.push(id, signals) {

@@ -85,7 +85,7 @@ pub struct Signals {
     /// How many shingles the text has: how full a copy it is.
     pub shingles: u32,
     /// The headline's words (see [`headline_words`]).
-    pub words: Vec<u32>,
+    pub words: Box<[u32]>,
 }
 
 /// Characters of a headline's word that a headline cut short in that word must keep for the cut to
@@ -124,14 +124,14 @@ fn cut_from(cut: u32, word: u32) -> bool {
 /// each character of a script written without spaces, and no one-letter Latin words (the "s" of
 /// "Dropbox’s", which another copy writes "Dropbox").
 #[must_use]
-pub fn headline_words(headline: &str) -> Vec<u32> {
+pub fn headline_words(headline: &str) -> Box<[u32]> {
     let mut out = Vec::new();
     sketch::words(headline, |w| {
         if w.len() > 1 {
             out.push(word_key(w));
         }
     });
-    out
+    out.into_boxed_slice()
 }
 
 /// Whether two headlines agree: one's words are a run of the other's (the same headline, or one with a

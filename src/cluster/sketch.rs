@@ -22,10 +22,12 @@ pub const ROWS: usize = 2;
 /// A bin no shingle fell in.
 const EMPTY: u16 = u16::MAX;
 
-/// A story's fingerprint; empty when its text is too short to tell it from another by text alone.
+/// A story's fingerprint; empty when its text is too short to tell it from another by text alone. Its
+/// bins are kept in place, not on the heap: the reader holds one for every story.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Sketch {
-    bins: Vec<u16>,
+    bins: [u16; BINS],
+    filled: bool,
 }
 
 /// The hash of one word: its lower-case alphanumeric characters.
@@ -82,7 +84,7 @@ impl Sketch {
     /// The sketch of `text`, and how many shingles it has. Empty when it has fewer than `min_shingles`.
     #[must_use]
     pub fn of(text: &str, min_shingles: usize) -> (Self, usize) {
-        let mut bins = vec![EMPTY; BINS];
+        let mut bins = [EMPTY; BINS];
         let mut window = [0u64; SHINGLE];
         let mut seen = 0usize;
         words(text, |w| {
@@ -105,7 +107,7 @@ impl Sketch {
         if shingles < min_shingles {
             return (Self::default(), shingles);
         }
-        (Self { bins }, shingles)
+        (Self { bins, filled: true }, shingles)
     }
 
     /// A sketch from its stored bytes (as [`Sketch::to_bytes`] gives them); empty when they are not one.
@@ -114,23 +116,26 @@ impl Sketch {
         if bytes.len() != BINS * 2 {
             return Self::default();
         }
-        let bins = bytes
-            .chunks_exact(2)
-            .map(|c| u16::from_le_bytes([c[0], c[1]]))
-            .collect();
-        Self { bins }
+        let mut bins = [EMPTY; BINS];
+        for (bin, c) in bins.iter_mut().zip(bytes.chunks_exact(2)) {
+            *bin = u16::from_le_bytes([c[0], c[1]]);
+        }
+        Self { bins, filled: true }
     }
 
     /// The bytes stored in the index (empty for an empty sketch).
     #[must_use]
     pub fn to_bytes(&self) -> Vec<u8> {
+        if self.is_empty() {
+            return Vec::new();
+        }
         self.bins.iter().flat_map(|b| b.to_le_bytes()).collect()
     }
 
     /// Whether the text was too short to sketch.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.bins.is_empty()
+        !self.filled
     }
 
     /// The estimated resemblance (Jaccard index of the shingle sets) of two texts: the share of bins
@@ -159,6 +164,9 @@ impl Sketch {
     /// stories with a key in common are candidates for one story.
     #[must_use]
     pub fn bands(&self) -> Vec<u64> {
+        if self.is_empty() {
+            return Vec::new();
+        }
         self.bins
             .chunks_exact(ROWS)
             .enumerate()
