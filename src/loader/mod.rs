@@ -153,7 +153,10 @@ pub struct Origin {
 /// and the related list printed again in the body. No pinned id moved.
 /// 7: HTML footnotes (a superscript or marked reference to a list of notes) become footnote blocks at the
 /// end, their references `[n]` in the text, and the links back from the notes leave. No pinned id moved.
-pub const EXTRACTOR_VERSION: u32 = 7;
+/// 8: whole-page text dumps written in Chinese or Japanese without sentence stops (a phrase a line) keep
+/// their text as the body, and a dump's title line written as a phrase ("Share buttons removal test") is
+/// its headline even over a short line and prose. No pinned id moved.
+pub const EXTRACTOR_VERSION: u32 = 8;
 
 /// Reads and parses the file at `path`.
 ///

@@ -1,7 +1,7 @@
 //! The top of a scraped page: chrome, section, headline and the dateline under it.
 
 use super::lines::{
-    Line, is_dash_line, is_headline_like, is_label, is_prose, is_substantial, word_count,
+    Line, has_words, is_dash_line, is_headline_like, is_label, is_prose, is_substantial, word_count,
 };
 use crate::loader::dateline::{self, Dateline};
 
@@ -173,7 +173,8 @@ fn is_dump_section(label: &str, title: &str) -> bool {
 }
 
 /// Whether the first line is the page's title (as whole-page dumps begin): a line of a few words, not prose,
-/// and not a section label followed by the real headline and prose ("Tech & Science", headline, text).
+/// and not a section label followed by the real headline and prose ("Tech & Science", headline, text). A
+/// label written as a phrase is a title, whatever follows it (a dump's `<h1>`, a standfirst).
 fn first_line_is_title(lines: &[Line<'_>]) -> bool {
     let Some(first) = lines.first() else {
         return false;
@@ -182,11 +183,29 @@ fn first_line_is_title(lines: &[Line<'_>]) -> bool {
         return false;
     }
     let section_then_headline = is_label(first.text)
+        && !is_phrase(first.text)
         && lines
             .get(1)
             .is_some_and(|l| is_substantial_or_short_headline(l.text))
         && lines.get(2).is_some_and(|l| is_prose(l.text));
     !section_then_headline
+}
+
+/// Fewest words of a title told from a section's name by its case: two-word sections come in sentence
+/// case too ("World news", "Zahraniční ligy").
+const PHRASE_WORDS: usize = 3;
+/// Fewest letters of a word that makes a line in lower case a phrase: names keep their short function
+/// words in lower case ("League of Legends", "Life with Kids", "Neues aus der Stadt").
+const PHRASE_WORD_LETTERS: usize = 5;
+
+/// Whether `s` is written as a phrase in sentence case, as titles are ("Harbour wall repair notes"), not as
+/// a name, as sections are ("Tech & Science", "League of Legends"): three words or more, one after the
+/// first a word of five letters or more in lower case.
+fn is_phrase(s: &str) -> bool {
+    has_words(s, PHRASE_WORDS)
+        && s.split_whitespace()
+            .skip(1)
+            .any(|w| w.starts_with(char::is_lowercase) && w.chars().count() >= PHRASE_WORD_LETTERS)
 }
 
 /// A headline may be as short as two words when prose follows it ("Markets slump").
@@ -199,5 +218,36 @@ fn truncate_title(s: &str) -> String {
     match s.char_indices().nth(MAX_CHARS) {
         Some((i, _)) => format!("{}\u{2026}", s[..i].trim_end()),
         None => s.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loader::scraped::lines::split;
+
+    /// A prose line of the kind the body holds.
+    const P: &str = "The council voted on Tuesday to approve the budget after a long debate that ran late into the night, officials said.";
+
+    #[test]
+    fn a_title_written_as_a_phrase_is_no_section() {
+        // A dump's title line, then its <h1>, then the text: the title is the headline.
+        let text = format!("Harbour wall repair notes\n\nA short heading\n\n{P}");
+        let head = find(&split(&text));
+        assert_eq!(head.title.as_deref(), Some("Harbour wall repair notes"));
+        assert_eq!(head.section, None);
+        // A section's name over a headline stays a section, in title case or short.
+        for section in ["Tech & Science", "League of Legends", "World news"] {
+            let text = format!("{section}\n\nQuillon unveils chip\n\n{P}");
+            let head = find(&split(&text));
+            assert_eq!(
+                head.title.as_deref(),
+                Some("Quillon unveils chip"),
+                "{section}"
+            );
+            assert_eq!(head.section.as_deref(), Some(section));
+        }
+        assert!(is_phrase("Share the harbour report"));
+        assert!(!is_phrase("Life with Kids"));
     }
 }

@@ -203,6 +203,46 @@ pub fn text_words_of(s: &str, spaced: usize) -> usize {
     spaced.max(s.chars().filter(|&c| unspaced(c)).count() / 2)
 }
 
+/// Fewest characters of an unspaced script that make a line running text without a stop: the eight words
+/// (two characters each, as [`text_words`] counts them) that [`is_prose`] asks of a sentence. Menu items
+/// (two to twelve characters) fall short.
+const UNSTOPPED_MIN_CHARS: usize = 16;
+
+/// Marks that set off a teaser's or a menu's title in unspaced scripts and that running text does without:
+/// tags in brackets ("【台中】…", "[遊記] …", "『花蓮』…", "＜河邊步道＞…"), a blog's `Post_Place`
+/// titles and the bars between menu items. Quotes (「」, “”) and round brackets are the text's own and stay allowed.
+const TEASER_MARKS: &[char] = &[
+    '[', ']', '<', '>', '_', '|', '\u{3010}', '\u{3011}', '\u{300e}', '\u{300f}', '\u{ff1c}',
+    '\u{ff1e}', '\u{ff3b}', '\u{ff3d}', '\u{3014}', '\u{3015}', '\u{ff5c}',
+];
+
+/// Whether `s` is running text in an unspaced script written without sentence stops, as blogs in Chinese
+/// or Japanese often break their text at phrases: mostly such characters and enough of them, not cut
+/// short ("…", "...", a closing comma) and without the marks of teaser titles and menus. A teaser title of
+/// that length without marks passes too, so the run finder counts these lines only on a page written
+/// without stops; [`is_prose`] stays the stricter test (a headline is no prose).
+pub fn is_unstopped_text(s: &str) -> bool {
+    // The unspaced scripts are all encoded in three bytes from U+0E00 on, led by 0xE0 or more.
+    if !s.bytes().any(|b| b >= 0xe0) || s.contains(TEASER_MARKS) {
+        return false;
+    }
+    // Cut short: an ellipsis, or a comma that leaves the clause open (a teaser's or a blog's description
+    // clipped to its box, a comment hard-wrapped).
+    let t = s.trim_end_matches(CLOSERS);
+    if t.ends_with([
+        '\u{2026}', '\u{22ef}', ',', '\u{ff0c}', '\u{3001}', '\u{ff64}',
+    ]) || t.ends_with("..")
+    {
+        return false;
+    }
+    let (mut script, mut alphanumeric) = (0usize, 0usize);
+    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+        alphanumeric += 1;
+        script += usize::from(unspaced(c));
+    }
+    script >= UNSTOPPED_MIN_CHARS && 2 * script >= alphanumeric
+}
+
 /// A site-chrome line ("Connect with us", "Advertisement").
 pub fn is_chrome(s: &str) -> bool {
     s.len() <= 40 && CHROME.iter().any(|c| c.eq_ignore_ascii_case(s))
@@ -367,5 +407,30 @@ mod tests {
             "The tables are generated every night by the old script (see the long note below)"
         ));
         assert!(!is_prose("Too short to be prose."));
+    }
+
+    #[test]
+    fn unstopped_lines_of_an_unspaced_script_are_running_text() {
+        // A phrase a line, spaces between phrases, no stop: in Chinese and in Japanese.
+        assert!(is_unstopped_text(
+            "清晨的河面上還留著一層薄薄的霧氣 我們沿著堤岸慢慢往上游走去"
+        ));
+        assert!(is_unstopped_text(
+            "今日は朝から雨が降っていたので 駅前の喫茶店でゆっくり本を読んだ"
+        ));
+        // Teaser titles in brackets, cut short, or in a blog's "Post_Place" form are not.
+        assert!(!is_unstopped_text("【台中】河邊步道一日遊與老街小吃整理"));
+        assert!(!is_unstopped_text(
+            "河邊步道一日遊與老街小吃心得分享整理..."
+        ));
+        assert!(!is_unstopped_text(
+            "這裡記錄我們一家人走過的步道與老街 喜歡山也喜歡海、"
+        ));
+        assert!(!is_unstopped_text("河邊步道_老街小吃一日遊心得分享整理好"));
+        // Nor are menu items, too short, nor lines mostly in a spaced script.
+        assert!(!is_unstopped_text("首頁 旅遊 美食 關於我們"));
+        assert!(!is_unstopped_text(
+            "The council met on Tuesday to talk about the river path 河邊步道"
+        ));
     }
 }

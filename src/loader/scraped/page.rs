@@ -4,7 +4,8 @@
 use std::ops::Range;
 
 use super::lines::{
-    Line, ends_sentence, has_words, is_prose, is_prose_of, text_words_of, word_count,
+    Line, ends_sentence, has_words, is_prose, is_prose_of, is_unstopped_text, text_words_of,
+    word_count,
 };
 use super::stopwords;
 use crate::text::fold::{fold, fold_into};
@@ -187,6 +188,9 @@ struct Feat {
     text: bool,
     /// How much it counts towards the body.
     score: i64,
+    /// Whether it is running text in an unspaced script without a stop ([`is_unstopped_text`]): the
+    /// page's prose if the page is written that way ([`read_unstopped_as_prose`]), else a teaser's title.
+    unstopped: bool,
 }
 
 impl Feat {
@@ -194,6 +198,7 @@ impl Feat {
         let spaced = word_count(line.text);
         let words = text_words_of(line.text, spaced);
         let prose = is_prose_of(line.text, words);
+        let unstopped = !prose && is_unstopped_text(line.text);
         Feat {
             words,
             prose,
@@ -201,7 +206,26 @@ impl Feat {
                 || (spaced >= 2 && ends_sentence(line.text))
                 || (spaced >= 2 && is_bulleted(line.text)),
             score: score(line.text, spaced, words, prose),
+            unstopped,
         }
+    }
+}
+
+/// On a page written without stops (Chinese or Japanese broken a phrase a line, as blogs often are), its
+/// unstopped lines are its prose: they count as prose lines do. A page is written so when its unstopped lines
+/// hold more words than its prose lines; where most text ends in stops, as news in those scripts does, the
+/// unstopped lines are headlines of other stories and keep their score as the titles they are.
+fn read_unstopped_as_prose(feats: &mut [Feat]) {
+    let words_of = |pick: fn(&Feat) -> bool| -> usize {
+        feats.iter().filter(|f| pick(f)).map(|f| f.words).sum()
+    };
+    if words_of(|f| f.unstopped) <= words_of(|f| f.prose) {
+        return;
+    }
+    for f in feats.iter_mut().filter(|f| f.unstopped) {
+        f.prose = true;
+        f.text = true;
+        f.score = i64::try_from(f.words).unwrap_or(i64::MAX / 4);
     }
 }
 
@@ -304,7 +328,8 @@ fn is_bulleted(s: &str) -> bool {
 /// The run of lines with the most prose in it (the maximum-sum window of the line scores).
 #[must_use]
 pub fn densest_run(lines: &[Line<'_>]) -> Range<usize> {
-    let feats: Vec<Feat> = lines.iter().map(Feat::of).collect();
+    let mut feats: Vec<Feat> = lines.iter().map(Feat::of).collect();
+    read_unstopped_as_prose(&mut feats);
     let (mut best, mut best_sum) = (0..0, 0i64);
     let (mut start, mut sum) = (0, 0i64);
     for (i, feat) in feats.iter().enumerate() {
@@ -516,6 +541,43 @@ mod tests {
             lines[run.end - 1].text,
             "Residents welcomed the news, though some said it came far too late for them."
         );
+    }
+
+    #[test]
+    fn a_page_written_without_stops_has_its_unstopped_lines_as_body() {
+        let story = [
+            "清晨的河面上還留著一層薄薄的霧氣 我們沿著堤岸慢慢往上游走去",
+            "路邊的老樹已經開始換上秋天的顏色 風一吹就落下滿地的黃葉",
+            "走了大約一個小時終於看到那座熟悉的木造吊橋 橋下的溪水比上次清澈許多",
+            "中午在橋邊的小店吃了一碗熱騰騰的麵 老闆還送了我們一盤自家種的青菜",
+            "下午的陽光很溫和 大家坐在石頭上聊天 誰也不想太早回家",
+        ];
+        let text = format!(
+            "首頁\n旅遊\n美食\n【台中】河邊步道一日遊與老街小吃整理\n{}\n版權所有\n聯絡我們\n隱私權政策",
+            story.join("\n")
+        );
+        let lines = split(&text);
+        let run = densest_run(&lines);
+        assert_eq!(
+            (lines[run.start].text, lines[run.end - 1].text),
+            (story[0], story[4])
+        );
+    }
+
+    #[test]
+    fn unstopped_titles_under_stopped_prose_are_teasers() {
+        // Where the text ends in stops, lines without one are other stories' headlines.
+        let story = [
+            "市議會週二通過了新的預算案，預計明年開始整修老舊的河堤。",
+            "工程團隊表示，施工期間步道將分段封閉，請民眾留意公告。",
+            "居民大多支持這項計畫，但也擔心施工會影響日常通行。",
+        ];
+        let text = format!(
+            "{}\n相關新聞\n河邊步道整修工程將於明年春天正式開始施工\n老街商家盼望觀光人潮在整修後重新回來",
+            story.join("\n")
+        );
+        let lines = split(&text);
+        assert_eq!(densest_run(&lines), 0..3);
     }
 
     #[test]
