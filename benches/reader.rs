@@ -263,3 +263,69 @@ fn stories_landing_to_frame(bencher: Bencher, batch: usize) {
                 .expect("drawn");
         });
 }
+
+/// The same with what a real step also brings: each landed story's signals, grouped against the copies
+/// of all 100,000 (made once beforehand, as the first scan step gives them to the reader); each a
+/// different story, so none joins a group. A step of a watcher's scan that brings more than
+/// `LANDING_PER_FRAME` (50) stories is taken in that many a frame.
+#[divan::bench(args = [1, 50, 250], sample_count = 40, sample_size = 1)]
+fn stories_landing_with_signals_to_frame(bencher: Bencher, batch: usize) {
+    use broadsheet::cluster::{Groups, Signals};
+    use broadsheet::search::document::Document;
+    use broadsheet::store::scan::{Kin, ScanUpdate};
+    let signals_of = |articles: &[broadsheet::model::Article]| -> Vec<(ArticleId, Signals)> {
+        articles
+            .iter()
+            .map(|a| (a.head.id, Signals::of_story(a, &Document::of(a).text)))
+            .collect()
+    };
+    let articles = broadsheet::synth::articles(100_000, 5, 8);
+    let groups = Groups::new(signals_of(&articles));
+    let mut r = Reader::new(articles, Vec::new(), Rect::new(0, 0, 140, 40));
+    let mut terminal = Terminal::new(TestBackend::new(140, 40)).expect("a test terminal");
+    r.apply(Action::Indexed(ScanUpdate {
+        signals: Some(Box::new(Kin {
+            stories: Vec::new(),
+            groups: Some(groups),
+        })),
+        ..ScanUpdate::default()
+    }));
+    let theme = Theme::default();
+    for _ in 0..20 {
+        r.apply(Action::MoveDown);
+    }
+    let top = r.state.list().all()[0].clone();
+    // Other stories' texts, for the landed ones' signals.
+    let mut pool = signals_of(&broadsheet::synth::articles(batch * 41, 77, 8)).into_iter();
+    let mut next = 0u128;
+    bencher
+        .with_inputs(|| {
+            let mut stories = Vec::with_capacity(batch);
+            let added: Vec<Headline> = (0..batch)
+                .map(|_| {
+                    next += 1;
+                    let mut h = top.clone();
+                    h.id = ArticleId(u128::MAX - next);
+                    h.path = PathBuf::from(format!("/landed/{next}.txt"));
+                    let (_, s) = pool.next().expect("enough signals");
+                    stories.push((h.id, s));
+                    h
+                })
+                .collect();
+            Action::Indexed(ScanUpdate {
+                done: batch,
+                total: batch,
+                added,
+                signals: Kin::of(stories),
+                finished: true,
+                live: true,
+                ..ScanUpdate::default()
+            })
+        })
+        .bench_local_values(|step| {
+            r.apply(step);
+            terminal
+                .draw(|f| ui::render(&r.state, &theme, f))
+                .expect("drawn");
+        });
+}
