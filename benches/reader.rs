@@ -228,40 +228,7 @@ fn hold_j_over_200_pages_of_20_mb(bencher: Bencher) {
 /// while files arrive (`benches/watching.rs` times the whole way from disk to list).
 #[divan::bench(args = [1, 250, 1_000], sample_count = 40, sample_size = 1)]
 fn stories_landing_to_frame(bencher: Bencher, batch: usize) {
-    use broadsheet::store::scan::ScanUpdate;
-    let (mut r, mut terminal) = reader(100_000);
-    let theme = Theme::default();
-    for _ in 0..20 {
-        r.apply(Action::MoveDown);
-    }
-    let top = r.state.list().all()[0].clone();
-    let mut next = 0u128;
-    bencher
-        .with_inputs(|| {
-            let added: Vec<Headline> = (0..batch)
-                .map(|_| {
-                    next += 1;
-                    let mut h = top.clone();
-                    h.id = ArticleId(u128::MAX - next);
-                    h.path = PathBuf::from(format!("/landed/{next}.txt"));
-                    h
-                })
-                .collect();
-            Action::Indexed(ScanUpdate {
-                done: batch,
-                total: batch,
-                added,
-                finished: true,
-                live: true,
-                ..ScanUpdate::default()
-            })
-        })
-        .bench_local_values(|step| {
-            r.apply(step);
-            terminal
-                .draw(|f| ui::render(&r.state, &theme, f))
-                .expect("drawn");
-        });
+    landing(bencher, batch, false);
 }
 
 /// The same with what a real step also brings: each landed story's signals, grouped against the copies
@@ -270,6 +237,12 @@ fn stories_landing_to_frame(bencher: Bencher, batch: usize) {
 /// `LANDING_PER_FRAME` (50) stories is taken in that many a frame.
 #[divan::bench(args = [1, 50, 250], sample_count = 40, sample_size = 1)]
 fn stories_landing_with_signals_to_frame(bencher: Bencher, batch: usize) {
+    landing(bencher, batch, true);
+}
+
+/// `batch` stories land in a reader of 100,000 at each step, and a frame is drawn; with `signals`, the
+/// reader holds every story's groups of copies and each landed story brings its signals.
+fn landing(bencher: Bencher, batch: usize, signals: bool) {
     use broadsheet::cluster::{Groups, Signals};
     use broadsheet::search::document::Document;
     use broadsheet::store::scan::{Kin, ScanUpdate};
@@ -279,36 +252,43 @@ fn stories_landing_with_signals_to_frame(bencher: Bencher, batch: usize) {
             .map(|a| (a.head.id, Signals::of_story(a, &Document::of(a).text)))
             .collect()
     };
-    let articles = broadsheet::synth::articles(100_000, 5, 8);
-    let groups = Groups::new(signals_of(&articles));
-    let mut r = Reader::new(articles, Vec::new(), Rect::new(0, 0, 140, 40));
-    let mut terminal = Terminal::new(TestBackend::new(140, 40)).expect("a test terminal");
-    r.apply(Action::Indexed(ScanUpdate {
-        signals: Some(Box::new(Kin {
-            stories: Vec::new(),
-            groups: Some(groups),
-        })),
-        ..ScanUpdate::default()
-    }));
+    let (mut r, mut terminal) = reader(100_000);
+    if signals {
+        let groups = Groups::new(signals_of(&broadsheet::synth::articles(100_000, 5, 8)));
+        r.apply(Action::Indexed(ScanUpdate {
+            signals: Some(Box::new(Kin {
+                stories: Vec::new(),
+                groups: Some(groups),
+            })),
+            ..ScanUpdate::default()
+        }));
+    }
     let theme = Theme::default();
     for _ in 0..20 {
         r.apply(Action::MoveDown);
     }
     let top = r.state.list().all()[0].clone();
     // Other stories' texts, for the landed ones' signals.
-    let mut pool = signals_of(&broadsheet::synth::articles(batch * 41, 77, 8)).into_iter();
+    let mut pool = if signals {
+        signals_of(&broadsheet::synth::articles(batch * 41, 77, 8))
+    } else {
+        Vec::new()
+    }
+    .into_iter();
     let mut next = 0u128;
     bencher
         .with_inputs(|| {
-            let mut stories = Vec::with_capacity(batch);
+            let mut stories = Vec::new();
             let added: Vec<Headline> = (0..batch)
                 .map(|_| {
                     next += 1;
                     let mut h = top.clone();
                     h.id = ArticleId(u128::MAX - next);
                     h.path = PathBuf::from(format!("/landed/{next}.txt"));
-                    let (_, s) = pool.next().expect("enough signals");
-                    stories.push((h.id, s));
+                    if signals {
+                        let (_, s) = pool.next().expect("enough signals");
+                        stories.push((h.id, s));
+                    }
                     h
                 })
                 .collect();

@@ -173,6 +173,21 @@ fn dispatch(
     carry_out(state, effects, host, events, clock, redraw)
 }
 
+/// Takes in the part of the waiting scan steps that one frame takes (see [`indexing::portion`]),
+/// leaving the rest waiting for the frames after.
+fn take_in_part(
+    state: &mut State,
+    scanned: &mut Option<ScanUpdate>,
+    host: &mut impl Host,
+    events: &mut impl EventSource,
+    clock: &impl Fn() -> i64,
+    redraw: &mut bool,
+) -> Option<Exit> {
+    let (now, later) = indexing::portion(scanned.take()?);
+    *scanned = later;
+    dispatch(state, Action::Indexed(now), host, events, clock, redraw)
+}
+
 /// Carries out `effects`, and the effects of the actions they lead to (a failed write, a story loaded on
 /// the spot). Returns `Some` when the reader must stop.
 fn carry_out(
@@ -263,20 +278,9 @@ where
                 }
                 scanned = Some(indexing::combine(scanned, u));
             } else {
-                if let Some(u) = scanned.take() {
-                    let (now, later) = indexing::portion(u);
-                    scanned = later;
-                    let exit = dispatch(
-                        state,
-                        Action::Indexed(now),
-                        host,
-                        events,
-                        &clock,
-                        &mut redraw,
-                    );
-                    if let Some(exit) = exit {
-                        return Ok(exit);
-                    }
+                let exit = take_in_part(state, &mut scanned, host, events, &clock, &mut redraw);
+                if let Some(exit) = exit {
+                    return Ok(exit);
                 }
                 let mode_before = std::mem::discriminant(state.mode());
                 let batch = match actions(i, &mut keys, state) {
@@ -294,19 +298,8 @@ where
             }
             input = events.ready()?;
         }
-        if let Some(u) = scanned.take() {
-            let (now, later) = indexing::portion(u);
-            scanned = later;
-            if let Some(exit) = dispatch(
-                state,
-                Action::Indexed(now),
-                host,
-                events,
-                &clock,
-                &mut redraw,
-            ) {
-                return Ok(exit);
-            }
+        if let Some(exit) = take_in_part(state, &mut scanned, host, events, &clock, &mut redraw) {
+            return Ok(exit);
         }
         if redraw {
             terminal.clear()?;

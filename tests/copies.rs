@@ -55,6 +55,16 @@ fn reader_with(configure: impl FnOnce(&mut Reader)) -> (Reader, Vec<Article>) {
     (r, articles)
 }
 
+/// Selects the storm's row (its copies are one row).
+fn go_to_storm(r: &mut Reader) {
+    let storm = r
+        .list()
+        .iter()
+        .position(|h| h.title.starts_with("Storm"))
+        .unwrap();
+    common::goto(r, storm);
+}
+
 fn id_of(articles: &[Article], format: Format) -> ArticleId {
     articles
         .iter()
@@ -93,12 +103,7 @@ fn opening_any_copy_reads_starts_and_places_them_all() {
         id_of(&articles, Format::Html),
         id_of(&articles, Format::Scraped),
     ];
-    let storm = r
-        .list()
-        .iter()
-        .position(|h| h.title.starts_with("Storm"))
-        .unwrap();
-    common::goto(&mut r, storm);
+    go_to_storm(&mut r);
     r.apply(Action::Open);
     for id in ids {
         assert!(r.is_read(id), "{id} read with its copies");
@@ -134,12 +139,7 @@ fn copies_apart_when_clusters_are_off() {
 #[test]
 fn the_row_and_the_sidebar_show_the_copies() {
     let (mut r, _) = reader();
-    let storm = r
-        .list()
-        .iter()
-        .position(|h| h.title.starts_with("Storm"))
-        .unwrap();
-    common::goto(&mut r, storm);
+    go_to_storm(&mut r);
     focus(&mut r, Focus::Sidebar);
     insta::assert_snapshot!(draw(&r).backend());
 }

@@ -43,24 +43,13 @@ fn mix(hash: u64, word: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// Whether `c` is written without spaces between words (Chinese, Japanese, Korean, Thai): each such
-/// character is a word of its own, as the search index takes them.
-fn unspaced(c: char) -> bool {
-    matches!(c,
-        '\u{0e00}'..='\u{0e7f}'
-        | '\u{3040}'..='\u{30ff}'
-        | '\u{3400}'..='\u{4dbf}'
-        | '\u{4e00}'..='\u{9fff}'
-        | '\u{ac00}'..='\u{d7af}'
-        | '\u{f900}'..='\u{faff}')
-}
-
 /// Calls `emit` with each word of `text`: runs of letters and digits, lower-cased, so that punctuation,
 /// quote styles, case and line breaks do not count; in scripts written without spaces, each character.
 pub(super) fn words(text: &str, mut emit: impl FnMut(&str)) {
     let mut word = String::new();
     for c in text.chars().chain(std::iter::once(' ')) {
-        if unspaced(c) {
+        // Scripts written without spaces: each character a word, as the search index takes them.
+        if crate::search::tokens::is_unspaced(c) {
             if !word.is_empty() {
                 emit(&word);
                 word.clear();
