@@ -51,7 +51,7 @@ fn titles(db: &mut Db, headlines: &[Headline], query: &str) -> Vec<String> {
 
 struct Store {
     _pages: tempfile::TempDir,
-    _data: tempfile::TempDir,
+    data: tempfile::TempDir,
     root: std::path::PathBuf,
     db: Db,
 }
@@ -63,7 +63,7 @@ fn store() -> Store {
     let db = Db::open(data.path()).unwrap().db;
     Store {
         _pages: pages,
-        _data: data,
+        data,
         root,
         db,
     }
@@ -572,4 +572,104 @@ fn the_help_lists_the_query_language() {
     ] {
         assert!(forms.iter().any(|f| f == form), "{form} in {forms:?}");
     }
+}
+
+#[test]
+fn a_search_run_when_the_scan_says_finished_finds_every_story() {
+    // As many files as one write takes, parsed faster than a write's interval: the last file fills the
+    // last write before the parser has closed its end, the path where "finished" once came before the
+    // index committed that write (the reader's search in force, run again then, missed it).
+    let s = store();
+    let files = 2000;
+    for n in 0..files {
+        fs::write(
+            s.root.join(format!("{n:04}.md")),
+            format!("# Tide table {n}\n\nThe harbour master posted the tides.\n"),
+        )
+        .unwrap();
+    }
+    let folder = s.data.path().join(broadsheet::search::engine::FOLDER);
+    let mut db = s.db;
+    let mut found_at_finish = None;
+    scan(&mut db, std::slice::from_ref(&s.root), |u| {
+        if u.finished {
+            let index = broadsheet::search::engine::SearchIndex::open_to_read(&folder)
+                .expect("the index exists once a scan has written");
+            let found = index
+                .find(
+                    parse("harbour").unwrap().text.as_ref(),
+                    broadsheet::search::query::Sort::default(),
+                )
+                .unwrap();
+            let Matches::Only(found) = found else {
+                panic!("words give matches")
+            };
+            found_at_finish = Some(found.len());
+        }
+    })
+    .unwrap();
+    assert_eq!(found_at_finish, Some(files));
+}
+
+/// A step of a scan under way: `done` of `total` files written, nothing listed or removed.
+fn scan_step(done: usize, total: usize, searchable: bool) -> broadsheet::store::scan::ScanUpdate {
+    broadsheet::store::scan::ScanUpdate {
+        done,
+        total,
+        searchable,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_search_in_force_runs_again_each_time_a_long_scan_commits_the_index() {
+    use broadsheet::app::{Effect, update};
+    use broadsheet::search::SearchJob;
+    let finds = |effects: &[Effect]| {
+        effects
+            .iter()
+            .filter(|e| matches!(e, Effect::Search(SearchJob::Find { .. })))
+            .count()
+    };
+    let mut state = common::unloaded(140, 40);
+    update(&mut state, Action::Search, common::NOW);
+    let mut typed = Vec::new();
+    for c in "harbour".chars() {
+        typed.extend(update(&mut state, Action::Insert(c), common::NOW));
+    }
+    assert!(finds(&typed) > 0, "typing searches");
+    // Written, but the index has not committed yet: nothing more to find.
+    let effects = update(
+        &mut state,
+        Action::Indexed(scan_step(2_000, 100_000, false)),
+        common::NOW,
+    );
+    assert_eq!(finds(&effects), 0);
+    // The index committed what the scan wrote so far: the search runs again on it.
+    let effects = update(
+        &mut state,
+        Action::Indexed(scan_step(4_000, 100_000, true)),
+        common::NOW,
+    );
+    assert_eq!(finds(&effects), 1);
+}
+
+#[test]
+fn screen_a_search_with_no_match_yet_while_the_scan_indexes() {
+    let mut r = reader(120, 24);
+    r.apply(Action::Search);
+    common::type_text(&mut r, "zeppelin");
+    r.apply(Action::Indexed(scan_step(24_000, 100_000, true)));
+    assert_eq!(r.search().active().and_then(|a| a.results), Some(0));
+    let terminal = common::draw(&r);
+    insta::assert_snapshot!(terminal.backend());
+    let screen = format!("{:?}", terminal.backend());
+    assert!(
+        screen.contains("No stories match the search yet"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("0 results so far \u{b7} indexing 24,000 / 100,000"),
+        "{screen}"
+    );
 }

@@ -32,6 +32,7 @@ pub fn combine(earlier: Option<ScanUpdate>, later: ScanUpdate) -> ScanUpdate {
     merged.done = later.done;
     merged.total = later.total;
     merged.finished = later.finished;
+    merged.searchable |= later.searchable;
     merged.notice = merged.notice.or(later.notice);
     merged
 }
@@ -160,6 +161,10 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
     }
     // A search in force runs again on what the scan wrote (committed to the index by its last step).
     let changed = update.total > 0 || !update.removed.is_empty();
+    // So does one while a long scan runs, each time the index commits what it wrote so far.
+    if update.searchable && !update.finished {
+        super::finding::rerun(state);
+    }
     if update.finished && changed {
         super::finding::rerun(state);
         // Saved searches are counted (and their views listed) again on what the scan wrote.

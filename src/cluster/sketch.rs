@@ -48,8 +48,17 @@ fn mix(hash: u64, word: u64) -> u64 {
 pub(super) fn words(text: &str, mut emit: impl FnMut(&str)) {
     let mut word = String::new();
     for c in text.chars().chain(std::iter::once(' ')) {
+        // Most text is ASCII: a letter or digit joins the word, anything else ends it, without looking
+        // characters up in Unicode's tables.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                word.push(c.to_ascii_lowercase());
+            } else if !word.is_empty() {
+                emit(&word);
+                word.clear();
+            }
         // Scripts written without spaces: each character a word, as the search index takes them.
-        if crate::search::tokens::is_unspaced(c) {
+        } else if crate::search::tokens::is_unspaced(c) {
             if !word.is_empty() {
                 emit(&word);
                 word.clear();
@@ -57,11 +66,7 @@ pub(super) fn words(text: &str, mut emit: impl FnMut(&str)) {
             let mut bytes = [0u8; 4];
             emit(c.encode_utf8(&mut bytes));
         } else if c.is_alphanumeric() {
-            if c.is_ascii() {
-                word.push(c.to_ascii_lowercase());
-            } else {
-                word.extend(c.to_lowercase());
-            }
+            word.extend(c.to_lowercase());
         } else if !word.is_empty() {
             emit(&word);
             word.clear();

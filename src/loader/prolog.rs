@@ -12,10 +12,14 @@ const PROLOG_LIMIT_CHARS: usize = 64 * 1024;
 /// these stands first, or when no element starts within [`PROLOG_LIMIT_CHARS`].
 #[must_use]
 pub fn first_element(text: &str) -> Option<String> {
-    let limit = text
-        .char_indices()
-        .nth(PROLOG_LIMIT_CHARS)
-        .map_or(text.len(), |(at, _)| at);
+    // A text of no more bytes than the limit has no more characters either: only a longer one is walked.
+    let limit = if text.len() <= PROLOG_LIMIT_CHARS {
+        text.len()
+    } else {
+        text.char_indices()
+            .nth(PROLOG_LIMIT_CHARS)
+            .map_or(text.len(), |(at, _)| at)
+    };
     let mut rest = &text[..limit];
     loop {
         rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');

@@ -173,6 +173,12 @@ impl Db {
         committed.err().map(|e| warning(&e))
     }
 
+    /// How many commits the search index has made since it was opened (0 when it is not open).
+    #[must_use]
+    pub fn search_commits(&self) -> u64 {
+        self.search.as_ref().map_or(0, |i| i.commits)
+    }
+
     /// A story's text as the search index keeps it, for snippets.
     ///
     /// # Errors

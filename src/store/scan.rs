@@ -55,6 +55,10 @@ pub struct ScanUpdate {
     /// Whether the step is of a scan of files a watcher saw change (the reader shows no progress for it,
     /// and keeps its selection and scroll where they are).
     pub live: bool,
+    /// Whether the search index committed in this step, before the scan's end: searches now find the
+    /// stories written so far, so a search in force is run again (a first scan commits every
+    /// `fulltext::COMMIT_EVERY`).
+    pub searchable: bool,
 }
 
 /// What a scan step says of copies of one story.
@@ -398,19 +402,23 @@ fn write_as_parsed(
                 // a folder's stories sit together in the table, and reading them back (every start)
                 // touches far fewer pages.
                 waiting.sort_unstable_by(|a, b| a.stamp.path.cmp(&b.stamp.path));
+                let commits = db.search_commits();
                 writing(db, &mut notice, |db| db.write_files(&waiting))?;
                 done += waiting.len();
                 let mut update = written(std::mem::take(&mut waiting), done, total);
+                update.searchable = !update.finished && db.search_commits() != commits;
                 tell(&mut update, notice.take());
-                if closed {
-                    // The last write: what the search index holds is committed before "finished".
+                if closed || update.finished {
+                    // The last write (which may come before the parser has closed its end): what the
+                    // search index holds is committed before "finished", so a search run then finds all.
                     update.warnings.extend(db.finish_search());
                 }
                 report(update);
                 oldest = None;
             }
             if closed {
-                // When the last write came before the parser closed: nothing was committed yet.
+                // Committed with the last write already: this only reports a failure to commit when
+                // nothing was left to write.
                 if let Some(w) = db.finish_search() {
                     report(ScanUpdate {
                         done,

@@ -181,7 +181,13 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame<'_>, rect: Rect) {
         let waiting = matches!(list.scope(), crate::app::list::Scope::Stories(None));
         let empty: &[&str] = match (state.indexing(), list.filter().any(), searching) {
             (_, _, Some(true)) => &["Searching\u{2026}"],
-            (_, _, Some(false)) => &["No stories match the search (Esc clears it)"],
+            (Some(_), _, Some(false)) => &[
+                "No stories match the search yet:",
+                "the scan is still indexing, and the",
+                "search runs again as it goes on.",
+                "(Esc clears it)",
+            ],
+            (None, _, Some(false)) => &["No stories match the search (Esc clears it)"],
             (Some(_), _, None) => &["Indexing\u{2026}"],
             (None, true, None) => &["No stories match the filter"],
             (None, false, None) if waiting => &["Searching\u{2026}"],

@@ -118,10 +118,20 @@ fn search_summary(state: &State) -> Option<String> {
     if let Some(error) = &active.error {
         return Some(format!("\u{2717} {}", one_line(error)));
     }
+    // While a scan writes the index, a search finds what it holds so far, and runs again as it grows.
+    let so_far = match state.indexing() {
+        Some((done, total)) if total > 0 => format!(
+            " so far \u{b7} indexing {} / {}",
+            thousands(done),
+            thousands(total)
+        ),
+        Some(_) => " so far \u{b7} indexing\u{2026}".to_owned(),
+        None => String::new(),
+    };
     Some(match active.results {
         None => "searching\u{2026}".to_owned(),
-        Some(1) => "1 result".to_owned(),
-        Some(n) => format!("{} results", thousands(n)),
+        Some(1) => format!("1 result{so_far}"),
+        Some(n) => format!("{} results{so_far}", thousands(n)),
     })
 }
 

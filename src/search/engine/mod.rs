@@ -126,6 +126,8 @@ pub struct SearchIndex {
     pub uncommitted: Vec<String>,
     /// When the last commit was made.
     pub committed_at: std::time::Instant,
+    /// Commits made since the index was opened: a scan tells the reader when searches find more.
+    pub commits: u64,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -202,6 +204,7 @@ impl SearchIndex {
             fresh,
             uncommitted: Vec::new(),
             committed_at: std::time::Instant::now(),
+            commits: 0,
         })
     }
 
@@ -284,6 +287,7 @@ impl SearchIndex {
         committed.map_err(|e| self.error(e))?;
         self.fresh = false;
         self.committed_at = std::time::Instant::now();
+        self.commits += 1;
         self.reader.reload().map_err(|e| self.error(e))
     }
 
