@@ -156,7 +156,9 @@ pub struct Origin {
 /// 8: whole-page text dumps written in Chinese or Japanese without sentence stops (a phrase a line) keep
 /// their text as the body, and a dump's title line written as a phrase ("Share buttons removal test") is
 /// its headline even over a short line and prose. No pinned id moved.
-pub const EXTRACTOR_VERSION: u32 = 8;
+/// 9: a dump's first line naming two topics joined in sentence case ("Life and style", "Arts & culture")
+/// is a section over the headline again, not the headline. No pinned id moved.
+pub const EXTRACTOR_VERSION: u32 = 9;
 
 /// Reads and parses the file at `path`.
 ///

@@ -198,14 +198,23 @@ const PHRASE_WORDS: usize = 3;
 /// words in lower case ("League of Legends", "Life with Kids", "Neues aus der Stadt").
 const PHRASE_WORD_LETTERS: usize = 5;
 
+/// Words that join two topics in a section's name, after which the second topic is in lower case in
+/// sentence case ("Life and style", "Arts & culture", "Kultur und Medien", "Ciencia y tecnología"): the
+/// coordinating "and" of the languages whose sections the sets show, and the ampersand.
+const JOINERS: [&str; 8] = ["and", "&", "or", "und", "et", "y", "e", "en"];
+
 /// Whether `s` is written as a phrase in sentence case, as titles are ("Harbour wall repair notes"), not as
-/// a name, as sections are ("Tech & Science", "League of Legends"): three words or more, one after the
-/// first a word of five letters or more in lower case.
+/// a name, as sections are ("Tech & Science", "League of Legends", "Life and style"): three words or more,
+/// one after the first a word of five letters or more in lower case that does not follow a joining word.
 fn is_phrase(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
     has_words(s, PHRASE_WORDS)
-        && s.split_whitespace()
-            .skip(1)
-            .any(|w| w.starts_with(char::is_lowercase) && w.chars().count() >= PHRASE_WORD_LETTERS)
+        && words.windows(2).any(|pair| {
+            let [before, word] = pair else { return false };
+            word.starts_with(char::is_lowercase)
+                && word.chars().count() >= PHRASE_WORD_LETTERS
+                && !JOINERS.iter().any(|j| before.eq_ignore_ascii_case(j))
+        })
 }
 
 /// A headline may be as short as two words when prose follows it ("Markets slump").
@@ -236,8 +245,14 @@ mod tests {
         let head = find(&split(&text));
         assert_eq!(head.title.as_deref(), Some("Harbour wall repair notes"));
         assert_eq!(head.section, None);
-        // A section's name over a headline stays a section, in title case or short.
-        for section in ["Tech & Science", "League of Legends", "World news"] {
+        // A section's name over a headline stays a section, in title case, short, or two topics joined.
+        for section in [
+            "Tech & Science",
+            "League of Legends",
+            "World news",
+            "Life and style",
+            "Arts & culture",
+        ] {
             let text = format!("{section}\n\nQuillon unveils chip\n\n{P}");
             let head = find(&split(&text));
             assert_eq!(
@@ -248,6 +263,9 @@ mod tests {
             assert_eq!(head.section.as_deref(), Some(section));
         }
         assert!(is_phrase("Share the harbour report"));
+        assert!(is_phrase("Storms and floods close schools"));
         assert!(!is_phrase("Life with Kids"));
+        assert!(!is_phrase("Science and technology"));
+        assert!(!is_phrase("Kultur und Medien"));
     }
 }
