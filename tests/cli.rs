@@ -5,9 +5,11 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-/// A data directory of this test run's own, so tests never touch the user's read state.
+/// A data directory of this test run's own, so tests never touch the user's read state: in the folder
+/// Cargo keeps for integration tests' files (under `target/`, gone with `cargo clean`), not left in the
+/// system's temporary folder.
 fn data_dir() -> std::path::PathBuf {
-    std::env::temp_dir().join(format!("broadsheet-cli-tests-{}", std::process::id()))
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-tests-{}", std::process::id()))
 }
 
 fn broadsheet(args: &[&str]) -> Output {

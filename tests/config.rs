@@ -300,7 +300,9 @@ fn no_color_draws_without_colour() {
 }
 
 fn broadsheet(args: &[&str], envs: &[(&str, &str)]) -> std::process::Output {
-    let data = std::env::temp_dir().join(format!("broadsheet-config-tests-{}", std::process::id()));
+    // In Cargo's folder for integration tests' files (under `target/`), not the system's temporary one.
+    let data = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("config-tests-{}", std::process::id()));
     common::broadsheet_with(&data, args, envs)
 }
 
