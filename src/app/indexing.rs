@@ -159,15 +159,12 @@ pub fn absorb(state: &mut State, update: ScanUpdate) {
     if !update.live {
         state.indexing = (!update.finished).then_some((update.done, update.total));
     }
-    // A search in force runs again on what the scan wrote (committed to the index by its last step).
+    // A search in force runs again on what the scan wrote (committed to the index by its last step), and
+    // saved searches are counted (and their views listed) again: at the scan's end, and while a long
+    // scan runs, each time the index commits what it wrote so far.
     let changed = update.total > 0 || !update.removed.is_empty();
-    // So does one while a long scan runs, each time the index commits what it wrote so far.
-    if update.searchable && !update.finished {
+    if (update.finished && changed) || update.searchable {
         super::finding::rerun(state);
-    }
-    if update.finished && changed {
-        super::finding::rerun(state);
-        // Saved searches are counted (and their views listed) again on what the scan wrote.
         super::views::ask_counts(state, true);
     }
     let whole_scan_ended = update.finished && !update.live;
