@@ -738,3 +738,41 @@ fn opening_a_story_keeps_the_place_even_without_quitting() {
     r.settle();
     assert_eq!(r.current().unwrap().id, story);
 }
+
+#[test]
+fn a_saved_search_that_could_not_run_while_the_index_is_built_is_still_to_come() {
+    let mut r = common::reader(140, 40);
+    r.apply(Action::Search);
+    type_text(&mut r, "harbour");
+    r.apply(Action::Submit);
+    r.apply(Action::SaveView);
+    type_text(&mut r, "Harbour news");
+    r.apply(Action::Submit);
+    r.apply(Action::Close);
+    // A scan under way; the worker could not count the search: the index was not made yet.
+    r.apply(Action::Indexed(ScanUpdate {
+        done: 10,
+        total: 100,
+        ..ScanUpdate::default()
+    }));
+    let not_yet = || {
+        Action::SearchReply(broadsheet::action::SearchReply::Counted {
+            name: "Harbour news".into(),
+            matches: Err("the search index is still being built".into()),
+        })
+    };
+    r.apply(not_yet());
+    r.apply(Action::Views);
+    assert_eq!(count_of(&r, "Harbour news"), "\u{2026}");
+    r.apply(Action::Close);
+    // Once no scan runs, a search that cannot run is an error.
+    r.apply(Action::Indexed(ScanUpdate {
+        done: 100,
+        total: 100,
+        finished: true,
+        ..ScanUpdate::default()
+    }));
+    r.apply(not_yet());
+    r.apply(Action::Views);
+    assert_eq!(count_of(&r, "Harbour news"), "error");
+}
