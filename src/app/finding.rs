@@ -97,7 +97,9 @@ pub(super) fn rerun(state: &mut State) {
     let Some(active) = &state.search.active else {
         return;
     };
-    if active.error.is_some() && active.results.is_none() {
+    // A query that never ran (malformed) is not run again; one that failed while a scan builds the index
+    // (not made yet) is.
+    if active.error.is_some() && active.results.is_none() && state.indexing.is_none() {
         return;
     }
     let query = active.query.clone();

@@ -49,7 +49,8 @@ pub const LANDING_PER_FRAME: usize = 50;
 /// The part of a watcher's scan step that one frame takes in, and the rest for the frames after: only a
 /// step that brings new files and nothing else (no files gone, no whole scan's groups) is cut, at
 /// [`LANDING_PER_FRAME`] stories, each story's signals going with it. Messages go with the first part;
-/// the end of the scan (which runs a search in force again) with the last.
+/// the end of the scan and a commit of the index (each runs a search in force again) with the last, so
+/// that the search sees every story landed.
 #[must_use]
 pub fn portion(mut update: ScanUpdate) -> (ScanUpdate, Option<ScanUpdate>) {
     let whole = !update.live
@@ -74,10 +75,12 @@ pub fn portion(mut update: ScanUpdate) -> (ScanUpdate, Option<ScanUpdate>) {
         done: update.done,
         total: update.total,
         finished: update.finished,
+        searchable: update.searchable,
         live: true,
         ..ScanUpdate::default()
     };
     update.finished = false;
+    update.searchable = false;
     (update, Some(rest))
 }
 
@@ -219,7 +222,9 @@ mod tests {
 
     #[test]
     fn a_watchers_big_step_is_cut_with_each_storys_signals() {
-        let (now, later) = portion(step(LANDING_PER_FRAME + 40, true));
+        let mut committed = step(LANDING_PER_FRAME + 40, true);
+        committed.searchable = true;
+        let (now, later) = portion(committed);
         let later = later.expect("a rest");
         assert_eq!(now.added.len(), LANDING_PER_FRAME);
         assert_eq!(later.added.len(), 40);
@@ -235,6 +240,10 @@ mod tests {
         assert!(
             !now.finished && later.finished,
             "the scan ends with its last part"
+        );
+        assert!(
+            !now.searchable && later.searchable,
+            "a search runs again once every story landed"
         );
         let (again, none) = portion(later);
         assert!(none.is_none() && again.added.len() == 40);

@@ -195,9 +195,12 @@ impl OverlayPane for ViewsPane {
                     (_, Some(t)) => count(t),
                     (ViewKey::Search(n), None) => match views.search_count(n) {
                         Some(t) => count(t),
-                        // While a scan builds the index, a search that could not run (the index not
-                        // made yet) is counted again at its next commit: still to come, not an error.
-                        None if views.search_error(n).is_some() && state.indexing().is_none() => {
+                        // While a scan builds the index, a search that could not run because the index
+                        // is not made yet is counted again at its next commit: still to come.
+                        None if views.search_error(n).is_some_and(|e| {
+                            e != crate::worker::search::NOT_BUILT || state.indexing().is_none()
+                        }) =>
+                        {
                             "error".to_owned()
                         }
                         None => "\u{2026}".to_owned(),

@@ -146,7 +146,10 @@ impl Db {
         let Some(index) = self.search.as_mut() else {
             return Ok(());
         };
-        index.commit()?;
+        // With no writer nothing was committed, and the files written since stay pending.
+        if !index.commit()? {
+            return Ok(());
+        }
         let done = std::mem::take(&mut index.uncommitted);
         if done.is_empty() {
             return Ok(());

@@ -15,6 +15,9 @@ use crate::search::query::{Expr, Sort};
 use crate::search::rank::Matches;
 use crate::store::db::Db;
 
+/// Why a search could not run before a scan has made the index: the reader shows it as still to come.
+pub const NOT_BUILT: &str = "the search index is still being built";
+
 /// How many characters a list row's snippet holds: more than the widest list pane shows.
 pub const SNIPPET_CHARS: usize = 160;
 
@@ -59,7 +62,7 @@ impl Searcher {
                 }
                 match index {
                     Some(index) => index.find(text, sort).map_err(|e| e.to_string()),
-                    None => Err("the search index is still being built".to_owned()),
+                    None => Err(NOT_BUILT.to_owned()),
                 }
             }
             Place::Memory(articles, db) => {

@@ -199,9 +199,10 @@ const PHRASE_WORDS: usize = 3;
 const PHRASE_WORD_LETTERS: usize = 5;
 
 /// Words that join two topics in a section's name, after which the second topic is in lower case in
-/// sentence case ("Life and style", "Arts & culture", "Kultur und Medien", "Ciencia y tecnología"): the
-/// coordinating "and" of the languages whose sections the sets show, and the ampersand.
-const JOINERS: [&str; 8] = ["and", "&", "or", "und", "et", "y", "e", "en"];
+/// sentence case ("Life and style", "Arts & culture", "Ciencia y tecnología"): the coordinating "and" of
+/// the languages whose sections the sets show, and the ampersand. Not Dutch "en", which is "in" in French
+/// and Spanish titles ("Inflación en aumento").
+const JOINERS: [&str; 7] = ["and", "&", "or", "und", "et", "y", "e"];
 
 /// Whether `s` is written as a phrase in sentence case, as titles are ("Harbour wall repair notes"), not as
 /// a name, as sections are ("Tech & Science", "League of Legends", "Life and style"): three words or more,
@@ -266,6 +267,8 @@ mod tests {
         assert!(is_phrase("Storms and floods close schools"));
         assert!(!is_phrase("Life with Kids"));
         assert!(!is_phrase("Science and technology"));
-        assert!(!is_phrase("Kultur und Medien"));
+        assert!(!is_phrase("Ciencia y tecnología"));
+        assert!(!is_phrase("Kunst und kultur"));
+        assert!(is_phrase("Inflación en aumento"));
     }
 }

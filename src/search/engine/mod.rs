@@ -275,29 +275,35 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// Makes what was written since the last commit durable and searchable.
+    /// Makes what was written since the last commit durable and searchable. Returns whether there was a
+    /// writer to commit (none: nothing was written since it was let go).
     ///
     /// # Errors
     /// When the index cannot be written.
-    pub fn commit(&mut self) -> Result<(), EngineError> {
+    pub fn commit(&mut self) -> Result<bool, EngineError> {
         let Some(writer) = self.writer.as_mut() else {
-            return Ok(());
+            return Ok(false);
         };
         let committed = writer.commit();
         committed.map_err(|e| self.error(e))?;
         self.fresh = false;
         self.committed_at = std::time::Instant::now();
         self.commits += 1;
-        self.reader.reload().map_err(|e| self.error(e))
+        self.reader.reload().map_err(|e| self.error(e))?;
+        Ok(true)
     }
 
     /// Lets go of the writer (its threads and memory, and the lock another broadsheet may be waiting for),
     /// after the last commit of a scan. Merges of segments under way are finished first: dropped half
     /// done, their output would stay on disk as garbage and the work be done again next time.
+    ///
+    /// Files written but not committed (the last commit failed) lose their documents with the writer: they
+    /// are forgotten here, and stay listed as pending in the database, so the next scan reads them again.
     pub fn release(&mut self) {
         if let Some(writer) = self.writer.take() {
             let _ = writer.wait_merging_threads();
         }
+        self.uncommitted.clear();
     }
 
     /// What the index matches for a query's words (`None`: no words, every story), in the order
@@ -361,5 +367,26 @@ impl SearchIndex {
             .get_first(self.fields.text)
             .and_then(|v| tantivy::schema::Value::as_str(&v))
             .map(str::to_owned))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_let_go_before_a_commit_are_not_taken_for_committed() {
+        let store = crate::samples::load_listed();
+        let article = &store.articles[0];
+        let (head, doc) = (Headline::from(article), Document::of(article));
+        let mut index = SearchIndex::in_memory().unwrap();
+        index.replace("a.txt", &[(&head, &doc)], false).unwrap();
+        index.uncommitted.push("a.txt".to_owned());
+        // The last commit of a scan failed, and the writer was let go with the document.
+        index.release();
+        assert!(index.uncommitted.is_empty(), "forgotten: it stays pending");
+        assert!(!index.commit().unwrap(), "no writer: nothing committed");
+        index.replace("a.txt", &[(&head, &doc)], false).unwrap();
+        assert!(index.commit().unwrap());
     }
 }
