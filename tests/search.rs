@@ -733,3 +733,24 @@ fn a_search_that_failed_before_the_index_was_made_runs_again_as_the_scan_commits
         "{effects:?}"
     );
 }
+
+#[test]
+fn a_malformed_first_query_is_not_run_when_the_scan_commits() {
+    use broadsheet::app::update;
+    let mut state = common::unloaded(140, 40);
+    update(&mut state, Action::Search, common::NOW);
+    // Malformed from its first character: no good query was ever in force.
+    for c in "(harbour".chars() {
+        update(&mut state, Action::Insert(c), common::NOW);
+    }
+    let listed = state.list().len();
+    update(
+        &mut state,
+        Action::Indexed(scan_step(2_000, 100_000, true)),
+        common::NOW,
+    );
+    let active = state.search().active().expect("the query typed");
+    assert!(active.error.is_some());
+    assert_eq!(active.results, None, "no results made up for it");
+    assert_eq!(state.list().len(), listed);
+}

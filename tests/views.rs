@@ -86,6 +86,16 @@ fn count_of(r: &Reader, name: &str) -> String {
         .unwrap_or_else(|| panic!("no view {name}"))
 }
 
+/// Searches for `query` and saves the search as the view `name`, as a user would (`/`, Enter, `V`).
+fn save_search(r: &mut Reader, query: &str, name: &str) {
+    r.apply(Action::Search);
+    type_text(r, query);
+    r.apply(Action::Submit);
+    r.apply(Action::SaveView);
+    type_text(r, name);
+    r.apply(Action::Submit);
+}
+
 /// Opens the views pane, types `filter`, and shows the first view it leaves.
 fn choose(r: &mut Reader, filter: &str) {
     r.apply(Action::Views);
@@ -274,12 +284,7 @@ fn a_search_saved_as_a_view_is_listed_counted_and_kept() {
     let data = tempfile::tempdir().unwrap();
     {
         let mut r = common::reader_in(data.path());
-        r.apply(Action::Search);
-        type_text(&mut r, "harbour");
-        r.apply(Action::Submit);
-        r.apply(Action::SaveView);
-        type_text(&mut r, "Harbour news");
-        r.apply(Action::Submit);
+        save_search(&mut r, "harbour", "Harbour news");
         assert!(
             r.message().unwrap().contains("Harbour news"),
             "{:?}",
@@ -742,12 +747,7 @@ fn opening_a_story_keeps_the_place_even_without_quitting() {
 #[test]
 fn a_saved_search_that_could_not_run_while_the_index_is_built_is_still_to_come() {
     let mut r = common::reader(140, 40);
-    r.apply(Action::Search);
-    type_text(&mut r, "harbour");
-    r.apply(Action::Submit);
-    r.apply(Action::SaveView);
-    type_text(&mut r, "Harbour news");
-    r.apply(Action::Submit);
+    save_search(&mut r, "harbour", "Harbour news");
     r.apply(Action::Close);
     // A scan under way; the worker could not count the search: the index was not made yet.
     r.apply(Action::Indexed(ScanUpdate {

@@ -97,9 +97,13 @@ pub(super) fn rerun(state: &mut State) {
     let Some(active) = &state.search.active else {
         return;
     };
-    // A query that never ran (malformed) is not run again; one that failed while a scan builds the index
-    // (not made yet) is.
-    if active.error.is_some() && active.results.is_none() && state.indexing.is_none() {
+    // A query that never ran (malformed: no good query in force) is not run again; one the worker could
+    // not run because the index was not made yet is.
+    let not_run = active
+        .error
+        .as_deref()
+        .is_some_and(|e| e != crate::worker::search::NOT_BUILT);
+    if not_run && active.results.is_none() {
         return;
     }
     let query = active.query.clone();
